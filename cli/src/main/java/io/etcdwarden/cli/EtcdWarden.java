@@ -1,0 +1,63 @@
+package io.etcdwarden.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code etcd-warden} root command. Subcommands hold no logic of their own: they parse
+ * flags, call the modules, print the result and map failures to exit codes (0 success, 1
+ * operation failed, 2 usage error).
+ */
+@Command(
+    name = "etcd-warden",
+    mixinStandardHelpOptions = true,
+    versionProvider = WardenVersion.class,
+    description = "Installs, watches, backs up and restores etcd clusters outside Kubernetes.",
+    subcommands = {HealthCommand.class, SandboxCommand.class})
+public final class EtcdWarden implements Runnable {
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = run(args, System.getenv(), out, err);
+    out.flush();
+    err.flush();
+    // jetcd leaves non-daemon Netty threads behind; exiting explicitly saves ~0.4 s.
+    System.exit(code);
+  }
+
+  /** Runs one command line with the given environment and streams; returns the exit code. */
+  public static int run(String[] args, Map<String, String> env, PrintWriter out,
+      PrintWriter err) {
+    CommandLine cli = new CommandLine(new EtcdWarden(), new Factory(env));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(new FailureHandler());
+    cli.setExitCodeExceptionMapper(FailureHandler::exitCode);
+    return cli.execute(args);
+  }
+
+  /** Hands every command the environment it runs in, so tests need not touch the real one. */
+  private record Factory(Map<String, String> env) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+        Class<?>[] parameters = constructor.getParameterTypes();
+        if (parameters.length == 1 && parameters[0] == Environment.class) {
+          constructor.setAccessible(true);
+          return type.cast(constructor.newInstance(new Environment(env)));
+        }
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.etcdwarden.cli;
+
+import io.etcdwarden.core.WardenException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Maps failures to one line on stderr and an exit code: the operator's mistakes (bad flag,
+ * config, file) exit 2, failed operations exit 1. Stack traces are for bugs only, and only when
+ * {@code ETCD_WARDEN_DEBUG} is set.
+ */
+final class FailureHandler implements IExecutionExceptionHandler {
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  @Override
+  public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
+    command.getErr().println("etcd-warden: " + message(failure));
+    if (!(failure instanceof WardenException) && System.getenv("ETCD_WARDEN_DEBUG") != null) {
+      failure.printStackTrace(command.getErr());
+    }
+    command.getErr().flush();
+    return exitCode(failure);
+  }
+
+  static int exitCode(Throwable failure) {
+    if (failure instanceof WardenException w) {
+      return w.kind() == WardenException.Kind.BAD_INPUT ? USAGE : FAILED;
+    }
+    if (failure instanceof CommandLine.ParameterException) {
+      return USAGE;
+    }
+    return FAILED;
+  }
+
+  private static String message(Throwable failure) {
+    if (failure instanceof WardenException) {
+      return failure.getMessage();
+    }
+    return "internal error: " + failure
+        + " (this is a bug; set ETCD_WARDEN_DEBUG=1 for a stack trace and report it)";
+  }
+}

@@ -1,0 +1,50 @@
+package io.etcdwarden.cli;
+
+import io.etcdwarden.core.config.WardenConfig;
+import io.etcdwarden.core.config.WardenConfigLoader;
+import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.core.target.EtcdTargetResolver;
+import io.etcdwarden.core.target.TargetFlags;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags every command that talks to etcd shares. Flags win over the etcdctl environment
+ * ({@code ETCDCTL_*}), which wins over the config file.
+ */
+final class TargetOptions {
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Config file (default: ${DEFAULT-VALUE} when it exists).",
+      defaultValue = WardenConfig.DEFAULT_PATH)
+  Path config;
+
+  @Option(names = "--endpoints", paramLabel = "URLS",
+      description = "Comma-separated client URLs, e.g. https://10.0.0.1:2379.")
+  String endpoints;
+
+  @Option(names = "--cacert", paramLabel = "FILE", description = "CA certificate (PEM).")
+  String cacert;
+
+  @Option(names = "--cert", paramLabel = "FILE", description = "Client certificate (PEM).")
+  String cert;
+
+  @Option(names = "--key", paramLabel = "FILE", description = "Client private key (PEM).")
+  String key;
+
+  @Option(names = "--timeout", paramLabel = "DURATION",
+      description = "Deadline per call, e.g. 5s or 500ms (default 5s).")
+  String timeout;
+
+  /** The config, loaded and validated once; the default path may be absent, a named one not. */
+  WardenConfig loadConfig() {
+    if (config.toString().equals(WardenConfig.DEFAULT_PATH)) {
+      return WardenConfigLoader.loadIfPresent(config);
+    }
+    return WardenConfigLoader.load(config);
+  }
+
+  EtcdTarget resolve(Environment env) {
+    TargetFlags flags = new TargetFlags(endpoints, cacert, cert, key, timeout);
+    return EtcdTargetResolver.resolve(flags, env.variables(), loadConfig(), config.toString());
+  }
+}

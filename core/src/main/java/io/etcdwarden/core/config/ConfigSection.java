@@ -1,0 +1,145 @@
+package io.etcdwarden.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.etcdwarden.core.WardenException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One top-level section of {@code warden.yaml} as a parsed tree, with typed getters whose
+ * failures name the file and the dotted key ({@code etcd.port}) and say what is allowed. Section
+ * readers go through here so that no Jackson message ever reaches the operator. A key written
+ * with no value ({@code cacert:}) counts as not given.
+ */
+final class ConfigSection {
+  private final String source;
+  private final String name;
+  private final JsonNode node;
+
+  /** {@code node} is the section's value, or null when the file has no such section. */
+  ConfigSection(String source, String name, JsonNode node) {
+    this.source = source;
+    this.name = name;
+    this.node = node;
+    if (node != null && !node.isNull() && !node.isObject()) {
+      throw WardenException.badInput(source + ": " + name + " must be a mapping of keys ("
+          + name + ":\\n  key: value), got " + shown(node));
+    }
+  }
+
+  /** Fails on the first key that is not one of {@code known}, listing the known ones. */
+  void requireOnlyKeys(List<String> known) {
+    if (node == null || node.isNull()) {
+      return;
+    }
+    for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+      String key = keys.next();
+      if (!known.contains(key)) {
+        throw WardenException.badInput(source + ": unknown key '" + name + "." + key
+            + "' (known keys: " + String.join(", ", known) + ")");
+      }
+    }
+  }
+
+  Optional<String> text(String key) {
+    JsonNode value = value(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isValueNode()) {
+      throw invalid(key, "a string", value);
+    }
+    return Optional.of(value.asText().trim());
+  }
+
+  String text(String key, String defaultValue) {
+    return text(key).orElse(defaultValue);
+  }
+
+  /** A file path; empty text counts as not given. */
+  Optional<Path> path(String key) {
+    Optional<String> text = text(key).filter(t -> !t.isEmpty());
+    try {
+      return text.map(Path::of);
+    } catch (InvalidPathException e) {
+      throw invalid(key, "a file path", value(key));
+    }
+  }
+
+  int port(String key, int defaultValue) {
+    JsonNode value = value(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    String text = value.isValueNode() ? value.asText().trim() : "";
+    if (!text.matches("\\d{1,5}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 65535) {
+      throw invalid(key, "an integer 1-65535", value);
+    }
+    return Integer.parseInt(text);
+  }
+
+  Optional<Duration> duration(String key) {
+    JsonNode value = value(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isValueNode()) {
+      throw invalid(key, "a duration like 500ms, 5s or 2m", value);
+    }
+    return Optional.of(Durations.parse(value.asText(), source + ": " + dotted(key)));
+  }
+
+  /** A YAML list of strings, or one comma-separated string; blank items are dropped. */
+  List<String> list(String key) {
+    JsonNode value = value(key);
+    List<String> items = new ArrayList<>();
+    if (value == null) {
+      return items;
+    }
+    if (value.isArray()) {
+      for (JsonNode item : value) {
+        if (!item.isValueNode()) {
+          throw invalid(key, "a list of strings or a comma-separated string", value);
+        }
+        addCommaSeparated(item.asText(), items);
+      }
+    } else if (value.isValueNode()) {
+      addCommaSeparated(value.asText(), items);
+    } else {
+      throw invalid(key, "a list of strings or a comma-separated string", value);
+    }
+    return items;
+  }
+
+  private static void addCommaSeparated(String text, List<String> into) {
+    for (String item : text.split(",")) {
+      if (!item.isBlank()) {
+        into.add(item.trim());
+      }
+    }
+  }
+
+  /** The key's value, or null when absent or written without a value. */
+  private JsonNode value(String key) {
+    JsonNode value = node == null ? null : node.get(key);
+    return value == null || value.isNull() ? null : value;
+  }
+
+  private String dotted(String key) {
+    return name + "." + key;
+  }
+
+  private WardenException invalid(String key, String expected, JsonNode value) {
+    return WardenException.badInput(
+        source + ": " + dotted(key) + " must be " + expected + ", got " + shown(value));
+  }
+
+  private static String shown(JsonNode value) {
+    return value.isValueNode() ? "'" + value.asText() + "'" : value.toString();
+  }
+}

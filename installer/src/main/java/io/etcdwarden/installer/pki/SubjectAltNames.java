@@ -1,0 +1,62 @@
+package io.etcdwarden.installer.pki;
+
+import io.etcdwarden.core.WardenException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.util.IPAddress;
+
+/**
+ * The subjectAltName list of a member certificate. Every host an operator names becomes an
+ * iPAddress entry if it is an IP literal and a dNSName otherwise, because TLS clients match IPs
+ * only against iPAddress entries. 127.0.0.1 and localhost are always added so that local tools
+ * (etcdctl on the member itself, health checks) can verify the member without naming it.
+ */
+final class SubjectAltNames {
+  static final List<String> ALWAYS = List.of("127.0.0.1", "localhost");
+
+  // RFC 1123 labels, plus '_' (seen in real internal zones) and a leading wildcard label.
+  private static final Pattern DNS_NAME =
+      Pattern.compile("(\\*\\.)?[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*");
+
+  private SubjectAltNames() {}
+
+  /** The names for {@code hosts} plus {@link #ALWAYS}, in order, without duplicates. */
+  static GeneralNames forHosts(List<String> hosts) {
+    if (hosts == null) {
+      throw WardenException.badInput("member hosts list is missing; pass the member's IPs and DNS names");
+    }
+    List<String> all = new ArrayList<>(hosts);
+    all.addAll(ALWAYS);
+    // GeneralName compares by DER encoding, so "::1" and "0:0:0:0:0:0:0:1" count as one.
+    Set<GeneralName> names = new LinkedHashSet<>();
+    for (String host : all) {
+      names.add(toGeneralName(host));
+    }
+    return new GeneralNames(names.toArray(new GeneralName[0]));
+  }
+
+  private static GeneralName toGeneralName(String raw) {
+    String host = raw == null ? "" : raw.strip();
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    if (IPAddress.isValid(host)) {
+      return new GeneralName(GeneralName.iPAddress, host);
+    }
+    String dns = host.toLowerCase(Locale.ROOT);
+    if (dns.endsWith(".")) {
+      dns = dns.substring(0, dns.length() - 1);
+    }
+    if (dns.length() > 253 || !DNS_NAME.matcher(dns).matches()) {
+      throw WardenException.badInput(
+          "member host '" + raw + "' is neither an IP address nor a DNS name; fix the hosts list");
+    }
+    return new GeneralName(GeneralName.dNSName, dns);
+  }
+}
