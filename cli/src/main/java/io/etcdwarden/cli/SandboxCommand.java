@@ -50,7 +50,7 @@ final class SandboxCommand {
       Duration timeout = io.etcdwarden.core.config.Durations.parse(wait, "--wait");
       LocalCluster cluster = LocalCluster.exists(parent.dir)
           ? LocalCluster.open(parent.dir, etcd)
-          : LocalCluster.create(parent.dir, members, etcd, timeout);
+          : LocalCluster.create(parent.dir, members, etcd);
       cluster.startAll(timeout);
       PrintWriter out = spec.commandLine().getOut();
       out.println("sandbox: " + cluster.members().size() + " members healthy in "

@@ -86,7 +86,7 @@ public final class EtcdClusterExtension
     }
     reaper = new Thread(this::stop, "etcd-cluster-reaper");
     Runtime.getRuntime().addShutdownHook(reaper);
-    cluster = LocalCluster.create(dir.resolve("cluster"), size, etcd, START_TIMEOUT);
+    cluster = LocalCluster.create(dir.resolve("cluster"), size, etcd);
     cluster.startAll(START_TIMEOUT);
   }
 

@@ -2,10 +2,13 @@ package io.etcdwarden.installer.files;
 
 import io.etcdwarden.core.WardenException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -37,7 +40,7 @@ public final class AtomicFileWriter {
               dir, "." + target.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(mode));
       // The umask may have taken bits away at creation; set the exact mode asked for.
       Files.setPosixFilePermissions(temp, mode);
-      Files.write(temp, content);
+      writeDurably(temp, content);
       moveIntoPlace(temp, target);
     } catch (IOException | UnsupportedOperationException e) {
       String why = e.getClass().getSimpleName() + " " + e.getMessage();
@@ -48,6 +51,17 @@ public final class AtomicFileWriter {
               e);
       removeLeftover(temp, failure);
       throw failure;
+    }
+  }
+
+  /** Forces the bytes to disk before the rename, so a crash cannot leave an empty CA key. */
+  private static void writeDurably(Path file, byte[] content) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
     }
   }
 

@@ -21,15 +21,17 @@ final class SubjectAltNames {
   static final List<String> ALWAYS = List.of("127.0.0.1", "localhost");
 
   // RFC 1123 labels, plus '_' (seen in real internal zones) and a leading wildcard label.
+  private static final String LABEL = "[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?";
   private static final Pattern DNS_NAME =
-      Pattern.compile("(\\*\\.)?[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*");
+      Pattern.compile("(\\*\\.)?" + LABEL + "(\\." + LABEL + ")*");
 
   private SubjectAltNames() {}
 
   /** The names for {@code hosts} plus {@link #ALWAYS}, in order, without duplicates. */
   static GeneralNames forHosts(List<String> hosts) {
     if (hosts == null) {
-      throw WardenException.badInput("member hosts list is missing; pass the member's IPs and DNS names");
+      throw WardenException.badInput(
+          "member hosts list is missing; pass the member's IP addresses and DNS names");
     }
     List<String> all = new ArrayList<>(hosts);
     all.addAll(ALWAYS);

@@ -1,0 +1,140 @@
+package io.etcdwarden.installer.local;
+
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.installer.files.AtomicFileWriter;
+import io.etcdwarden.installer.process.EtcdProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One member of a {@link LocalCluster}: its folder ({@code etcd.yaml}, {@code data/}, {@code
+ * tls/}, {@code etcd.log}, {@code etcd.pid}) and its process. The pid file lets a later command
+ * (or another JVM) stop a member an earlier one started.
+ */
+public final class LocalMember {
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  private final String name;
+  private final Path dir;
+  private final URI clientUrl;
+  private final URI peerUrl;
+  private final URI metricsUrl;
+  private final Path etcdBinary;
+  private EtcdProcess process;
+
+  LocalMember(String name, Path dir, URI clientUrl, URI peerUrl, URI metricsUrl,
+      Path etcdBinary) {
+    this.name = name;
+    this.dir = dir;
+    this.clientUrl = clientUrl;
+    this.peerUrl = peerUrl;
+    this.metricsUrl = metricsUrl;
+    this.etcdBinary = etcdBinary;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public URI clientUrl() {
+    return clientUrl;
+  }
+
+  public URI peerUrl() {
+    return peerUrl;
+  }
+
+  /** Plain-HTTP metrics URL; {@code /health} and {@code /metrics} answer without a cert. */
+  public URI metricsUrl() {
+    return metricsUrl;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public Path configFile() {
+    return dir.resolve("etcd.yaml");
+  }
+
+  public Path dataDir() {
+    return dir.resolve("data");
+  }
+
+  public Path logFile() {
+    return dir.resolve("etcd.log");
+  }
+
+  Path pidFile() {
+    return dir.resolve("etcd.pid");
+  }
+
+  /** Whether this member's etcd is running (started here or by an earlier command). */
+  public synchronized boolean isRunning() {
+    return running().isPresent();
+  }
+
+  /** Starts etcd unless it already runs; does not wait for health (see {@link #awaitHealthy}). */
+  public synchronized void start() {
+    if (running().isPresent()) {
+      return;
+    }
+    process = EtcdProcess.start(etcdBinary, configFile(), logFile());
+    new AtomicFileWriter().write(pidFile(),
+        (process.pid() + "\n").getBytes(StandardCharsets.UTF_8), AtomicFileWriter.OWNER_ONLY);
+  }
+
+  /** Waits until the member reports healthy; fails at once, quoting its log, if etcd exits. */
+  public void awaitHealthy(Duration timeout) {
+    EtcdProcess current;
+    synchronized (this) {
+      current = running().orElseThrow(() -> new WardenException(
+          "member " + name + " is not running; see " + logFile()));
+    }
+    current.awaitHealthy(metricsUrl.resolve("/health"), timeout);
+  }
+
+  /** SIGTERM (a leader hands over leadership), then SIGKILL after a grace period. */
+  public synchronized void stop() {
+    running().ifPresent(p -> p.stop(STOP_GRACE));
+    forget();
+  }
+
+  /** SIGKILL, as a crash or a power cut would: for failover tests. */
+  public synchronized void kill() {
+    running().ifPresent(EtcdProcess::kill);
+    forget();
+  }
+
+  private Optional<EtcdProcess> running() {
+    if (process != null && process.isAlive()) {
+      return Optional.of(process);
+    }
+    process = readPid().flatMap(pid -> EtcdProcess.attach(pid, configFile(), logFile()))
+        .orElse(null);
+    return Optional.ofNullable(process);
+  }
+
+  private Optional<Long> readPid() {
+    try {
+      return Optional.of(Long.parseLong(Files.readString(pidFile()).trim()));
+    } catch (IOException | NumberFormatException e) {
+      // No pid file, or a torn one: the member is not running as far as we can tell.
+      return Optional.empty();
+    }
+  }
+
+  private void forget() {
+    process = null;
+    try {
+      Files.deleteIfExists(pidFile());
+    } catch (IOException e) {
+      throw new WardenException("cannot delete " + pidFile() + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,214 @@
+package io.etcdwarden.installer.process;
+
+import io.etcdwarden.core.WardenException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One etcd member run directly as a child process, for hosts without systemd. It is started
+ * with {@code etcd --config-file}, its stdout and stderr appended straight to a log file (no
+ * pipe that could fill up and stall etcd), and watched: {@link #awaitHealthy} waits for the
+ * member's {@code /health} but gives up at once, quoting the log, if etcd exits. Stopping sends
+ * SIGTERM first so that a leader hands over leadership, and SIGKILL only after a grace period.
+ */
+public final class EtcdProcess implements AutoCloseable {
+  /** The grace period {@link #close()} gives etcd to exit after SIGTERM. */
+  public static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration MIN_PROBE_TIMEOUT = Duration.ofMillis(50);
+  private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+
+  /** Null when attached to a process another JVM started (see {@link #attach}). */
+  private final Process process;
+  private final ProcessHandle handle;
+  private final Path logFile;
+
+  private EtcdProcess(Process process, ProcessHandle handle, Path logFile) {
+    this.process = process;
+    this.handle = handle;
+    this.logFile = logFile;
+  }
+
+  /**
+   * The running etcd with process id {@code pid}, if it is one started with {@code configFile}
+   * (a recycled pid that now belongs to some other program is not ours to stop). Lets a later
+   * command stop or watch a member that an earlier command started.
+   */
+  public static Optional<EtcdProcess> attach(long pid, Path configFile, Path logFile) {
+    return ProcessHandle.of(pid)
+        .filter(ProcessHandle::isAlive)
+        .filter(h -> h.info().commandLine().map(c -> c.contains(configFile.toString()))
+            .orElse(false))
+        .map(h -> new EtcdProcess(null, h, logFile));
+  }
+
+  /**
+   * Launches etcd and returns at once. It does not wait for health: members of a new cluster
+   * only become healthy once a quorum of them runs, so the caller starts them all first.
+   */
+  public static EtcdProcess start(Path etcdBinary, Path configFile, Path logFile) {
+    if (!Files.isRegularFile(configFile)) {
+      throw WardenException.badInput(
+          "etcd config file " + configFile + " does not exist; render and write it first");
+    }
+    if (!Files.isExecutable(etcdBinary)) {
+      throw WardenException.badInput(
+          "etcd binary " + etcdBinary + " is missing or not executable; check ETCD_BIN or PATH");
+    }
+    try {
+      Path logDir = logFile.toAbsolutePath().getParent();
+      Files.createDirectories(logDir);
+      ProcessBuilder builder =
+          new ProcessBuilder(etcdBinary.toString(), "--config-file", configFile.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+      Process process = builder.start();
+      // etcd reads nothing from stdin; closing it keeps the JVM from holding a pipe open.
+      process.getOutputStream().close();
+      return new EtcdProcess(process, process.toHandle(), logFile);
+    } catch (IOException e) {
+      throw new WardenException(
+          "cannot start " + etcdBinary + " with log " + logFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Polls {@code healthUrl} (a plain-HTTP {@code /health} on {@code listen-metrics-urls}) about
+   * every 100 ms until etcd reports healthy. Fails at once if etcd exits, with the reason from
+   * its log; fails after {@code timeout} otherwise.
+   */
+  public void awaitHealthy(URI healthUrl, Duration timeout) {
+    // Monotonic time: a wall clock stepped by NTP must not stretch or cut a start-up wait.
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HealthProbe probe = new HealthProbe();
+    try {
+      while (true) {
+        // Alive after the answer too: a "healthy" from a port etcd no longer holds must not count.
+        if (probe.isHealthy(healthUrl, probeTimeout(deadline)) && handle.isAlive()) {
+          return;
+        }
+        if (!handle.isAlive()) {
+          throw exitedBeforeHealthy(healthUrl);
+        }
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          throw new WardenException(
+              "etcd (pid " + pid() + ") did not report healthy at " + healthUrl + " within "
+                  + describe(timeout) + "; last entry in " + logFile + ": "
+                  + new EtcdLogTail().lastMeaningfulLine(logFile));
+        }
+        // Doubles as the pause between polls, and ends early if etcd exits meanwhile.
+        waitForExit(Math.min(POLL_INTERVAL.toNanos(), remaining));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WardenException("interrupted while waiting for etcd at " + healthUrl, e);
+    }
+  }
+
+  /** Whether the etcd process is still running. */
+  public boolean isAlive() {
+    return handle.isAlive();
+  }
+
+  /** The operating system's id of the etcd process. */
+  public long pid() {
+    return handle.pid();
+  }
+
+  /** etcd's exit code, once it has exited. */
+  public OptionalInt exitCode() {
+    if (process == null || handle.isAlive()) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(process.exitValue());
+  }
+
+  /** Where etcd's stdout and stderr go. */
+  public Path logFile() {
+    return logFile;
+  }
+
+  /** SIGTERM, then SIGKILL if etcd is still running after {@code grace}. Idempotent. */
+  public void stop(Duration grace) {
+    if (!handle.isAlive()) {
+      return;
+    }
+    handle.destroy();
+    try {
+      if (!waitForExit(grace.toNanos())) {
+        kill();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      handle.destroyForcibly();
+      throw new WardenException("interrupted while stopping etcd (pid " + pid() + ")", e);
+    }
+  }
+
+  /** SIGKILL, and wait for the process to be gone, as a crashed member would be. Idempotent. */
+  public void kill() {
+    handle.destroyForcibly();
+    try {
+      if (!waitForExit(KILL_WAIT.toNanos())) {
+        throw new WardenException(
+            "etcd (pid " + pid() + ") is still running " + describe(KILL_WAIT)
+                + " after SIGKILL; check the host (stuck disk I/O?)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WardenException("interrupted while waiting for etcd (pid " + pid() + ") to die", e);
+    }
+  }
+
+  /** Stops etcd with a {@link #CLOSE_GRACE} grace period. */
+  @Override
+  public void close() {
+    stop(CLOSE_GRACE);
+  }
+
+  /** Waits up to {@code nanos} for the process to exit; true if it has. */
+  private boolean waitForExit(long nanos) throws InterruptedException {
+    if (process != null) {
+      return process.waitFor(nanos, TimeUnit.NANOSECONDS);
+    }
+    try {
+      handle.onExit().get(nanos, TimeUnit.NANOSECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("waiting for pid " + pid() + " failed", e);
+    }
+  }
+
+  private WardenException exitedBeforeHealthy(URI healthUrl) {
+    return new WardenException(
+        "etcd (pid " + pid() + ") exited with code "
+            + (exitCode().isPresent() ? exitCode().getAsInt() : "unknown") + " before "
+            + healthUrl + " reported healthy; from " + logFile + ": "
+            + new EtcdLogTail().lastMeaningfulLine(logFile));
+  }
+
+  /** At most {@link #PROBE_TIMEOUT}, at most what is left, but never zero (which HTTP refuses). */
+  private static Duration probeTimeout(long deadline) {
+    long left = deadline - System.nanoTime();
+    long nanos = Math.min(PROBE_TIMEOUT.toNanos(), left);
+    return Duration.ofNanos(Math.max(MIN_PROBE_TIMEOUT.toNanos(), nanos));
+  }
+
+  private static String describe(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+}
