@@ -6,6 +6,7 @@ import io.etcdwarden.core.target.EtcdTarget;
 import io.etcdwarden.core.target.EtcdTargetResolver;
 import io.etcdwarden.core.target.TargetFlags;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,8 +15,7 @@ import picocli.CommandLine.Option;
  */
 final class TargetOptions {
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Config file (default: ${DEFAULT-VALUE} when it exists).",
-      defaultValue = WardenConfig.DEFAULT_PATH)
+      description = "Config file (default: " + WardenConfig.DEFAULT_PATH + " when it exists).")
   Path config;
 
   @Option(names = "--endpoints", paramLabel = "URLS",
@@ -37,14 +37,12 @@ final class TargetOptions {
 
   /** The config, loaded and validated once; the default path may be absent, a named one not. */
   WardenConfig loadConfig() {
-    if (config.toString().equals(WardenConfig.DEFAULT_PATH)) {
-      return WardenConfigLoader.loadIfPresent(config);
-    }
-    return WardenConfigLoader.load(config);
+    return WardenConfigLoader.load(Optional.ofNullable(config));
   }
 
   EtcdTarget resolve(Environment env) {
     TargetFlags flags = new TargetFlags(endpoints, cacert, cert, key, timeout);
-    return EtcdTargetResolver.resolve(flags, env.variables(), loadConfig(), config.toString());
+    Path source = config != null ? config : Path.of(WardenConfig.DEFAULT_PATH);
+    return EtcdTargetResolver.resolve(flags, env.variables(), loadConfig(), source.toString());
   }
 }

@@ -27,8 +27,8 @@ final class ConfigSection {
     this.name = name;
     this.node = node;
     if (node != null && !node.isNull() && !node.isObject()) {
-      throw WardenException.badInput(source + ": " + name + " must be a mapping of keys ("
-          + name + ":\\n  key: value), got " + shown(node));
+      throw WardenException.badInput(source + ": " + name + " must be a mapping (indented 'key: value' lines under '"
+          + name + ":'), got " + shown(node));
     }
   }
 
@@ -59,6 +59,15 @@ final class ConfigSection {
 
   String text(String key, String defaultValue) {
     return text(key).orElse(defaultValue);
+  }
+
+  /** A name used inside other names (a Nagios context): non-empty, no whitespace. */
+  String name(String key, String defaultValue) {
+    String text = text(key, defaultValue);
+    if (text.isEmpty() || text.chars().anyMatch(Character::isWhitespace)) {
+      throw invalid(key, "a non-empty name without spaces", value(key));
+    }
+    return text;
   }
 
   /** A file path; empty text counts as not given. */

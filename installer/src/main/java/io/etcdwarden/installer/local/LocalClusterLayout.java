@@ -43,7 +43,18 @@ final class LocalClusterLayout {
       throw WardenException.badInput("members must be between 1 and 7, got " + size);
     }
     requireEmpty();
-    Pki pki = Pki.createCa(dir.resolve("pki"), "etcd-warden local CA", validity);
+    try {
+      return layOut(size, validity);
+    } catch (RuntimeException e) {
+      // Half a cluster is worse than none: the next attempt would find the folder not empty.
+      new LocalCluster(dir, List.of()).delete();
+      throw e;
+    }
+  }
+
+  private LocalCluster layOut(int size, Duration validity) {
+    // The CA outlives its certificates by a day: a certificate may not outlive its issuer.
+    Pki pki = Pki.createCa(dir.resolve("pki"), "etcd-warden local CA", validity.plusDays(1));
     pki.issueClient(CLIENT_NAME, dir.resolve(CLIENT_NAME), validity);
     List<Integer> ports = freePorts(3 * size);
     List<LocalMember> members = new ArrayList<>();

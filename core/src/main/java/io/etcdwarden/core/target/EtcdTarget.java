@@ -1,0 +1,69 @@
+package io.etcdwarden.core.target;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which etcd cluster to talk to and how: client endpoints, the TLS files (CA bundle, client
+ * certificate and key) and the per-call deadline, each with the place it came from ("--cacert",
+ * "ETCDCTL_CACERT", "etcd.cacert in /etc/etcd-warden/warden.yaml", "default") so that error
+ * messages can tell the operator which setting to fix. Built by {@link EtcdTargetResolver};
+ * immutable.
+ */
+public record EtcdTarget(
+    List<URI> endpoints,
+    Optional<Path> caFile,
+    Optional<Path> certFile,
+    Optional<Path> keyFile,
+    Duration timeout,
+    Map<String, String> origins) {
+  public static final String ENDPOINTS = "endpoints";
+  public static final String CACERT = "cacert";
+  public static final String CERT = "cert";
+  public static final String KEY = "key";
+  public static final String TIMEOUT = "timeout";
+  /** The origin of a value nobody gave. */
+  public static final String DEFAULT_ORIGIN = "default";
+
+  public EtcdTarget {
+    endpoints = List.copyOf(endpoints);
+    if (endpoints.isEmpty()) {
+      throw new IllegalArgumentException("an etcd target needs at least one endpoint");
+    }
+    Objects.requireNonNull(caFile, CACERT);
+    Objects.requireNonNull(certFile, CERT);
+    Objects.requireNonNull(keyFile, KEY);
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    }
+    origins = Map.copyOf(origins);
+  }
+
+  /** Where a field's value came from; {@value #DEFAULT_ORIGIN} when nobody gave it. */
+  public String originOf(String field) {
+    return origins.getOrDefault(field, DEFAULT_ORIGIN);
+  }
+
+  /** True when any endpoint is https, which is when the TLS files are used. */
+  public boolean usesTls() {
+    return endpoints.stream().anyMatch(e -> "https".equalsIgnoreCase(e.getScheme()));
+  }
+
+  /** True when a client certificate (and so a key) is given. */
+  public boolean hasClientCertificate() {
+    return certFile.isPresent();
+  }
+
+  /**
+   * The same target with other endpoints, for example one member's client URL; the origins are
+   * kept, since the TLS files and the timeout still come from the same places.
+   */
+  public EtcdTarget withEndpoints(List<URI> newEndpoints) {
+    return new EtcdTarget(newEndpoints, caFile, certFile, keyFile, timeout, origins);
+  }
+}

@@ -1,0 +1,111 @@
+package io.etcdwarden.core.tls;
+
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.target.EtcdTarget;
+import io.grpc.netty.GrpcSslContexts;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+
+/**
+ * The TLS side of an {@link EtcdTarget}, loaded and checked once: the CA bundle (or the JVM's
+ * default trust store when none is given), the client certificate chain and its private key,
+ * verified to belong together, and the Netty {@link SslContext} jetcd's {@code
+ * ClientBuilder.sslContext} takes. Every failure is one {@link WardenException#badInput} line
+ * naming the file and the setting it came from. An expired client certificate is not refused
+ * here (the server decides); callers may look at {@link #clientCertificate()} to warn.
+ */
+public final class TlsMaterial {
+  private final List<X509Certificate> caCertificates;
+  private final List<X509Certificate> clientCertificateChain;
+  private final SslContext sslContext;
+
+  private TlsMaterial(List<X509Certificate> caCertificates,
+      List<X509Certificate> clientCertificateChain, SslContext sslContext) {
+    this.caCertificates = caCertificates;
+    this.clientCertificateChain = clientCertificateChain;
+    this.sslContext = sslContext;
+  }
+
+  /** Reads the target's CA, certificate and key files (whichever are set) and checks them. */
+  public static TlsMaterial load(EtcdTarget target) {
+    List<X509Certificate> ca = target.caFile()
+        .map(path -> PemContents.certificates(file("CA file", path, target, EtcdTarget.CACERT)))
+        .orElse(List.of());
+    List<X509Certificate> chain = List.of();
+    Optional<PrivateKey> key = Optional.empty();
+    if (target.certFile().isPresent() && target.keyFile().isPresent()) {
+      PemFile certFile =
+          file("client certificate", target.certFile().get(), target, EtcdTarget.CERT);
+      PemFile keyFile = file("client key", target.keyFile().get(), target, EtcdTarget.KEY);
+      chain = PemContents.certificates(certFile);
+      key = Optional.of(PemContents.privateKey(keyFile));
+      requireMatch(key.get(), chain.get(0), keyFile, certFile);
+    }
+    return new TlsMaterial(ca, chain, sslContext(ca, chain, key, target));
+  }
+
+  /** The CA certificates from the CA file; empty when the JVM's default trust store is used. */
+  public List<X509Certificate> caCertificates() {
+    return caCertificates;
+  }
+
+  /** The client (leaf) certificate, when one is configured. */
+  public Optional<X509Certificate> clientCertificate() {
+    return clientCertificateChain.stream().findFirst();
+  }
+
+  /** The client certificate followed by any intermediates from the same file. */
+  public List<X509Certificate> clientCertificateChain() {
+    return clientCertificateChain;
+  }
+
+  /** A client context for https endpoints, with ALPN h2 as gRPC requires. */
+  public SslContext sslContext() {
+    return sslContext;
+  }
+
+  private static PemFile file(String role, Path path, EtcdTarget target, String field) {
+    return new PemFile(role, path, target.originOf(field));
+  }
+
+  private static void requireMatch(
+      PrivateKey key, X509Certificate certificate, PemFile keyFile, PemFile certFile) {
+    boolean matches;
+    try {
+      matches = KeyMatch.matches(key, certificate);
+    } catch (NoSuchAlgorithmException e) {
+      throw keyFile.problem("is a " + key.getAlgorithm() + " key, which this JVM cannot use", e);
+    }
+    if (!matches) {
+      throw keyFile.problem("does not match " + certFile.describe());
+    }
+  }
+
+  private static SslContext sslContext(List<X509Certificate> ca, List<X509Certificate> chain,
+      Optional<PrivateKey> key, EtcdTarget target) {
+    // GrpcSslContexts.forClient() is SslContextBuilder.forClient() plus the ALPN "h2" and cipher
+    // settings gRPC needs, with whatever TLS provider is on the class path.
+    SslContextBuilder builder = GrpcSslContexts.forClient();
+    if (!ca.isEmpty()) {
+      builder.trustManager(ca.toArray(X509Certificate[]::new));
+    }
+    if (key.isPresent()) {
+      builder.keyManager(key.get(), chain.toArray(X509Certificate[]::new));
+    }
+    try {
+      return builder.build();
+    } catch (SSLException | IllegalArgumentException e) {
+      throw WardenException.badInput("cannot set up TLS with CA file "
+          + target.caFile().map(Path::toString).orElse("(JVM default trust store)")
+          + " and client certificate "
+          + target.certFile().map(Path::toString).orElse("(none)") + ": " + e.getMessage(), e);
+    }
+  }
+}
