@@ -53,8 +53,7 @@ final class LocalClusterLayout {
   }
 
   private LocalCluster layOut(int size, Duration validity) {
-    // The CA outlives its certificates by a day: a certificate may not outlive its issuer.
-    Pki pki = Pki.createCa(dir.resolve("pki"), "etcd-warden local CA", validity.plusDays(1));
+    Pki pki = Pki.createCa(dir.resolve("pki"), "etcd-warden local CA", validity);
     pki.issueClient(CLIENT_NAME, dir.resolve(CLIENT_NAME), validity);
     List<Integer> ports = freePorts(3 * size);
     List<LocalMember> members = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -29,6 +30,9 @@ public final class Pki {
   public static final String CA_CERT_FILE = "ca.crt";
   /** File name of the CA private key in the CA directory. */
   public static final String CA_KEY_FILE = "ca.key";
+  /** How far past the CA's expiry a requested certificate expiry is capped, not refused. */
+  static final Duration EXPIRY_CAP_TOLERANCE = Duration.ofMinutes(1);
+
   /** How far notBefore is backdated to tolerate clock skew between hosts. */
   public static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofHours(1);
 
@@ -149,11 +153,14 @@ public final class Pki {
       String name, KeyPurposeId[] purposes, GeneralNames altNames, Path outDir, Duration validity) {
     requirePositive(validity, "certificate validity for '" + name + "'");
     Instant now = clock.instant();
-    Instant notAfter = now.plus(validity);
+    Instant requested = now.plus(validity).truncatedTo(ChronoUnit.SECONDS);
     Instant caExpiry = caCertificate.getNotAfter().toInstant();
-    if (notAfter.isAfter(caExpiry)) {
+    // Asking for the CA's own validity a moment after creating it overshoots by milliseconds:
+    // that is capped at the CA's expiry. A real overshoot is the operator's to resolve.
+    Instant notAfter = requested.isAfter(caExpiry) ? caExpiry : requested;
+    if (requested.isAfter(caExpiry.plus(EXPIRY_CAP_TOLERANCE))) {
       throw WardenException.badInput(
-          "certificate for '" + name + "' would expire " + notAfter + ", after the CA in " + dir
+          "certificate for '" + name + "' would expire " + requested + ", after the CA in " + dir
               + " (" + caExpiry + "); shorten its validity or renew the CA");
     }
     KeyPair keys = EcKeys.generate(random);
