@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
 /**
  * Asks a cluster who its members are and then asks every member, in parallel and each with the
  * target's deadline, for its own status. Membership is not liveness (a stopped member is still
- * listed as started), and etcd's status call omits nothing but also proves little on its own,
- * so each member is asked directly; a member that does not answer costs one deadline, not one
- * per member.
+ * listed as started), so each listed member is asked directly; a member that does not answer
+ * costs one deadline, not one per member. When no endpoint can list the members, each endpoint
+ * that was asked becomes a row with its own reason.
  */
 public final class ClusterSurvey {
   private final EtcdClients clients;
@@ -50,24 +50,28 @@ public final class ClusterSurvey {
     try {
       list = await(listing, deadline);
     } catch (ExecutionException e) {
-      return new ClusterReport(takenAt, "", surveyEndpoints(e.getCause()));
+      return new ClusterReport(takenAt, "", surveyEndpoints());
     }
-    Map<Long, List<String>> alarms = alarmsByMember(alarming, deadline);
+    // Status calls go out at once, each with a full deadline of its own; alarms go through raft
+    // and may stall during an election, so they are awaited only after the calls are in flight.
+    long statusDeadline = System.nanoTime() + target.timeout().toNanos();
     List<Probe> probes = new ArrayList<>();
     for (Member member : list.getMembers()) {
       probes.add(new Probe(member, member.getClientURIs().isEmpty() ? null
           : status(member.getClientURIs().get(0))));
     }
+    Map<Long, List<String>> alarms = alarmsByMember(alarming, statusDeadline);
     List<MemberStatus> rows = new ArrayList<>();
     for (Probe probe : probes) {
-      rows.add(probe.finish(deadline, alarms.getOrDefault(probe.member.getId(), List.of())));
+      rows.add(probe.finish(statusDeadline,
+          alarms.getOrDefault(probe.member.getId(), List.of())));
     }
     rows.sort(java.util.Comparator.comparing(MemberStatus::displayName));
     return new ClusterReport(takenAt, hex(list.getHeader().getClusterId()), rows);
   }
 
   /** No member list: report every endpoint that was asked, each with its own reason. */
-  private List<MemberStatus> surveyEndpoints(Throwable listFailure) {
+  private List<MemberStatus> surveyEndpoints() {
     long deadline = System.nanoTime() + target.timeout().toNanos();
     List<URI> endpoints = target.endpoints();
     List<CompletableFuture<Answer>> calls = endpoints.stream().map(this::status).toList();
