@@ -92,11 +92,15 @@ public final class EtcdClusterExtension
 
   private synchronized void stop() {
     if (cluster != null) {
-      cluster.stopAll();
+      cluster.delete();
       cluster = null;
     }
     if (dir != null) {
-      Folders.deleteRecursively(dir);
+      try {
+        Files.deleteIfExists(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete " + dir, e);
+      }
       dir = null;
     }
     if (reaper != null && Thread.currentThread() != reaper) {

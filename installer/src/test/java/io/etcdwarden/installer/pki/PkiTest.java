@@ -228,6 +228,17 @@ class PkiTest {
   }
 
   @Test
+  void certificateAskedForTheCasOwnValidityAMomentLaterEndsWithTheCa() throws Exception {
+    Clock later = Clock.fixed(NOW.plusMillis(1500), ZoneOffset.UTC);
+    Pki sameCa = Pki.loadCa(caDir, later);
+
+    CertFiles member = sameCa.issueMember("m1", List.of(), out, Duration.ofDays(365));
+
+    assertThat(PemTestFiles.certificate(member.cert()).getNotAfter())
+        .isEqualTo(pki.caCertificate().getNotAfter());
+  }
+
+  @Test
   void certificatesMayNotOutliveTheCaNorLandBesideAnotherCa() throws Exception {
     assertThatThrownBy(() -> pki.issueMember("m1", List.of(), out, Duration.ofDays(400)))
         .hasMessageContaining("after the CA in " + caDir);
