@@ -93,7 +93,7 @@ public final class EtcdConfigRenderer {
    * would treat as a line break or that is not printable, so no value can end the scalar or
    * start a new key.
    */
-  static String quote(String value) {
+  public static String quote(String value) {
     StringBuilder out = new StringBuilder(value.length() + 2).append('"');
     for (int i = 0; i < value.length(); i++) {
       char ch = value.charAt(i);

@@ -43,7 +43,16 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Lays out a new cluster of {@code size} members in {@code dir}, which must be empty. */
   public static LocalCluster create(Path dir, int size, Path etcdBinary) {
-    return new LocalClusterLayout(dir.toAbsolutePath(), etcdBinary).create(size, CERT_VALIDITY);
+    return create(dir, size, etcdBinary, 0);
+  }
+
+  /**
+   * As {@link #create(Path, int, Path)}, every member with etcd's {@code quota-backend-bytes}
+   * (0 keeps etcd's default), e.g. to see a NOSPACE alarm without writing gigabytes.
+   */
+  public static LocalCluster create(Path dir, int size, Path etcdBinary, long quotaBackendBytes) {
+    return new LocalClusterLayout(dir.toAbsolutePath(), etcdBinary, quotaBackendBytes)
+        .create(size, CERT_VALIDITY);
   }
 
   /** Whether {@code dir} holds a cluster made by {@link #create}. */

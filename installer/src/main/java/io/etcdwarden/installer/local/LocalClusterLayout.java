@@ -32,10 +32,13 @@ final class LocalClusterLayout {
 
   private final Path dir;
   private final Path etcdBinary;
+  private final long quotaBackendBytes;
 
-  LocalClusterLayout(Path dir, Path etcdBinary) {
+  /** {@code quotaBackendBytes} 0 keeps etcd's default quota. */
+  LocalClusterLayout(Path dir, Path etcdBinary, long quotaBackendBytes) {
     this.dir = dir;
     this.etcdBinary = etcdBinary;
+    this.quotaBackendBytes = quotaBackendBytes;
   }
 
   LocalCluster create(int size, Duration validity) {
@@ -83,6 +86,7 @@ final class LocalClusterLayout {
           .keyFile(tls.key())
           .trustedCaFile(tls.ca())
           .snapshotCount(SNAPSHOT_COUNT)
+          .quotaBackendBytes(quotaBackendBytes)
           .build();
       new EtcdConfigWriter().write(m.configFile(), new EtcdConfigRenderer().render(config));
     }

@@ -1,11 +1,11 @@
 package io.etcdwarden.installer.local;
 
 import io.etcdwarden.core.WardenException;
-import io.etcdwarden.installer.files.AtomicFileWriter;
 import io.etcdwarden.installer.process.EtcdProcess;
+import io.etcdwarden.installer.service.ProcessServiceManager;
+import io.etcdwarden.installer.service.ServiceSpec;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,9 +84,7 @@ public final class LocalMember {
     if (running().isPresent()) {
       return;
     }
-    process = EtcdProcess.start(etcdBinary, configFile(), logFile());
-    new AtomicFileWriter().write(pidFile(),
-        (process.pid() + "\n").getBytes(StandardCharsets.UTF_8), AtomicFileWriter.OWNER_ONLY);
+    process = new ProcessServiceManager().launch(spec());
   }
 
   /** Waits until the member reports healthy; fails at once, quoting its log, if etcd exits. */
@@ -115,18 +113,12 @@ public final class LocalMember {
     if (process != null && process.isAlive()) {
       return Optional.of(process);
     }
-    process = readPid().flatMap(pid -> EtcdProcess.attach(pid, configFile(), logFile()))
-        .orElse(null);
+    process = ProcessServiceManager.running(spec()).orElse(null);
     return Optional.ofNullable(process);
   }
 
-  private Optional<Long> readPid() {
-    try {
-      return Optional.of(Long.parseLong(Files.readString(pidFile()).trim()));
-    } catch (IOException | NumberFormatException e) {
-      // No pid file, or a torn one: the member is not running as far as we can tell.
-      return Optional.empty();
-    }
+  private ServiceSpec spec() {
+    return new ServiceSpec(name, etcdBinary, configFile(), logFile(), pidFile());
   }
 
   private void forget() {

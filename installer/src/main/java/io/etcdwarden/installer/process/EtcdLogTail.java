@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * file come earlier, in the old capnslog text format ({@code 2026-... E | etcdmain: error
  * verifying flags, ...}). Only the end of the file is read: logs of long-lived members grow.
  */
-final class EtcdLogTail {
+public final class EtcdLogTail {
   static final int TAIL_BYTES = 64 * 1024;
   private static final Set<String> ERROR_LEVELS = Set.of("error", "dpanic", "panic", "fatal");
   // capnslog: "2026-11-23 20:19:16.652890 E | etcdmain: ..."; E(rror) and C(ritical) matter.
@@ -33,7 +33,7 @@ final class EtcdLogTail {
   private final ObjectMapper json = new ObjectMapper();
 
   /** The last error logged in {@code logFile}, else its last entry, else why there is none. */
-  String lastMeaningfulLine(Path logFile) {
+  public String lastMeaningfulLine(Path logFile) {
     List<String> lines;
     try {
       lines = tail(logFile).lines().filter(line -> !line.isBlank()).toList();

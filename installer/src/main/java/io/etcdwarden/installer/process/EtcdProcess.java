@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +29,7 @@ public final class EtcdProcess implements AutoCloseable {
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration MIN_PROBE_TIMEOUT = Duration.ofMillis(50);
   private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
 
   /** Null when attached to a process another JVM started (see {@link #attach}). */
   private final Process process;
@@ -57,6 +60,21 @@ public final class EtcdProcess implements AutoCloseable {
    * only become healthy once a quorum of them runs, so the caller starts them all first.
    */
   public static EtcdProcess start(Path etcdBinary, Path configFile, Path logFile) {
+    return start(List.of(), etcdBinary, configFile, logFile);
+  }
+
+  /**
+   * Like {@link #start}, but etcd runs in a session of its own (through {@code setsid}, which
+   * execs in place, so the pid stays etcd's): a member installed from an operator's terminal
+   * must not die with the SIGHUP sent when that terminal closes.
+   */
+  public static EtcdProcess startInNewSession(Path etcdBinary, Path configFile, Path logFile) {
+    List<String> prefix = Files.isExecutable(SETSID) ? List.of(SETSID.toString()) : List.of();
+    return start(prefix, etcdBinary, configFile, logFile);
+  }
+
+  private static EtcdProcess start(List<String> prefix, Path etcdBinary, Path configFile,
+      Path logFile) {
     if (!Files.isRegularFile(configFile)) {
       throw WardenException.badInput(
           "etcd config file " + configFile + " does not exist; render and write it first");
@@ -69,7 +87,7 @@ public final class EtcdProcess implements AutoCloseable {
       Path logDir = logFile.toAbsolutePath().getParent();
       Files.createDirectories(logDir);
       ProcessBuilder builder =
-          new ProcessBuilder(etcdBinary.toString(), "--config-file", configFile.toString())
+          new ProcessBuilder(command(prefix, etcdBinary, configFile))
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
       Process process = builder.start();
@@ -175,6 +193,12 @@ public final class EtcdProcess implements AutoCloseable {
   @Override
   public void close() {
     stop(CLOSE_GRACE);
+  }
+
+  private static List<String> command(List<String> prefix, Path etcdBinary, Path configFile) {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(etcdBinary.toString(), "--config-file", configFile.toString()));
+    return command;
   }
 
   /** Waits up to {@code nanos} for the process to exit; true if it has. */

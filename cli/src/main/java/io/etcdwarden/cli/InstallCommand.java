@@ -1,0 +1,73 @@
+package io.etcdwarden.cli;
+
+import io.etcdwarden.installer.config.ClusterState;
+import io.etcdwarden.installer.install.InstalledMember;
+import io.etcdwarden.installer.install.MemberInstaller;
+import io.etcdwarden.installer.install.MemberUninstaller;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code etcd-warden install}: installs and starts one member of a new TLS etcd cluster on this
+ * host (run it once per host with the same {@code --initial-cluster}), or with {@code
+ * --uninstall} stops it and removes its service.
+ */
+@Command(name = "install", mixinStandardHelpOptions = true,
+    description = {"Install and start one etcd member with mutual TLS (once per host).",
+        "A member of a new multi-member cluster is reported started once it listens;",
+        "it turns healthy when a quorum of members runs."})
+final class InstallCommand implements Callable<Integer> {
+  @Option(names = "--name", required = true, description = "Member name, e.g. etcd0.")
+  String name;
+  @Option(names = "--data-dir", required = true, paramLabel = "DIR",
+      description = "The member's folder: config, tls/, logs and etcd data in data/.")
+  Path dataDir;
+  @Option(names = "--uninstall",
+      description = "Stop the member and remove its service; keep its folder and data.")
+  boolean uninstall;
+  @Option(names = "--initial-cluster", paramLabel = "NAME=URL,...",
+      description = "Every member's name and https peer URL; the same on every host.")
+  String initialCluster;
+  @Option(names = "--initial-cluster-token", paramLabel = "TOKEN",
+      description = "Cluster token (default: derived from --initial-cluster, equal on every host).")
+  String clusterToken;
+  @Mixin MemberInstallOptions member;
+  @Spec CommandLine.Model.CommandSpec spec;
+  private final Environment env;
+
+  InstallCommand(Environment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (uninstall) {
+      Path dir = new MemberUninstaller().uninstall(name, dataDir);
+      out.println("install: member " + name + " stopped and its service removed; its data is"
+          + " kept in " + dir);
+      out.flush();
+      return 0;
+    }
+    if (initialCluster == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "missing --initial-cluster, e.g. --initial-cluster " + name + "=https://10.0.0.1:2380");
+    }
+    InstalledMember installed = new MemberInstaller().install(
+        member.request(name, dataDir, initialCluster, clusterToken, ClusterState.NEW, env));
+    out.println("install: member " + installed.name() + " " + (installed.healthy() ? "healthy"
+        : "started; it turns healthy once a quorum of the " + installed.clusterSize()
+            + " members runs") + " (" + installed.serviceMode() + ", " + installed.etcdBinary()
+        + ")");
+    out.println("  client URL " + installed.clientUrl() + ", cluster token "
+        + installed.clusterToken() + ", folder " + installed.dir());
+    out.flush();
+    return 0;
+  }
+}

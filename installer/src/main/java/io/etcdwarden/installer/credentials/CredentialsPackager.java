@@ -1,0 +1,75 @@
+package io.etcdwarden.installer.credentials;
+
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.installer.files.AtomicFileWriter;
+import io.etcdwarden.installer.pki.CertFiles;
+import io.etcdwarden.installer.pki.Pki;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+
+/**
+ * Packs client credentials for a cluster into one archive, as the charm's {@code
+ * package-client-credentials} action did: {@code client.crt}, {@code client.key} (entry mode
+ * 0600), {@code ca.crt} and a {@code README.txt} with the {@code export ETCDCTL_*} lines. The
+ * client certificate is issued once into {@code CA/clients/} and reused afterwards, so packaging
+ * again hands out the same identity. The archive is written atomically with mode 0600: it holds
+ * a private key.
+ */
+public final class CredentialsPackager {
+  /** The client identity handed out in packages. */
+  public static final String CLIENT_NAME = "client";
+  /** Validity of a newly issued packaged client certificate. */
+  public static final Duration CLIENT_VALIDITY = Duration.ofDays(1825);
+
+  private final ReadmeRenderer readme = new ReadmeRenderer();
+
+  /** Writes the package for the CA in {@code caDir} to {@code output}, naming {@code endpoints}. */
+  public Path write(Path caDir, List<URI> endpoints, Path output) {
+    if (!Files.exists(caDir.resolve(Pki.CA_KEY_FILE))) {
+      throw WardenException.badInput("CA key " + caDir.resolve(Pki.CA_KEY_FILE)
+          + " is missing; fix --ca (or --data-dir) to name the cluster's CA");
+    }
+    CertFiles client = existingOrNew(Pki.loadCa(caDir), caDir.resolve("clients"));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar =
+        new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+      add(tar, "ca.crt", Files.readAllBytes(client.ca()), 0644);
+      add(tar, "client.crt", Files.readAllBytes(client.cert()), 0644);
+      add(tar, "client.key", Files.readAllBytes(client.key()), 0600);
+      add(tar, "README.txt", readme.render(endpoints).getBytes(StandardCharsets.UTF_8), 0644);
+    } catch (IOException e) {
+      throw new WardenException("cannot read the credentials in " + caDir + ": " + e.getMessage(), e);
+    }
+    new AtomicFileWriter().write(output, bytes.toByteArray(), AtomicFileWriter.OWNER_ONLY);
+    return output;
+  }
+
+  private static CertFiles existingOrNew(Pki pki, Path dir) {
+    CertFiles existing = new CertFiles(dir.resolve(CLIENT_NAME + ".crt"),
+        dir.resolve(CLIENT_NAME + ".key"), dir.resolve(Pki.CA_CERT_FILE));
+    if (Files.isRegularFile(existing.cert()) && Files.isRegularFile(existing.key())
+        && Files.isRegularFile(existing.ca())) {
+      return existing;
+    }
+    return pki.issueClient(CLIENT_NAME, dir, CLIENT_VALIDITY);
+  }
+
+  private static void add(TarArchiveOutputStream tar, String name, byte[] content, int mode)
+      throws IOException {
+    TarArchiveEntry entry = new TarArchiveEntry(name);
+    entry.setSize(content.length);
+    entry.setMode(mode);
+    tar.putArchiveEntry(entry);
+    tar.write(content);
+    tar.closeArchiveEntry();
+  }
+}

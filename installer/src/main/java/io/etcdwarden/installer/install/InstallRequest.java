@@ -1,0 +1,19 @@
+package io.etcdwarden.installer.install;
+
+import io.etcdwarden.installer.config.ClusterState;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything {@code etcd-warden install} was asked to do for one member, as the operator gave
+ * it. {@code release} (an upstream tarball) and {@code etcdBinDir} (a folder with {@code etcd})
+ * are alternatives; {@code advertise} and {@code clusterToken} may be null to take the
+ * defaults (the host of this member's {@code --initial-cluster} entry; a token derived from the
+ * initial cluster).
+ *
+ * @param metricsPort plain-HTTP {@code /health} and {@code /metrics}, on 127.0.0.1 only
+ */
+public record InstallRequest(String name, Path dataDir, Path release, String releaseSha256,
+    Path etcdBinDir, int port, int managementPort, int metricsPort, String advertise,
+    boolean bindAll, String initialCluster, String clusterToken, ClusterState clusterState,
+    Path caDir, String serviceMode, Path prefix, Duration startTimeout) {}

@@ -1,0 +1,126 @@
+package io.etcdwarden.installer.install;
+
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.installer.config.ClusterState;
+import io.etcdwarden.installer.config.EtcdConfigRenderer;
+import io.etcdwarden.installer.config.EtcdConfigWriter;
+import io.etcdwarden.installer.config.EtcdMemberConfig;
+import io.etcdwarden.installer.files.DirectoryTree;
+import io.etcdwarden.installer.pki.CertFiles;
+import io.etcdwarden.installer.pki.Pki;
+import io.etcdwarden.installer.release.ReleaseInstaller;
+import io.etcdwarden.installer.service.ServiceManager;
+import io.etcdwarden.installer.service.ServiceManagers;
+import io.etcdwarden.installer.service.ServiceSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
+/**
+ * Installs one etcd member on this host, as {@code etcd-warden install} does: checks all input
+ * first ({@link InstallPreflight}), then installs the binaries, creates or reuses the CA, issues
+ * the member certificate, writes config and record, starts the service and waits. Any failure
+ * after the checks removes what this run created (service, member folder, a CA it created), so
+ * a failed install can simply be retried.
+ */
+public final class MemberInstaller {
+  /** Validity of a CA the installer creates. */
+  public static final Duration CA_VALIDITY = Duration.ofDays(3650);
+  /** Validity of member certificates. */
+  public static final Duration MEMBER_CERT_VALIDITY = Duration.ofDays(1825);
+
+  /** Makes every check {@link #install} makes first, without changing anything. */
+  public void check(InstallRequest request) {
+    InstallPreflight.check(request);
+  }
+
+  /** Installs and starts the member described by {@code request}. */
+  public InstalledMember install(InstallRequest request) {
+    InstallPreflight.Checked checked = InstallPreflight.check(request);
+    MemberLayout layout = new MemberLayout(request.dataDir());
+    ServiceManager services = ServiceManagers.forMode(request.serviceMode());
+    boolean caCreated = !Files.exists(request.caDir().resolve(Pki.CA_KEY_FILE));
+    ServiceSpec spec = null;
+    try {
+      Path etcd = binaries(request).resolve("etcd");
+      Pki pki = Pki.loadOrCreateCa(request.caDir(), "etcd-warden CA", CA_VALIDITY);
+      CertFiles cert = pki.issueMember(request.name(), checked.certificateHosts(),
+          layout.tlsDir(), MEMBER_CERT_VALIDITY);
+      Files.createDirectories(layout.etcdDataDir());
+      Files.setPosixFilePermissions(layout.etcdDataDir(),
+          PosixFilePermissions.fromString("rwx------"));
+      EtcdMemberConfig config = config(request, checked, layout, cert);
+      new EtcdConfigWriter().write(layout.configFile(), new EtcdConfigRenderer().render(config));
+      new MemberRecord(request.name(), request.caDir().toAbsolutePath(), etcd, services.mode(),
+          checked.clientUrl(), checked.metricsUrl()).save(layout);
+      spec = layout.serviceSpec(request.name(), etcd);
+      services.start(spec);
+      ServiceSpec started = spec;
+      StartupWait wait = new StartupWait(() -> services.isRunning(started), layout.logFile());
+      boolean mustBeHealthy = checked.cluster().members().size() == 1
+          || request.clusterState() == ClusterState.EXISTING;
+      if (mustBeHealthy) {
+        wait.awaitHealthy(checked.metricsUrl(), request.startTimeout());
+      } else {
+        wait.awaitListening(checked.metricsUrl(), request.startTimeout());
+      }
+      return new InstalledMember(request.name(), layout.dir(), etcd, services.mode(),
+          checked.clientUrl(), config.initialClusterToken(), mustBeHealthy,
+          checked.cluster().members().size());
+    } catch (RuntimeException | IOException e) {
+      WardenException failure = e instanceof WardenException w ? w
+          : new WardenException("cannot install member " + request.name() + ": " + e.getMessage(), e);
+      rollBack(services, spec, layout, caCreated ? request.caDir() : null, failure);
+      throw failure;
+    }
+  }
+
+  private static Path binaries(InstallRequest request) {
+    if (request.release() != null) {
+      return new ReleaseInstaller().install(request.release(), request.releaseSha256(),
+          request.prefix());
+    }
+    return request.etcdBinDir();
+  }
+
+  private static EtcdMemberConfig config(InstallRequest request, InstallPreflight.Checked checked,
+      MemberLayout layout, CertFiles cert) {
+    String token = request.clusterToken() != null ? request.clusterToken()
+        : checked.cluster().derivedToken();
+    return EtcdMemberConfig.builder()
+        .name(request.name())
+        .dataDir(layout.etcdDataDir())
+        .listenClientUrls(checked.listenClientUrls())
+        .advertiseClientUrls(checked.clientUrl())
+        .listenPeerUrls(checked.listenPeerUrl())
+        .initialAdvertisePeerUrls(checked.cluster().peerUrlOf(request.name()))
+        .listenMetricsUrls(checked.metricsUrl())
+        .initialCluster(checked.cluster().members())
+        .initialClusterToken(token)
+        .initialClusterState(request.clusterState())
+        .certFile(cert.cert())
+        .keyFile(cert.key())
+        .trustedCaFile(cert.ca())
+        .build();
+  }
+
+  /** Undoes a failed install: nothing of it may be left running or half-written. */
+  private static void rollBack(ServiceManager services, ServiceSpec spec, MemberLayout layout,
+      Path createdCa, WardenException failure) {
+    try {
+      if (spec != null) {
+        services.remove(spec);
+      }
+      // The folder was empty or absent before (preflight checked): empty it again.
+      DirectoryTree.deleteContent(layout.dir());
+      if (createdCa != null) {
+        Files.deleteIfExists(createdCa.resolve(Pki.CA_KEY_FILE));
+        Files.deleteIfExists(createdCa.resolve(Pki.CA_CERT_FILE));
+      }
+    } catch (RuntimeException | IOException e) {
+      failure.addSuppressed(e);
+    }
+  }
+}

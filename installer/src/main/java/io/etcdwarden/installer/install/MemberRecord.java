@@ -1,0 +1,67 @@
+package io.etcdwarden.installer.install;
+
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.installer.files.AtomicFileWriter;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * What {@code install} decided for a member, kept in {@code member.properties} so that later
+ * commands ({@code install --uninstall}, {@code credentials package --data-dir}, {@code member
+ * add}) need no flags repeated: the member's name, CA folder, etcd binary, service mode, and
+ * its client and metrics URLs.
+ */
+public record MemberRecord(String name, Path caDir, Path etcdBinary, String serviceMode,
+    URI clientUrl, URI metricsUrl) {
+
+  /** Writes the record atomically into {@code layout}. */
+  public void save(MemberLayout layout) {
+    Properties p = new Properties();
+    p.setProperty("name", name);
+    p.setProperty("ca", caDir.toString());
+    p.setProperty("etcd", etcdBinary.toString());
+    p.setProperty("service", serviceMode);
+    p.setProperty("client-url", clientUrl.toString());
+    p.setProperty("metrics-url", metricsUrl.toString());
+    StringWriter text = new StringWriter();
+    try {
+      p.store(text, "etcd member installed by etcd-warden");
+    } catch (IOException e) {
+      throw new IllegalStateException("writing to a string cannot fail", e);
+    }
+    new AtomicFileWriter().write(layout.recordFile(),
+        text.toString().getBytes(StandardCharsets.UTF_8), AtomicFileWriter.WORLD_READABLE);
+  }
+
+  /** Reads the record of the member installed in {@code layout}. */
+  public static MemberRecord load(MemberLayout layout) {
+    Path file = layout.recordFile();
+    if (!Files.isRegularFile(file)) {
+      throw WardenException.badInput("no member installed in " + layout.dir() + " (" + file
+          + " is missing); fix --data-dir");
+    }
+    Properties p = new Properties();
+    try {
+      p.load(new StringReader(Files.readString(file)));
+    } catch (IOException e) {
+      throw new WardenException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return new MemberRecord(required(p, "name", file), Path.of(required(p, "ca", file)),
+        Path.of(required(p, "etcd", file)), required(p, "service", file),
+        URI.create(required(p, "client-url", file)), URI.create(required(p, "metrics-url", file)));
+  }
+
+  private static String required(Properties p, String key, Path file) {
+    String value = p.getProperty(key);
+    if (value == null || value.isBlank()) {
+      throw WardenException.badInput(file + " has no '" + key + "'; reinstall the member");
+    }
+    return value;
+  }
+}

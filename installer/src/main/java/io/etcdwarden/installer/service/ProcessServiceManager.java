@@ -1,0 +1,72 @@
+package io.etcdwarden.installer.service;
+
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.installer.files.AtomicFileWriter;
+import io.etcdwarden.installer.process.EtcdProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Runs etcd as a direct child process, for hosts without systemd (containers, these CI
+ * machines). The pid file lets a later command find it again; a pid is only trusted when that
+ * process's command line still names the member's config file, so a recycled pid is never
+ * signalled. Unlike systemd it does not restart a crashed etcd: the operator's monitoring
+ * ({@code etcd-warden check cluster}) has to notice.
+ */
+public final class ProcessServiceManager implements ServiceManager {
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  @Override
+  public void start(ServiceSpec spec) {
+    if (running(spec).isEmpty()) {
+      launch(spec);
+    }
+  }
+
+  /**
+   * Starts etcd and records its pid, whether or not it already runs (callers check); returns
+   * the child process, which, unlike one found again through the pid file, knows its exit code.
+   */
+  public EtcdProcess launch(ServiceSpec spec) {
+    EtcdProcess process =
+        EtcdProcess.startInNewSession(spec.etcdBinary(), spec.configFile(), spec.logFile());
+    new AtomicFileWriter().write(spec.pidFile(),
+        (process.pid() + "\n").getBytes(StandardCharsets.UTF_8), AtomicFileWriter.OWNER_ONLY);
+    return process;
+  }
+
+  @Override
+  public boolean isRunning(ServiceSpec spec) {
+    return running(spec).isPresent();
+  }
+
+  @Override
+  public void remove(ServiceSpec spec) {
+    running(spec).ifPresent(p -> p.stop(STOP_GRACE));
+    try {
+      Files.deleteIfExists(spec.pidFile());
+    } catch (IOException e) {
+      throw new WardenException("cannot delete " + spec.pidFile() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String mode() {
+    return "process";
+  }
+
+  /** The member's running etcd, found through its pid file, if it runs. */
+  public static Optional<EtcdProcess> running(ServiceSpec spec) {
+    try {
+      long pid = Long.parseLong(Files.readString(spec.pidFile()).trim());
+      return EtcdProcess.attach(pid, spec.configFile(), spec.logFile());
+    } catch (IOException | NumberFormatException e) {
+      // No pid file or a torn one: as far as we can tell the member is not running.
+      return Optional.empty();
+    }
+  }
+}
