@@ -1,14 +1,15 @@
-package io.etcdwarden.checks.health;
+package io.etcdwarden.checks;
 
 import java.util.Locale;
 
 /** Byte counts the way operators read them: binary units, one decimal past KiB. */
-final class ByteSizes {
+public final class ByteSizes {
   private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
   private ByteSizes() {}
 
-  static String human(long bytes) {
+  /** {@code bytes} as e.g. {@code 20.5 KiB}. */
+  public static String human(long bytes) {
     if (bytes < 1024) {
       return bytes + " B";
     }

@@ -32,6 +32,7 @@ public final class EtcdClusterExtension
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
   private final int size;
+  private long quotaBackendBytes;
   private LocalCluster cluster;
   private Path dir;
   private Thread reaper;
@@ -47,6 +48,15 @@ public final class EtcdClusterExtension
       throw new IllegalArgumentException("members must be 1..7, got " + size);
     }
     return new EtcdClusterExtension(size);
+  }
+
+  /** Every member gets etcd's {@code quota-backend-bytes}, e.g. to fill a DB up to NOSPACE. */
+  public EtcdClusterExtension quotaBackendBytes(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("quota must not be negative, got " + bytes);
+    }
+    this.quotaBackendBytes = bytes;
+    return this;
   }
 
   @Override
@@ -86,7 +96,7 @@ public final class EtcdClusterExtension
     }
     reaper = new Thread(this::stop, "etcd-cluster-reaper");
     Runtime.getRuntime().addShutdownHook(reaper);
-    cluster = LocalCluster.create(dir.resolve("cluster"), size, etcd);
+    cluster = LocalCluster.create(dir.resolve("cluster"), size, etcd, quotaBackendBytes);
     cluster.startAll(START_TIMEOUT);
   }
 

@@ -1,5 +1,6 @@
 package io.etcdwarden.checks.health;
 
+import io.etcdwarden.checks.ByteSizes;
 import io.etcdwarden.core.cluster.ClusterReport;
 import io.etcdwarden.core.cluster.MemberStatus;
 import java.util.ArrayList;

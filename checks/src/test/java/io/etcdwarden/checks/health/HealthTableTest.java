@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etcdwarden.checks.ByteSizes;
 import io.etcdwarden.core.cluster.ClusterReport;
 import io.etcdwarden.core.cluster.MemberStatus;
 import java.time.Instant;

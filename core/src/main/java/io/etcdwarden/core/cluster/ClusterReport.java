@@ -8,12 +8,26 @@ import java.util.stream.Collectors;
 /**
  * One survey of a cluster: every member from the member list (or, when no endpoint answered,
  * every endpoint that was asked), in member-list order. The verdict is computed from the rows:
- * healthy means every member is healthy and they all agree on one leader.
+ * healthy means every member is healthy and they all agree on one leader. Alarms are listed
+ * through raft and cannot be read without quorum: {@code alarmListError} is empty when the list
+ * was read, else why it was not, so "no alarms" and "alarms unknown" stay apart.
  */
-public record ClusterReport(Instant takenAt, String clusterId, List<MemberStatus> members) {
+public record ClusterReport(Instant takenAt, String clusterId, List<MemberStatus> members,
+    String alarmListError) {
 
   public ClusterReport {
     members = List.copyOf(members);
+    java.util.Objects.requireNonNull(alarmListError, "alarmListError");
+  }
+
+  /** A report whose alarm list was read (or not needed). */
+  public ClusterReport(Instant takenAt, String clusterId, List<MemberStatus> members) {
+    this(takenAt, clusterId, members, "");
+  }
+
+  /** True when the alarm list was read, so members without alarms really have none. */
+  public boolean alarmsKnown() {
+    return alarmListError.isEmpty();
   }
 
   public boolean healthy() {

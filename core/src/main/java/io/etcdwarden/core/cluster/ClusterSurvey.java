@@ -5,6 +5,7 @@ import io.etcd.jetcd.cluster.Member;
 import io.etcd.jetcd.cluster.MemberListResponse;
 import io.etcd.jetcd.maintenance.AlarmMember;
 import io.etcd.jetcd.maintenance.AlarmResponse;
+import io.etcd.jetcd.maintenance.AlarmType;
 import io.etcd.jetcd.maintenance.StatusResponse;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.target.EtcdTarget;
@@ -60,14 +61,14 @@ public final class ClusterSurvey {
       probes.add(new Probe(member, member.getClientURIs().isEmpty() ? null
           : status(member.getClientURIs().get(0))));
     }
-    Map<Long, List<String>> alarms = alarmsByMember(alarming, statusDeadline);
+    Alarms alarms = alarmsByMember(alarming, statusDeadline);
     List<MemberStatus> rows = new ArrayList<>();
     for (Probe probe : probes) {
       rows.add(probe.finish(statusDeadline,
-          alarms.getOrDefault(probe.member.getId(), List.of())));
+          alarms.byMember().getOrDefault(probe.member.getId(), List.of())));
     }
     rows.sort(java.util.Comparator.comparing(MemberStatus::displayName));
-    return new ClusterReport(takenAt, hex(list.getHeader().getClusterId()), rows);
+    return new ClusterReport(takenAt, hex(list.getHeader().getClusterId()), rows, alarms.error());
   }
 
   /** No member list: report every endpoint that was asked, each with its own reason. */
@@ -89,16 +90,24 @@ public final class ClusterSurvey {
     return rows;
   }
 
-  private Map<Long, List<String>> alarmsByMember(CompletableFuture<AlarmResponse> alarming,
-      long deadline) {
+  private Alarms alarmsByMember(CompletableFuture<AlarmResponse> alarming, long deadline) {
     try {
-      return await(alarming, deadline).getAlarms().stream().collect(Collectors.groupingBy(
-          AlarmMember::getMemberId,
-          Collectors.mapping(a -> a.getAlarmType().name(), Collectors.toList())));
+      return new Alarms(await(alarming, deadline).getAlarms().stream().collect(
+          Collectors.groupingBy(AlarmMember::getMemberId,
+              Collectors.mapping(a -> alarmName(a.getAlarmType()), Collectors.toList()))), "");
     } catch (ExecutionException e) {
-      // Alarms go through raft; without quorum they cannot be read, and the rows say why.
-      return Map.of();
+      // Alarms go through raft; without quorum they cannot be read: the report says so.
+      return new Alarms(Map.of(), "alarm list not readable: "
+          + EtcdClients.explain(e.getCause(), null, target).getMessage());
     }
+  }
+
+  /**
+   * jetcd 0.8 knows NONE and NOSPACE only; etcd 3.4's one other alarm, CORRUPT (2), arrives as
+   * UNRECOGNIZED.
+   */
+  static String alarmName(AlarmType type) {
+    return type == AlarmType.UNRECOGNIZED ? "CORRUPT" : type.name();
   }
 
   private CompletableFuture<Answer> status(URI endpoint) {
@@ -138,6 +147,9 @@ public final class ClusterSurvey {
   static String hex(long id) {
     return Long.toHexString(id);
   }
+
+  /** The alarms per member ID, or why they could not be read. */
+  private record Alarms(Map<Long, List<String>> byMember, String error) {}
 
   /** A member's status and the round trip it took. */
   private record Answer(StatusResponse status, long rttMillis) {}

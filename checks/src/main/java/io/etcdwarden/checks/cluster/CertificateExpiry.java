@@ -1,0 +1,114 @@
+package io.etcdwarden.checks.cluster;
+
+import io.etcdwarden.checks.CheckResult;
+import io.etcdwarden.checks.Perfdata;
+import io.etcdwarden.checks.State;
+import io.etcdwarden.checks.Thresholds;
+import io.etcdwarden.core.cluster.ClusterReport;
+import io.etcdwarden.core.cluster.MemberStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Condition 9: days until the first of the certificates expires, against
+ * {@code --cert-warning} / {@code --cert-critical} (default 30 / 7 days): those in the given
+ * PEM files (the CA bundle and the client certificate the check uses) and the server
+ * certificate each https member presents. A file that cannot be read is UNKNOWN, naming it.
+ */
+public final class CertificateExpiry implements ExtraCondition {
+  private final List<Path> files;
+  private final Thresholds daysLeft;
+  private final Clock clock;
+  private final Duration handshakeTimeout;
+
+  /** {@code handshakeTimeout} zero: server certificates are not fetched. */
+  public CertificateExpiry(List<Path> files, Thresholds daysLeft, Clock clock,
+      Duration handshakeTimeout) {
+    this.files = List.copyOf(files);
+    this.daysLeft = daysLeft;
+    this.clock = clock;
+    this.handshakeTimeout = handshakeTimeout;
+  }
+
+  @Override
+  public CheckResult evaluate(ClusterReport report) {
+    if (files.isEmpty() && handshakeTimeout.isZero()) {
+      return CheckResult.skipped("certificates not checked: no TLS files given");
+    }
+    Instant now = clock.instant();
+    long fewest = Long.MAX_VALUE;
+    String soonest = "";
+    for (Path file : files) {
+      List<X509Certificate> certs;
+      try {
+        certs = read(file);
+      } catch (IOException | CertificateException e) {
+        return CheckResult.of(State.UNKNOWN, "cannot read certificates in " + file + ": "
+            + e.getMessage());
+      }
+      for (X509Certificate cert : certs) {
+        long days = Duration.between(now, cert.getNotAfter().toInstant()).toDays();
+        if (days < fewest) {
+          fewest = days;
+          soonest = cert.getSubjectX500Principal().getName() + " in " + file.getFileName();
+        }
+      }
+    }
+    for (var server : serverCertificates(report).entrySet()) {
+      long days = Duration.between(now, server.getValue().getNotAfter().toInstant()).toDays();
+      if (days < fewest) {
+        fewest = days;
+        soonest = "server certificate of " + server.getKey();
+      }
+    }
+    if (fewest == Long.MAX_VALUE) {
+      return CheckResult.of(State.UNKNOWN, "no certificates found in " + files);
+    }
+    State state = daysLeft.stateOf(fewest);
+    String summary = (fewest < 0 ? "certificate expired " + -fewest + " days ago: "
+        : "certificate expires in " + fewest + " days: ") + soonest;
+    return new CheckResult(state, summary, List.of(),
+        List.of(Perfdata.of("cert_days_left", fewest, "").with(daysLeft)), List.of());
+  }
+
+  /** Each https member's server certificate, fetched in parallel. */
+  private Map<String, X509Certificate> serverCertificates(ClusterReport report) {
+    if (handshakeTimeout.isZero()) {
+      return Map.of();
+    }
+    Map<String, CompletableFuture<List<X509Certificate>>> calls = new TreeMap<>();
+    for (MemberStatus m : report.members()) {
+      if (m.reachable() && m.clientUrl().startsWith("https://")) {
+        calls.put(m.displayName(), CompletableFuture.supplyAsync(
+            () -> ServerCertificates.presentedBy(URI.create(m.clientUrl()), handshakeTimeout)));
+      }
+    }
+    Map<String, X509Certificate> found = new TreeMap<>();
+    calls.forEach((name, call) -> call.join().forEach(cert -> found.put(name, cert)));
+    return found;
+  }
+
+  private static List<X509Certificate> read(Path file) throws IOException, CertificateException {
+    try (InputStream in = Files.newInputStream(file)) {
+      List<X509Certificate> certs = new ArrayList<>();
+      for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        certs.add((X509Certificate) c);
+      }
+      return certs;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.etcdwarden.cli;
+
+import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.nrpe.NagiosContext;
+import io.etcdwarden.nrpe.NagiosCredentials;
+import io.etcdwarden.nrpe.NrpeCheck;
+import io.etcdwarden.nrpe.NrpeConfigWriter;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code etcd-warden nrpe install}: copies the TLS files for the NRPE user (NRPE runs checks as
+ * {@code nagios}, which cannot read a root-only key), then writes the NRPE command file naming
+ * those copies and the Nagios service export. Says what it did; reload NRPE afterwards.
+ */
+@Command(name = "install", mixinStandardHelpOptions = true,
+    description = {"Give the NRPE user its copy of the TLS files, then write the NRPE command",
+        "file and the Nagios service export. Re-run after changing the context or certificates."})
+final class NrpeInstallCommand implements Callable<Integer> {
+  @Mixin NrpeOptions options;
+
+  @Option(names = "--nrpe-user", paramLabel = "USER", defaultValue = "nagios",
+      description = "User NRPE runs checks as (default ${DEFAULT-VALUE}).")
+  String nrpeUser;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  private final Environment env;
+
+  NrpeInstallCommand(Environment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    EtcdTarget cluster = options.target.resolve(env);
+    NagiosContext context = options.nagiosContext();
+    NagiosCredentials.Copies copies = new NagiosCredentials(options.credentialsDir, nrpeUser)
+        .install(cluster.caFile(), cluster.certFile(), cluster.keyFile());
+    NrpeCheck check = options.check(cluster, copies);
+    var written = new NrpeConfigWriter(options.nrpeDir, options.exportDir).write(check, context);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("copied the TLS files for user " + nrpeUser + " into " + options.credentialsDir
+        + " (key mode 0400, owner " + nrpeUser + "); re-run after rotating certificates");
+    written.forEach(p -> out.println("wrote " + p));
+    out.println("reload NRPE to pick up " + check.command() + ", e.g. systemctl reload "
+        + "nagios-nrpe-server");
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,86 @@
+package io.etcdwarden.nrpe;
+
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.installer.files.AtomicFileWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+/**
+ * Gives the NRPE user (Debian: {@code nagios}) its own copy of the TLS files the check needs,
+ * because NRPE runs commands as that user and a root-only 0600 client key is unreadable to it.
+ * The copies go into one directory, owned by that user (who may also keep the check's state file
+ * there), the key mode 0400; the operator's files are left alone. Re-run it after rotating
+ * certificates.
+ */
+public final class NagiosCredentials {
+  private static final String CA = "ca.crt";
+  private static final String CERT = "client.crt";
+  private static final String KEY = "client.key";
+  private static final String STATE = "leader-terms.state";
+
+  private final Path dir;
+  private final String user;
+  private final AtomicFileWriter files = new AtomicFileWriter();
+
+  public NagiosCredentials(Path dir, String user) {
+    this.dir = dir;
+    this.user = user;
+  }
+
+  /**
+   * The copied files, each present when its source was given, and the state file the check
+   * may keep in the same folder.
+   */
+  public record Copies(Optional<Path> cacert, Optional<Path> cert, Optional<Path> key,
+      Path stateFile) {}
+
+  /** Where {@link #install} puts the copies in {@code dir}, without copying anything. */
+  public static Copies planned(Path dir, Optional<Path> cacert, Optional<Path> cert,
+      Optional<Path> key) {
+    return new Copies(cacert.map(p -> dir.resolve(CA)), cert.map(p -> dir.resolve(CERT)),
+        key.map(p -> dir.resolve(KEY)), dir.resolve(STATE));
+  }
+
+  public Copies install(Optional<Path> cacert, Optional<Path> cert, Optional<Path> key) {
+    try {
+      Files.createDirectories(dir);
+      UserPrincipalLookupService names = dir.getFileSystem().getUserPrincipalLookupService();
+      UserPrincipal owner = names.lookupPrincipalByName(user);
+      GroupPrincipal group = names.lookupPrincipalByGroupName(user);
+      // Writable by its owner only: the check keeps its state file here.
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-x---"));
+      own(dir, owner, group);
+      return new Copies(copy(cacert, CA, "r--r--r--", owner, group),
+          copy(cert, CERT, "r--r--r--", owner, group),
+          copy(key, KEY, "r--------", owner, group), dir.resolve(STATE));
+    } catch (IOException e) {
+      throw new WardenException("cannot give user '" + user + "' the TLS files in " + dir + ": "
+          + e.getMessage() + " (does the user exist? is nagios-nrpe-server installed?)", e);
+    }
+  }
+
+  private Optional<Path> copy(Optional<Path> source, String name, String mode,
+      UserPrincipal owner, GroupPrincipal group) throws IOException {
+    if (source.isEmpty()) {
+      return Optional.empty();
+    }
+    Path target = dir.resolve(name);
+    files.write(target, Files.readAllBytes(source.get()), PosixFilePermissions.fromString(mode));
+    own(target, owner, group);
+    return Optional.of(target);
+  }
+
+  private static void own(Path path, UserPrincipal owner, GroupPrincipal group)
+      throws IOException {
+    PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+    view.setOwner(owner);
+    view.setGroup(group);
+  }
+}
