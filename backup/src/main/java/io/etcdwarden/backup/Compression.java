@@ -1,0 +1,64 @@
+package io.etcdwarden.backup;
+
+import io.etcdwarden.core.WardenException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
+
+/**
+ * How an archive's tar stream is compressed. gzip (level 6) is the charm's format and the
+ * default; zstd (level 3) compresses about ten times faster, which matters for large databases.
+ */
+public enum Compression {
+  GZIP("gzip", ".tar.gz"),
+  ZSTD("zstd", ".tar.zst");
+
+  private static final int BUFFER_BYTES = 1 << 16;
+  private static final int ZSTD_LEVEL = 3;
+
+  private final String flag;
+  private final String suffix;
+
+  Compression(String flag, String suffix) {
+    this.flag = flag;
+    this.suffix = suffix;
+  }
+
+  public String flag() {
+    return flag;
+  }
+
+  /** The archive file name's suffix, {@code .tar.gz} or {@code .tar.zst}. */
+  public String suffix() {
+    return suffix;
+  }
+
+  /** The compression an archive name says it has. */
+  public static Compression ofName(String archiveName) {
+    return Arrays.stream(values()).filter(c -> archiveName.endsWith(c.suffix)).findFirst()
+        .orElseThrow(() -> WardenException.badInput("not a snapshot archive name (want "
+            + GZIP.suffix + " or " + ZSTD.suffix + "): " + archiveName));
+  }
+
+  /** The compression an operator named with {@code --compression}. */
+  public static Compression ofFlag(String value) {
+    return Arrays.stream(values()).filter(c -> c.flag.equals(value)).findFirst()
+        .orElseThrow(() -> WardenException.badInput("--compression must be gzip or zstd, got '"
+            + value + "'"));
+  }
+
+  OutputStream compress(OutputStream out) throws IOException {
+    return this == GZIP ? new GZIPOutputStream(out, BUFFER_BYTES)
+        : new ZstdCompressorOutputStream(out, ZSTD_LEVEL);
+  }
+
+  InputStream decompress(InputStream in) throws IOException {
+    return this == GZIP ? new GZIPInputStream(in, BUFFER_BYTES)
+        : new ZstdCompressorInputStream(in);
+  }
+}

@@ -1,0 +1,54 @@
+package io.etcdwarden.backup;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * {@code manifest.json}, the first entry of an archive (format v1): where and when the snapshot
+ * was taken and what {@code db} must look like. IDs are etcd's unsigned 64-bit IDs in hex;
+ * {@code revision}, raft term and index are the member's as streaming began.
+ */
+public record SnapshotManifest(
+    @JsonProperty("format_version") int formatVersion,
+    @JsonProperty("created_at") String createdAt,
+    @JsonProperty("etcd_version") String etcdVersion,
+    @JsonProperty("cluster_id") String clusterId,
+    @JsonProperty("member_id") String memberId,
+    @JsonProperty("member_name") String memberName,
+    @JsonProperty("revision") long revision,
+    @JsonProperty("raft_term") long raftTerm,
+    @JsonProperty("raft_index") long raftIndex,
+    @JsonProperty("db_size") long dbSize,
+    @JsonProperty("db_sha256") String dbSha256,
+    @JsonProperty("members") List<Member> members,
+    @JsonProperty("tool_version") String toolVersion) {
+  public static final int FORMAT_VERSION = 1;
+  public static final String ENTRY = "manifest.json";
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  public SnapshotManifest {
+    members = List.copyOf(members);
+  }
+
+  /** One cluster member as the member list showed it when the snapshot was taken. */
+  public record Member(@JsonProperty("name") String name, @JsonProperty("id") String id,
+      @JsonProperty("client_urls") List<String> clientUrls) {}
+
+  public byte[] toJson() {
+    try {
+      return JSON.writeValueAsBytes(this);
+    } catch (IOException e) {
+      throw new IllegalStateException("a manifest always serialises", e);
+    }
+  }
+
+  public static SnapshotManifest fromJson(byte[] json) throws IOException {
+    return JSON.readValue(json, SnapshotManifest.class);
+  }
+}

@@ -1,0 +1,118 @@
+package io.etcdwarden.backup;
+
+import io.etcdwarden.storage.Sha256Sidecar;
+import io.etcdwarden.storage.SnapshotStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Re-reads an archive from its store in one streaming pass and checks everything it can: the
+ * archive's sha256 against its {@code .sha256}, the manifest, the {@code db} entry's size and
+ * sha256 against the manifest, and the sha256 etcd appended to the db itself (what {@code
+ * etcdctl snapshot restore} checks).
+ */
+public final class SnapshotVerifier {
+  private static final int BUFFER_BYTES = 1 << 16;
+
+  private SnapshotVerifier() {}
+
+  public static Verification verify(SnapshotStore store, String name) {
+    List<String> problems = new ArrayList<>();
+    Optional<String> expected = expectedSha256(store, name, problems);
+    MessageDigest archiveSha = Sha256Sidecar.newDigest();
+    Optional<SnapshotManifest> manifest = Optional.empty();
+    long archiveBytes = 0;
+    try (InputStream raw = store.open(name);
+        CountingDigest counted = new CountingDigest(raw, archiveSha);
+        ArchiveReader reader = ArchiveReader.open(counted, name)) {
+      manifest = Optional.of(reader.manifest());
+      checkDb(reader, manifest.get(), problems);
+      if (reader.next().isPresent()) {
+        problems.add("unexpected entries after db");
+      }
+      counted.transferTo(OutputStream.nullOutputStream());
+      archiveBytes = counted.count;
+    } catch (IOException e) {
+      problems.add("unreadable archive: " + e.getMessage());
+    }
+    String actual = Sha256Sidecar.hex(archiveSha);
+    if (expected.isPresent() && problems.isEmpty() && !expected.get().equals(actual)) {
+      problems.add("archive sha256 " + actual + " differs from its .sha256 " + expected.get());
+    }
+    return new Verification(name, archiveBytes, manifest, problems);
+  }
+
+  private static void checkDb(ArchiveReader reader, SnapshotManifest manifest,
+      List<String> problems) throws IOException {
+    Optional<String> entry = reader.next();
+    if (entry.isEmpty() || !entry.get().equals(ArchiveWriter.DB_ENTRY)) {
+      problems.add("no db entry after the manifest");
+      return;
+    }
+    MessageDigest dbSha = Sha256Sidecar.newDigest();
+    EtcdHashCheck etcdHash = new EtcdHashCheck();
+    long size = 0;
+    byte[] buffer = new byte[BUFFER_BYTES];
+    InputStream db = reader.entry();
+    for (int n = db.read(buffer); n >= 0; n = db.read(buffer)) {
+      dbSha.update(buffer, 0, n);
+      etcdHash.update(buffer, 0, n);
+      size += n;
+    }
+    if (size != manifest.dbSize()) {
+      problems.add("db is " + size + " bytes, the manifest says " + manifest.dbSize());
+    }
+    String sha = Sha256Sidecar.hex(dbSha);
+    if (!sha.equals(manifest.dbSha256())) {
+      problems.add("db sha256 " + sha + " differs from the manifest's " + manifest.dbSha256());
+    }
+    if (!etcdHash.matches()) {
+      problems.add("db does not end with etcd's valid hash");
+    }
+  }
+
+  private static Optional<String> expectedSha256(SnapshotStore store, String name,
+      List<String> problems) {
+    try (InputStream in = store.open(name + SnapshotStore.SHA256_SUFFIX)) {
+      Optional<String> hex = Sha256Sidecar.parse(
+          new String(in.readNBytes(4096), StandardCharsets.UTF_8), name);
+      if (hex.isEmpty()) {
+        problems.add(name + SnapshotStore.SHA256_SUFFIX + " is not a sha256sum line for it");
+      }
+      return hex;
+    } catch (IOException | RuntimeException e) {
+      problems.add("cannot read " + name + SnapshotStore.SHA256_SUFFIX + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Digests and counts every byte pulled from the store. */
+  private static final class CountingDigest extends DigestInputStream {
+    long count;
+
+    CountingDigest(InputStream in, MessageDigest digest) {
+      super(in, digest);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count += b < 0 ? 0 : 1;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      count += Math.max(0, n);
+      return n;
+    }
+  }
+}

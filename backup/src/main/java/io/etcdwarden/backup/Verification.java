@@ -1,0 +1,19 @@
+package io.etcdwarden.backup;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of re-reading one archive: empty {@code problems} means the archive matches its
+ * {@code .sha256}, its {@code db} matches the manifest, and etcd's embedded hash holds.
+ */
+public record Verification(String name, long archiveBytes, Optional<SnapshotManifest> manifest,
+    List<String> problems) {
+  public Verification {
+    problems = List.copyOf(problems);
+  }
+
+  public boolean ok() {
+    return problems.isEmpty();
+  }
+}

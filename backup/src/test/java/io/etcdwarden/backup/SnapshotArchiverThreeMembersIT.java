@@ -1,0 +1,94 @@
+package io.etcdwarden.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.core.cluster.ClusterSurvey;
+import io.etcdwarden.core.cluster.MemberStatus;
+import io.etcdwarden.storage.SnapshotStore;
+import io.etcdwarden.storage.SnapshotStores;
+import io.etcdwarden.testkit.EtcdClusterExtension;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which member a snapshot comes from in a 3-member TLS cluster, and when none may be used. */
+class SnapshotArchiverThreeMembersIT {
+  @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(3);
+  @TempDir Path storeDir;
+  @TempDir Path spoolDir;
+
+  private SnapshotStore store() {
+    return SnapshotStores.open(URI.create("file://" + storeDir + "?allow-non-mount=true"));
+  }
+
+  private ArchivedSnapshot archive(EtcdClients clients, Optional<String> member) {
+    return new SnapshotArchiver(clients, etcd.target(), Clock.systemUTC(), spoolDir, "test")
+        .archive(store(), member, Compression.ZSTD, SnapshotProgress.NONE);
+  }
+
+  @Test
+  void byDefaultTheSnapshotComesFromTheLeader() {
+    try (EtcdClients clients = new EtcdClients(etcd.target())) {
+      String leader = new ClusterSurvey(clients, etcd.target(), Clock.systemUTC()).survey()
+          .agreedLeader().orElseThrow();
+
+      SnapshotManifest manifest = archive(clients, Optional.empty()).manifest();
+
+      assertThat(manifest.memberName()).isEqualTo(leader);
+      assertThat(manifest.members()).extracting(SnapshotManifest.Member::name)
+          .containsExactlyInAnyOrder("etcd0", "etcd1", "etcd2");
+      assertThat(manifest.clusterId()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void aNamedFollowerCanBeTheSource() {
+    try (EtcdClients clients = new EtcdClients(etcd.target())) {
+      String follower = new ClusterSurvey(clients, etcd.target(), Clock.systemUTC()).survey()
+          .members().stream().filter(m -> !m.leader()).findFirst().orElseThrow().name();
+
+      assertThat(archive(clients, Optional.of(follower)).manifest().memberName())
+          .isEqualTo(follower);
+      assertThatThrownBy(() -> archive(clients, Optional.of("etcd9")))
+          .isInstanceOf(WardenException.class).hasMessageContaining("--member etcd9")
+          .hasMessageContaining("etcd0, etcd1, etcd2");
+    }
+  }
+
+  @Test
+  void aMemberThatLostItsLeaderIsRefused() throws Exception {
+    etcd.member(1).kill();
+    etcd.member(2).kill();
+    try (EtcdClients clients = new EtcdClients(etcd.target())) {
+      awaitNoLeader(clients, "etcd0");
+
+      assertThatThrownBy(() -> archive(clients, Optional.of("etcd0")))
+          .isInstanceOf(WardenException.class).hasMessageContaining("sees no leader");
+      assertThatThrownBy(() -> archive(clients, Optional.empty()))
+          .isInstanceOf(WardenException.class).hasMessageContaining("no member of the cluster");
+      assertThat(store().list()).isEmpty();
+      assertThat(spoolDir).isEmptyDirectory();
+    }
+  }
+
+  private void awaitNoLeader(EtcdClients clients, String name) throws InterruptedException {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      MemberStatus status = new ClusterSurvey(clients, etcd.target(), Clock.systemUTC())
+          .survey().members().stream().filter(m -> m.name().equals(name)).findFirst()
+          .orElse(null);
+      if (status != null && status.reachable() && status.leaderId().isEmpty()) {
+        return;
+      }
+      Thread.sleep(200); // poll interval; the deadline decides
+    }
+    throw new AssertionError(name + " still sees a leader after 20 s");
+  }
+}

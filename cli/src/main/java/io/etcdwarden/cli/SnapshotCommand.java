@@ -1,0 +1,102 @@
+package io.etcdwarden.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.etcdwarden.backup.ArchivedSnapshot;
+import io.etcdwarden.backup.Compression;
+import io.etcdwarden.backup.SnapshotArchiver;
+import io.etcdwarden.backup.SnapshotProgress;
+import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.storage.PublishedSnapshot;
+import io.etcdwarden.storage.SnapshotStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code etcd-warden snapshot}: one archive now, from the leader or a named member, printed
+ * with the charm's result fields (snapshot.path, .sha256, .size, .version and copy.cmd).
+ */
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+    description = {"Take one snapshot archive now and store it at --target.",
+        "Exit 0 when the archive is published, 1 when it failed (nothing is left behind)."})
+final class SnapshotCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Mixin TargetOptions etcd;
+  @Mixin StoreOptions store;
+  @Option(names = "--member", paramLabel = "NAME",
+      description = "Stream from this member (default: the leader). It must see a leader.")
+  String member;
+  @Option(names = "--compression", paramLabel = "gzip|zstd", defaultValue = "gzip",
+      description = "gzip (.tar.gz, the charm's format; default) or zstd (.tar.zst, faster).")
+  String compression;
+  @Option(names = "--spool-dir", paramLabel = "DIR",
+      description = "Local directory for the database while it is archived (default: the"
+          + " system temp directory); needs room for one database.")
+  Path spoolDir;
+  @Option(names = "--json", description = "Print JSON for machines instead of key: value.")
+  boolean json;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  private final Environment env;
+
+  SnapshotCommand(Environment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    Compression chosen = Compression.ofFlag(compression);
+    SnapshotStore snapshots = store.open();
+    EtcdTarget resolved = etcd.resolve(env);
+    Path spool = spoolDir != null ? spoolDir : Path.of(System.getProperty("java.io.tmpdir"));
+    ProgressBar bar = System.console() != null ? new ProgressBar(spec.commandLine().getErr())
+        : null;
+    ArchivedSnapshot archived;
+    try (EtcdClients clients = new EtcdClients(resolved)) {
+      archived = new SnapshotArchiver(clients, resolved, Clock.systemUTC(), spool,
+          WardenVersion.version()).archive(snapshots, Optional.ofNullable(member), chosen,
+              bar != null ? bar : SnapshotProgress.NONE);
+    } finally {
+      if (bar != null) {
+        bar.finish();
+      }
+    }
+    spec.commandLine().getOut().print(render(archived));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  private String render(ArchivedSnapshot archived) {
+    PublishedSnapshot p = archived.published();
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("snapshot.path", p.location());
+    fields.put("snapshot.sha256", p.sha256());
+    fields.put("snapshot.size", p.sizeBytes());
+    fields.put("snapshot.version", archived.manifest().etcdVersion());
+    fields.put("snapshot.revision", archived.manifest().revision());
+    fields.put("snapshot.member", archived.manifest().memberName());
+    fields.put("copy.cmd", p.copyCommand());
+    if (!json) {
+      StringBuilder text = new StringBuilder();
+      fields.forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
+      return text.toString();
+    }
+    try {
+      return JSON.writeValueAsString(fields) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

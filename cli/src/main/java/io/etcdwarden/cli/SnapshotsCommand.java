@@ -1,0 +1,18 @@
+package io.etcdwarden.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code etcd-warden snapshots list|verify|prune}: the archives already in a store. */
+@Command(name = "snapshots", mixinStandardHelpOptions = true,
+    description = "List, verify or prune the snapshot archives at --target.",
+    subcommands = {SnapshotsListCommand.class, SnapshotsVerifyCommand.class,
+        SnapshotsPruneCommand.class})
+final class SnapshotsCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: list, verify or prune");
+  }
+}

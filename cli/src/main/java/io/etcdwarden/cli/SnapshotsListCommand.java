@@ -1,0 +1,51 @@
+package io.etcdwarden.cli;
+
+import io.etcdwarden.backup.CatalogEntry;
+import io.etcdwarden.backup.SnapshotCatalog;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code etcd-warden snapshots list}: complete archives with size, age, revision and member. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "List complete archives (those with a .sha256), oldest first.")
+final class SnapshotsListCommand implements Callable<Integer> {
+  @Mixin StoreOptions store;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    List<CatalogEntry> entries = SnapshotCatalog.list(store.open());
+    PrintWriter out = spec.commandLine().getOut();
+    String format = "%-44s %10s %8s %10s %s%n";
+    out.printf(format, "NAME", "SIZE", "AGE", "REVISION", "MEMBER");
+    Clock clock = Clock.systemUTC();
+    for (CatalogEntry e : entries) {
+      Duration age = Duration.between(e.stored().modified(), clock.instant());
+      out.printf(format, e.stored().name(), mebibytes(e.stored().sizeBytes()), age(age),
+          e.manifest().map(m -> Long.toString(m.revision())).orElse("?"),
+          e.manifest().map(m -> m.memberName()).orElse("(manifest unreadable)"));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String mebibytes(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
+  }
+
+  private static String age(Duration age) {
+    if (age.toDays() > 0) {
+      return age.toDays() + "d";
+    }
+    if (age.toHours() > 0) {
+      return age.toHours() + "h";
+    }
+    return Math.max(0, age.toMinutes()) + "m";
+  }
+}

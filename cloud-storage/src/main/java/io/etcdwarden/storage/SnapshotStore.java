@@ -1,0 +1,31 @@
+package io.etcdwarden.storage;
+
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Where snapshot archives live: a mounted volume, an S3 bucket prefix or a GCS bucket prefix.
+ * Four streaming operations and nothing else. {@link #put} publishes an archive atomically and
+ * writes its {@code <name>.sha256} (sha256sum format) last; {@link #list} shows only archives
+ * whose {@code .sha256} exists, so an interrupted upload is never mistaken for a backup. Every
+ * failure is a {@link io.etcdwarden.core.WardenException} naming the location.
+ */
+public interface SnapshotStore {
+  /** The suffix of the checksum file written beside every archive. */
+  String SHA256_SUFFIX = ".sha256";
+
+  /** Streams {@code data} to {@code name}; on failure nothing that {@link #list} shows is left. */
+  PublishedSnapshot put(String name, InputStream data);
+
+  /** Opens a stored object (an archive or its {@code .sha256}) for streaming reading. */
+  InputStream open(String name);
+
+  /** Complete archives (those with a {@code .sha256}), oldest name first. */
+  List<StoredSnapshot> list();
+
+  /** Deletes an archive and its {@code .sha256}; false when there was nothing to delete. */
+  boolean delete(String name);
+
+  /** The store's own URI, for messages. */
+  String location();
+}

@@ -1,0 +1,41 @@
+package io.etcdwarden.storage;
+
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.storage.file.VolumeStores;
+import io.etcdwarden.storage.gcs.GcsStores;
+import io.etcdwarden.storage.s3.S3Stores;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * Opens a {@link SnapshotStore} from the URI an operator gives: {@code file:///dir} for a
+ * mounted volume, {@code s3://bucket/prefix} for S3 or an S3-compatible store,
+ * {@code gs://bucket/prefix} for Google Cloud Storage; each scheme is one provider package with its own URI options.
+ */
+public final class SnapshotStores {
+  private SnapshotStores() {}
+
+  /** Parses {@code target} (named by {@code origin}, e.g. "--target", in errors) and opens it. */
+  public static SnapshotStore open(String target, String origin) {
+    try {
+      return open(new URI(target));
+    } catch (URISyntaxException e) {
+      throw WardenException.badInput(origin + ": not a URI: " + target, e);
+    }
+  }
+
+  public static SnapshotStore open(URI uri) {
+    String scheme = String.valueOf(uri.getScheme());
+    switch (scheme) {
+      case "file":
+        return VolumeStores.open(uri);
+      case "s3":
+        return S3Stores.open(uri);
+      case "gs":
+        return GcsStores.open(uri);
+      default:
+        throw WardenException.badInput("unsupported snapshot target " + uri
+            + ": use file:///dir, s3://bucket/prefix or gs://bucket/prefix");
+    }
+  }
+}

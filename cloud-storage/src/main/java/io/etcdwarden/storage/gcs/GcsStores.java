@@ -1,0 +1,44 @@
+package io.etcdwarden.storage.gcs;
+
+import com.google.cloud.NoCredentials;
+import com.google.cloud.storage.StorageOptions;
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.storage.BucketPrefix;
+import io.etcdwarden.storage.ChecksummedStore;
+import io.etcdwarden.storage.SnapshotStore;
+import io.etcdwarden.storage.UriOptions;
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * Opens {@code gs://bucket/prefix?endpoint=&project=&chunk-size-mb=} with Application Default
+ * Credentials; {@code endpoint} points the client at another JSON API server (tests), which is
+ * then used without credentials.
+ */
+public final class GcsStores {
+  public static final String ENDPOINT = "endpoint";
+  public static final String PROJECT = "project";
+  public static final String CHUNK_SIZE_MB = "chunk-size-mb";
+  private static final long DEFAULT_CHUNK_MB = 16;
+
+  private GcsStores() {}
+
+  public static SnapshotStore open(URI uri) {
+    UriOptions options = UriOptions.parse(uri, Set.of(ENDPOINT, PROJECT, CHUNK_SIZE_MB));
+    BucketPrefix where = BucketPrefix.of(uri);
+    long chunkMb = options.number(CHUNK_SIZE_MB, DEFAULT_CHUNK_MB);
+    if (chunkMb < 1 || chunkMb > 256) {
+      throw WardenException.badInput("option '" + CHUNK_SIZE_MB + "' in " + uri
+          + " must be 1..256");
+    }
+    StorageOptions.Builder builder = StorageOptions.http();
+    options.get(PROJECT).ifPresent(builder::setProjectId);
+    options.get(ENDPOINT).ifPresent(e -> builder.setHost(e)
+        .setCredentials(NoCredentials.getInstance()).setProjectId(
+            options.get(PROJECT).orElse("test")));
+    GcsBlobStore blobs = new GcsBlobStore(builder.build().getService(), where.bucket(),
+        where.prefix(),
+        (int) (chunkMb << 20));
+    return new ChecksummedStore(blobs, where.location("gs"));
+  }
+}

@@ -1,0 +1,142 @@
+package io.etcdwarden.storage.s3;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * Uploads a stream of unknown length to one S3 key with bounded memory: the stream is cut into
+ * parts of {@code partBytes}, at most {@value #IN_FLIGHT} parts upload at once while the next
+ * one is read (memory: (in-flight + 1) parts). A stream shorter than one part is a single PUT.
+ * The object is visible only after CompleteMultipartUpload; on any failure the upload is aborted
+ * so that no object and no orphaned parts remain.
+ */
+final class MultipartUpload {
+  static final int IN_FLIGHT = 3;
+  private static final long ABORT_WAIT_SECONDS = 60;
+
+  private final S3Client s3;
+  private final String bucket;
+  private final String key;
+  private final int partBytes;
+  private final ServerSideEncryption sse;
+
+  MultipartUpload(S3Client s3, String bucket, String key, int partBytes,
+      ServerSideEncryption sse) {
+    this.s3 = s3;
+    this.bucket = bucket;
+    this.key = key;
+    this.partBytes = partBytes;
+    this.sse = sse;
+  }
+
+  long run(InputStream data) throws IOException {
+    byte[] first = data.readNBytes(partBytes);
+    if (first.length < partBytes) {
+      s3.putObject(b -> b.bucket(bucket).key(key).serverSideEncryption(sse),
+          RequestBody.fromBytes(first));
+      return first.length;
+    }
+    String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)
+        .serverSideEncryption(sse)).uploadId();
+    ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
+      Thread t = new Thread(r, "s3-part-upload");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      long total = 0;
+      List<Future<CompletedPart>> parts = new ArrayList<>();
+      Semaphore slots = new Semaphore(IN_FLIGHT);
+      for (byte[] part = first; part.length > 0; part = data.readNBytes(partBytes)) {
+        acquire(slots);
+        byte[] body = part;
+        int number = parts.size() + 1;
+        parts.add(pool.submit(() -> {
+          try {
+            String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                .partNumber(number), RequestBody.fromBytes(body)).eTag();
+            return CompletedPart.builder().partNumber(number).eTag(etag).build();
+          } finally {
+            slots.release();
+          }
+        }));
+        total += part.length;
+        failFast(parts);
+      }
+      List<CompletedPart> completed = new ArrayList<>();
+      for (Future<CompletedPart> part : parts) {
+        completed.add(await(part));
+      }
+      s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+          .multipartUpload(u -> u.parts(completed)));
+      return total;
+    } catch (IOException | RuntimeException e) {
+      abort(uploadId, pool, e);
+      throw e;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Aborts only once no part is in flight: a part landing after the abort would be orphaned. */
+  private void abort(String uploadId, ExecutorService pool, Exception failure) {
+    pool.shutdownNow();
+    try {
+      if (!pool.awaitTermination(ABORT_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        failure.addSuppressed(new IOException("parts still uploading after "
+            + ABORT_WAIT_SECONDS + " s; aborting anyway"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** Stops reading the source as soon as any part has failed. */
+  private static void failFast(List<Future<CompletedPart>> parts) throws IOException {
+    for (Future<CompletedPart> part : parts) {
+      if (part.isDone()) {
+        await(part);
+      }
+    }
+  }
+
+  private static CompletedPart await(Future<CompletedPart> part) throws IOException {
+    try {
+      return part.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while uploading", e);
+    }
+  }
+
+  private static void acquire(Semaphore slots) throws IOException {
+    try {
+      slots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while uploading", e);
+    }
+  }
+}
