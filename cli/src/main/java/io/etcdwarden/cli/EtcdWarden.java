@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = WardenVersion.class,
     description = "Installs, watches, backs up and restores etcd clusters outside Kubernetes.",
-    subcommands = {HealthCommand.class, SandboxCommand.class})
+    subcommands = {HealthCommand.class, SandboxCommand.class, SnapshotCommand.class,
+        InstallCommand.class, MemberCommand.class, CredentialsCommand.class,
+        StorageCommand.class, SnapshotsCommand.class, CheckCommand.class, NrpeCommand.class})
 public final class EtcdWarden implements Runnable {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
@@ -42,6 +44,7 @@ public final class EtcdWarden implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new FailureHandler());
+    cli.setParameterExceptionHandler(new UsageErrors());
     cli.setExitCodeExceptionMapper(FailureHandler::exitCode);
     return cli.execute(args);
   }

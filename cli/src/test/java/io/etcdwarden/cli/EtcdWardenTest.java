@@ -37,4 +37,30 @@ class EtcdWardenTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("missing command");
   }
+
+  @Test
+  void mistypedFlagIsOneLineNamingItAndWhereHelpIs() {
+    CliRun run = CliRun.run(Map.of(), "health", "--bogus");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err()).contains("--bogus").contains("etcd-warden health --help");
+  }
+
+  @Test
+  void mistypedPluginCommandIsUnknownNotCritical() {
+    CliRun run = CliRun.run(Map.of(), "check", "--bogus");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.out().lines()).hasSize(1);
+    assertThat(run.out()).startsWith("ETCD UNKNOWN: ").contains("--bogus");
+  }
+
+  @Test
+  void pluginWithoutItsCheckIsUnknown() {
+    CliRun run = CliRun.run(Map.of(), "check");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.out()).startsWith("ETCD UNKNOWN: ");
+  }
 }
