@@ -1,7 +1,7 @@
 package io.etcdwarden.nrpe;
 
 import io.etcdwarden.core.WardenException;
-import io.etcdwarden.installer.files.AtomicFileWriter;
+import io.etcdwarden.core.files.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.etcdwarden.storage.file;
 
+import io.etcdwarden.core.host.MountTable;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.storage.ChecksummedStore;
 import io.etcdwarden.storage.SnapshotStore;
@@ -25,10 +26,10 @@ public final class VolumeStores {
   private VolumeStores() {}
 
   public static SnapshotStore open(URI uri) {
-    return open(uri, MountPoints.ofThisProcess(), FreeSpace.ofFileSystem());
+    return open(uri, MountTable.ofThisProcess(), FreeSpace.ofFileSystem());
   }
 
-  static SnapshotStore open(URI uri, MountPoints mounts, FreeSpace freeSpace) {
+  static SnapshotStore open(URI uri, MountTable mounts, FreeSpace freeSpace) {
     UriOptions options = UriOptions.parse(uri, Set.of(ALLOW_NON_MOUNT, MIN_FREE_MB));
     long reserve = options.number(MIN_FREE_MB, DEFAULT_MIN_FREE_MB) << 20;
     boolean allowNonMount = options.flag(ALLOW_NON_MOUNT);

@@ -1,5 +1,6 @@
 package io.etcdwarden.storage.file;
 
+import io.etcdwarden.core.host.MountTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ class VolumeStoresTest {
 
   @Test
   void aDirectoryThatIsNotAMountPointIsRefusedWithTheWayOut() throws IOException {
-    MountPoints none = new MountPoints(mountInfoListing(Path.of("/elsewhere")));
+    MountTable none = new MountTable(mountInfoListing(Path.of("/elsewhere")));
 
     assertThatThrownBy(() -> VolumeStores.open(uri(""), none, FreeSpace.ofFileSystem()))
         .isInstanceOf(WardenException.class).hasMessageContaining("not a mount point")
@@ -42,7 +43,7 @@ class VolumeStoresTest {
   @Test
   void aMountPointIsAcceptedAndAllowNonMountSkipsTheCheck() throws IOException {
     Path volume = Files.createDirectory(dir.resolve("my volume"));
-    MountPoints mounted = new MountPoints(mountInfoListing(volume.toRealPath()));
+    MountTable mounted = new MountTable(mountInfoListing(volume.toRealPath()));
 
     SnapshotStore store = VolumeStores.open(URI.create(volume.toUri().toString()), mounted,
         FreeSpace.ofFileSystem());
@@ -54,7 +55,7 @@ class VolumeStoresTest {
 
   @Test
   void theRealMountTableKnowsTheRootFileSystem() throws IOException {
-    assertThat(MountPoints.ofThisProcess().isMountPoint(Path.of("/"))).isTrue();
+    assertThat(MountTable.ofThisProcess().isMountPoint(Path.of("/"))).isTrue();
   }
 
   @Test
@@ -68,7 +69,7 @@ class VolumeStoresTest {
   @Test
   void tooLittleFreeSpaceFailsBeforeWritingAnything() throws IOException {
     SnapshotStore store = VolumeStores.open(uri("?allow-non-mount=true&min-free-mb=10"),
-        MountPoints.ofThisProcess(), d -> 5L << 20);
+        MountTable.ofThisProcess(), d -> 5L << 20);
 
     assertThatThrownBy(() -> store.put(NAME, GeneratedStream.of(100, 1)))
         .hasMessageContaining("volume nearly full").hasMessageContaining("min-free-mb");
@@ -79,7 +80,7 @@ class VolumeStoresTest {
   void aVolumeThatFillsUpWhileWritingLeavesNoFiles() throws IOException {
     AtomicLong free = new AtomicLong(100L << 20);
     SnapshotStore store = VolumeStores.open(uri("?allow-non-mount=true&min-free-mb=64"),
-        MountPoints.ofThisProcess(), d -> free.addAndGet(-20L << 20));
+        MountTable.ofThisProcess(), d -> free.addAndGet(-20L << 20));
 
     assertThatThrownBy(() -> store.put(NAME, GeneratedStream.of(40L << 20, 1)))
         .isInstanceOf(WardenException.class).hasMessageContaining("volume nearly full");

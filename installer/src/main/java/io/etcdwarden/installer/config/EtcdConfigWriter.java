@@ -1,6 +1,6 @@
 package io.etcdwarden.installer.config;
 
-import io.etcdwarden.installer.files.AtomicFileWriter;
+import io.etcdwarden.core.files.AtomicFileWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;

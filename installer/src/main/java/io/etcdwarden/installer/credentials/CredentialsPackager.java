@@ -1,7 +1,7 @@
 package io.etcdwarden.installer.credentials;
 
 import io.etcdwarden.core.WardenException;
-import io.etcdwarden.installer.files.AtomicFileWriter;
+import io.etcdwarden.core.files.AtomicFileWriter;
 import io.etcdwarden.installer.pki.CertFiles;
 import io.etcdwarden.installer.pki.Pki;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package io.etcdwarden.installer.install;
 
 import io.etcdwarden.core.WardenException;
-import io.etcdwarden.installer.files.AtomicFileWriter;
+import io.etcdwarden.core.files.AtomicFileWriter;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

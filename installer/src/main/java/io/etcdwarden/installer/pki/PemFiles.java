@@ -1,7 +1,7 @@
 package io.etcdwarden.installer.pki;
 
 import io.etcdwarden.core.WardenException;
-import io.etcdwarden.installer.files.AtomicFileWriter;
+import io.etcdwarden.core.files.AtomicFileWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,7 +1,7 @@
 package io.etcdwarden.installer.service;
 
 import io.etcdwarden.core.WardenException;
-import io.etcdwarden.installer.files.AtomicFileWriter;
+import io.etcdwarden.core.files.AtomicFileWriter;
 import io.etcdwarden.installer.process.EtcdProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

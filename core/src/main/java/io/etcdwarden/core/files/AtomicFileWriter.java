@@ -1,4 +1,4 @@
-package io.etcdwarden.installer.files;
+package io.etcdwarden.core.files;
 
 import io.etcdwarden.core.WardenException;
 import java.io.IOException;
