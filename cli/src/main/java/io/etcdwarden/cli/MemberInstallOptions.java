@@ -42,6 +42,9 @@ final class MemberInstallOptions {
   @Option(names = "--prefix", paramLabel = "DIR", defaultValue = "/opt/etcd-warden",
       description = "Where --release is unpacked, with a 'current' link (default: ${DEFAULT-VALUE}).")
   Path prefix;
+  @Option(names = "--quota-backend-bytes", paramLabel = "BYTES", defaultValue = "0",
+      description = "etcd's backend quota; 0 keeps etcd's default of 2 GiB.")
+  long quotaBackendBytes;
   @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "60s",
       description = "How long to wait for the member to start (default: ${DEFAULT-VALUE}).")
   String wait;
@@ -55,6 +58,6 @@ final class MemberInstallOptions {
     }
     return new InstallRequest(name, dataDir, release, releaseSha256, binDir, port,
         managementPort, metricsPort, advertise, bindAll, initialCluster, token, state, ca,
-        service, prefix, Durations.parse(wait, "--wait"));
+        service, prefix, Durations.parse(wait, "--wait"), quotaBackendBytes);
   }
 }

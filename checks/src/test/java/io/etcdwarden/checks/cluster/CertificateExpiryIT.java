@@ -20,17 +20,17 @@ class CertificateExpiryIT {
   @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(1);
 
   @Test
-  void serverCertificateValidForAYearWarnsAgainstA400DayThreshold() {
+  void serverCertificateValidForFiveYearsWarnsAgainstA2000DayThreshold() {
     ClusterReport report;
     try (EtcdClients clients = new EtcdClients(etcd.target())) {
       report = new ClusterSurvey(clients, etcd.target(), Clock.systemUTC()).survey();
     }
 
-    CheckResult result = new CertificateExpiry(List.of(), Thresholds.of("400:", "7:"),
+    CheckResult result = new CertificateExpiry(List.of(), Thresholds.of("2000:", "7:"),
         Clock.systemUTC(), Duration.ofSeconds(2)).evaluate(report);
 
     assertThat(result.overall()).isEqualTo(State.WARNING);
     assertThat(result.summary()).matches(
-        "certificate expires in 36[0-9] days: server certificate of etcd0");
+        "certificate expires in 182[0-9] days: server certificate of etcd0");
   }
 }

@@ -12,8 +12,9 @@ import java.time.Duration;
  * initial cluster).
  *
  * @param metricsPort plain-HTTP {@code /health} and {@code /metrics}, on 127.0.0.1 only
+ * @param quotaBackendBytes etcd's {@code quota-backend-bytes}; 0 keeps etcd's default (2 GiB)
  */
 public record InstallRequest(String name, Path dataDir, Path release, String releaseSha256,
     Path etcdBinDir, int port, int managementPort, int metricsPort, String advertise,
     boolean bindAll, String initialCluster, String clusterToken, ClusterState clusterState,
-    Path caDir, String serviceMode, Path prefix, Duration startTimeout) {}
+    Path caDir, String serviceMode, Path prefix, Duration startTimeout, long quotaBackendBytes) {}

@@ -103,6 +103,7 @@ public final class MemberInstaller {
         .certFile(cert.cert())
         .keyFile(cert.key())
         .trustedCaFile(cert.ca())
+        .quotaBackendBytes(request.quotaBackendBytes())
         .build();
   }
 

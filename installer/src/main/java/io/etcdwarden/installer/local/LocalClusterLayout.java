@@ -2,10 +2,9 @@ package io.etcdwarden.installer.local;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.installer.config.ClusterState;
-import io.etcdwarden.installer.config.EtcdConfigRenderer;
-import io.etcdwarden.installer.config.EtcdConfigWriter;
 import io.etcdwarden.installer.config.EtcdMemberConfig;
-import io.etcdwarden.installer.pki.CertFiles;
+import io.etcdwarden.installer.install.InstallRequest;
+import io.etcdwarden.installer.install.MemberInstaller;
 import io.etcdwarden.installer.pki.Pki;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,20 +14,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Lays out a new {@link LocalCluster}: a CA in {@code pki/}, a client certificate in {@code
- * client/}, and per member a certificate, an etcd config file and a data dir, on free ports of
- * 127.0.0.1. A small snapshot count keeps restarts quick (WAL replay), as tests restart often.
+ * Lays out a new {@link LocalCluster} on free ports of 127.0.0.1 by installing each member
+ * exactly as {@code etcd-warden install} does on a host of its own (one CA in {@code pki/},
+ * member folders {@code etcdN/}, direct processes), then issues a client certificate into
+ * {@code client/}. The sandbox and the test harness thereby exercise the real installer.
  */
 final class LocalClusterLayout {
   static final String CLIENT_NAME = "client";
-  private static final long SNAPSHOT_COUNT = 10_000;
   private static final String LOOPBACK = "127.0.0.1";
+  private static final String PROCESS_SERVICE = "process";
+  private static final Duration INSTALL_WAIT = Duration.ofSeconds(30);
 
   private final Path dir;
   private final Path etcdBinary;
@@ -46,53 +46,42 @@ final class LocalClusterLayout {
       throw WardenException.badInput("members must be between 1 and 7, got " + size);
     }
     requireEmpty();
+    List<LocalMember> members = plan(size);
     try {
-      return layOut(size, validity);
+      install(members, validity);
     } catch (RuntimeException e) {
-      // Half a cluster is worse than none: the next attempt would find the folder not empty.
-      new LocalCluster(dir, List.of()).delete();
+      // Half a cluster is worse than none: stop what started, leave the folder empty.
+      new LocalCluster(dir, members).delete();
       throw e;
-    }
-  }
-
-  private LocalCluster layOut(int size, Duration validity) {
-    Pki pki = Pki.createCa(dir.resolve("pki"), "etcd-warden local CA", validity);
-    pki.issueClient(CLIENT_NAME, dir.resolve(CLIENT_NAME), validity);
-    List<Integer> ports = freePorts(3 * size);
-    List<LocalMember> members = new ArrayList<>();
-    Map<String, URI> initialCluster = new LinkedHashMap<>();
-    for (int i = 0; i < size; i++) {
-      String name = "etcd" + i;
-      members.add(new LocalMember(name, dir.resolve(name), url("https", ports.get(3 * i)),
-          url("https", ports.get(3 * i + 1)), url("http", ports.get(3 * i + 2)), etcdBinary));
-      initialCluster.put(name, members.get(i).peerUrl());
-    }
-    String token = EtcdMemberConfig.randomClusterToken();
-    for (LocalMember m : members) {
-      CertFiles tls = pki.issueMember(m.name(), List.of(LOOPBACK, "localhost"),
-          m.dir().resolve("tls"), validity);
-      EtcdMemberConfig config = EtcdMemberConfig.builder()
-          .name(m.name())
-          .dataDir(m.dataDir())
-          .listenClientUrls(m.clientUrl())
-          .advertiseClientUrls(m.clientUrl())
-          .listenPeerUrls(m.peerUrl())
-          .initialAdvertisePeerUrls(m.peerUrl())
-          .listenMetricsUrls(m.metricsUrl())
-          .initialCluster(initialCluster)
-          .initialClusterToken(token)
-          .initialClusterState(ClusterState.NEW)
-          .certFile(tls.cert())
-          .keyFile(tls.key())
-          .trustedCaFile(tls.ca())
-          .snapshotCount(SNAPSHOT_COUNT)
-          .quotaBackendBytes(quotaBackendBytes)
-          .build();
-      new EtcdConfigWriter().write(m.configFile(), new EtcdConfigRenderer().render(config));
     }
     LocalCluster cluster = new LocalCluster(dir, members);
     cluster.saveState();
     return cluster;
+  }
+
+  private List<LocalMember> plan(int size) {
+    List<Integer> ports = freePorts(3 * size);
+    List<LocalMember> members = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      members.add(new LocalMember("etcd" + i, dir.resolve("etcd" + i),
+          url("https", ports.get(3 * i)), url("https", ports.get(3 * i + 1)),
+          url("http", ports.get(3 * i + 2)), etcdBinary));
+    }
+    return members;
+  }
+
+  private void install(List<LocalMember> members, Duration validity) {
+    String initialCluster = members.stream().map(m -> m.name() + "=" + m.peerUrl())
+        .collect(Collectors.joining(","));
+    String token = EtcdMemberConfig.randomClusterToken();
+    MemberInstaller installer = new MemberInstaller();
+    for (LocalMember m : members) {
+      installer.install(new InstallRequest(m.name(), m.dir(), null, null,
+          etcdBinary.getParent(), m.clientUrl().getPort(), m.peerUrl().getPort(),
+          m.metricsUrl().getPort(), LOOPBACK, false, initialCluster, token, ClusterState.NEW,
+          dir.resolve("pki"), PROCESS_SERVICE, null, INSTALL_WAIT, quotaBackendBytes));
+    }
+    Pki.loadCa(dir.resolve("pki")).issueClient(CLIENT_NAME, dir.resolve(CLIENT_NAME), validity);
   }
 
   private void requireEmpty() {

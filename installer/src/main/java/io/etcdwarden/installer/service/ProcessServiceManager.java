@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs etcd as a direct child process, for hosts without systemd (containers, these CI
@@ -20,9 +22,16 @@ import java.util.Optional;
 public final class ProcessServiceManager implements ServiceManager {
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
+  /**
+   * Children this manager launched, trusted through their own handle: until the exec completes,
+   * a child's command line is still the JVM's spawn helper's, and the pid-file check alone
+   * would call a starting etcd dead.
+   */
+  private final Map<Path, EtcdProcess> launched = new ConcurrentHashMap<>();
+
   @Override
   public void start(ServiceSpec spec) {
-    if (running(spec).isEmpty()) {
+    if (find(spec).isEmpty()) {
       launch(spec);
     }
   }
@@ -34,6 +43,7 @@ public final class ProcessServiceManager implements ServiceManager {
   public EtcdProcess launch(ServiceSpec spec) {
     EtcdProcess process =
         EtcdProcess.startInNewSession(spec.etcdBinary(), spec.configFile(), spec.logFile());
+    launched.put(spec.configFile(), process);
     new AtomicFileWriter().write(spec.pidFile(),
         (process.pid() + "\n").getBytes(StandardCharsets.UTF_8), AtomicFileWriter.OWNER_ONLY);
     return process;
@@ -41,12 +51,13 @@ public final class ProcessServiceManager implements ServiceManager {
 
   @Override
   public boolean isRunning(ServiceSpec spec) {
-    return running(spec).isPresent();
+    return find(spec).isPresent();
   }
 
   @Override
   public void remove(ServiceSpec spec) {
-    running(spec).ifPresent(p -> p.stop(STOP_GRACE));
+    find(spec).ifPresent(p -> p.stop(STOP_GRACE));
+    launched.remove(spec.configFile());
     try {
       Files.deleteIfExists(spec.pidFile());
     } catch (IOException e) {
@@ -57,6 +68,14 @@ public final class ProcessServiceManager implements ServiceManager {
   @Override
   public String mode() {
     return "process";
+  }
+
+  private Optional<EtcdProcess> find(ServiceSpec spec) {
+    EtcdProcess mine = launched.get(spec.configFile());
+    if (mine != null && mine.isAlive()) {
+      return Optional.of(mine);
+    }
+    return running(spec);
   }
 
   /** The member's running etcd, found through its pid file, if it runs. */
