@@ -7,7 +7,7 @@ import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.cluster.ClusterReport;
 import io.etcdwarden.core.cluster.ClusterSurvey;
 import io.etcdwarden.core.cluster.MemberStatus;
-import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.storage.PublishedSnapshot;
 import io.etcdwarden.storage.SnapshotStore;
 import java.net.URI;

@@ -3,7 +3,7 @@ package io.etcdwarden.backup;
 import io.etcd.jetcd.Maintenance;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
-import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;

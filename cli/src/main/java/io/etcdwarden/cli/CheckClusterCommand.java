@@ -10,7 +10,7 @@ import io.etcdwarden.checks.cluster.LeaderChanges;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.cluster.ClusterSurvey;
-import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

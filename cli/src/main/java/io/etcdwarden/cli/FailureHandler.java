@@ -1,6 +1,7 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.core.WardenException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -18,7 +19,8 @@ final class FailureHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
     command.getErr().println("etcd-warden: " + message(failure));
     if (!(failure instanceof WardenException) && System.getenv("ETCD_WARDEN_DEBUG") != null) {
-      failure.printStackTrace(command.getErr());
+      // The logger writes to stderr (simplelogger.properties), stack trace included.
+      LoggerFactory.getLogger(FailureHandler.class).error("internal error", failure);
     }
     command.getErr().flush();
     return exitCode(failure);

@@ -5,7 +5,7 @@ import io.etcdwarden.checks.health.HealthTable;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.cluster.ClusterReport;
 import io.etcdwarden.core.cluster.ClusterSurvey;
-import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

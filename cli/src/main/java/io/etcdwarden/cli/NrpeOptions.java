@@ -2,7 +2,7 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.WardenConfig.NagiosSection;
-import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.nrpe.NagiosContext;
 import io.etcdwarden.nrpe.NagiosCredentials;
 import io.etcdwarden.nrpe.NrpeCheck;

@@ -7,7 +7,7 @@ import io.etcdwarden.backup.Compression;
 import io.etcdwarden.backup.SnapshotArchiver;
 import io.etcdwarden.backup.SnapshotProgress;
 import io.etcdwarden.core.client.EtcdClients;
-import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.storage.PublishedSnapshot;
 import io.etcdwarden.storage.SnapshotStore;
 import java.io.IOException;

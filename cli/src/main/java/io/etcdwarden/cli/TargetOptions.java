@@ -2,9 +2,9 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.core.config.WardenConfigLoader;
-import io.etcdwarden.core.target.EtcdTarget;
-import io.etcdwarden.core.target.EtcdTargetResolver;
-import io.etcdwarden.core.target.TargetFlags;
+import io.etcdwarden.core.endpoint.EtcdTarget;
+import io.etcdwarden.core.endpoint.EtcdTargetResolver;
+import io.etcdwarden.core.endpoint.TargetFlags;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package io.etcdwarden.testkit;
 
-import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.installer.local.LocalCluster;
 import io.etcdwarden.installer.local.LocalMember;
 import io.etcdwarden.installer.process.EtcdBinary;

@@ -3,7 +3,7 @@ package io.etcdwarden.core.client;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.ClientBuilder;
 import io.etcdwarden.core.WardenException;
-import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.core.tls.TlsMaterial;
 import java.net.URI;
 import java.util.ArrayList;

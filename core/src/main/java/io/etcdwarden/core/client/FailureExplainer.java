@@ -2,7 +2,7 @@ package io.etcdwarden.core.client;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.Durations;
-import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

@@ -8,7 +8,7 @@ import io.etcd.jetcd.maintenance.AlarmResponse;
 import io.etcd.jetcd.maintenance.AlarmType;
 import io.etcd.jetcd.maintenance.StatusResponse;
 import io.etcdwarden.core.client.EtcdClients;
-import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.etcdwarden.core.tls;
 
 import io.etcdwarden.core.WardenException;
-import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.grpc.netty.GrpcSslContexts;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;

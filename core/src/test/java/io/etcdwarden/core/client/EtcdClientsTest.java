@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcdwarden.core.WardenException;
-import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -10,7 +10,7 @@ import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.tls.TestCertificates.Issued;
 import io.etcdwarden.core.tls.TestCertificates.KeyFormat;
 import io.etcdwarden.core.tls.TestCertificates.KeyType;
-import io.etcdwarden.core.target.EtcdTarget;
+import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;

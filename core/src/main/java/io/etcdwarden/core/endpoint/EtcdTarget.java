@@ -1,4 +1,4 @@
-package io.etcdwarden.core.target;
+package io.etcdwarden.core.endpoint;
 
 import java.net.URI;
 import java.nio.file.Path;

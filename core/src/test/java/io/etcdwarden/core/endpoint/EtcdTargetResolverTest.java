@@ -1,10 +1,10 @@
-package io.etcdwarden.core.target;
+package io.etcdwarden.core.endpoint;
 
-import static io.etcdwarden.core.target.EtcdTarget.CACERT;
-import static io.etcdwarden.core.target.EtcdTarget.CERT;
-import static io.etcdwarden.core.target.EtcdTarget.ENDPOINTS;
-import static io.etcdwarden.core.target.EtcdTarget.KEY;
-import static io.etcdwarden.core.target.EtcdTarget.TIMEOUT;
+import static io.etcdwarden.core.endpoint.EtcdTarget.CACERT;
+import static io.etcdwarden.core.endpoint.EtcdTarget.CERT;
+import static io.etcdwarden.core.endpoint.EtcdTarget.ENDPOINTS;
+import static io.etcdwarden.core.endpoint.EtcdTarget.KEY;
+import static io.etcdwarden.core.endpoint.EtcdTarget.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

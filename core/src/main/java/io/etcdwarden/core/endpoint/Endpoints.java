@@ -1,4 +1,4 @@
-package io.etcdwarden.core.target;
+package io.etcdwarden.core.endpoint;
 
 import io.etcdwarden.core.WardenException;
 import java.net.URI;

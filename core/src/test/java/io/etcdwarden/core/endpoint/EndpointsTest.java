@@ -1,4 +1,4 @@
-package io.etcdwarden.core.target;
+package io.etcdwarden.core.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
