@@ -4,12 +4,9 @@ import io.etcdwarden.core.WardenException;
 import io.etcdwarden.installer.process.EtcdProcess;
 import io.etcdwarden.installer.service.ProcessServiceManager;
 import io.etcdwarden.installer.service.ServiceSpec;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * One member of a {@link LocalCluster}: its folder ({@code etcd.yaml}, {@code data/}, {@code
@@ -17,15 +14,14 @@ import java.util.Optional;
  * (or another JVM) stop a member an earlier one started.
  */
 public final class LocalMember {
-  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-
+  /** Each member has its own manager, which remembers the child it launched. */
+  private final ProcessServiceManager services = new ProcessServiceManager();
   private final String name;
   private final Path dir;
   private final URI clientUrl;
   private final URI peerUrl;
   private final URI metricsUrl;
   private final Path etcdBinary;
-  private EtcdProcess process;
 
   LocalMember(String name, Path dir, URI clientUrl, URI peerUrl, URI metricsUrl,
       Path etcdBinary) {
@@ -76,22 +72,19 @@ public final class LocalMember {
 
   /** Whether this member's etcd is running (started here or by an earlier command). */
   public synchronized boolean isRunning() {
-    return running().isPresent();
+    return services.isRunning(spec());
   }
 
   /** Starts etcd unless it already runs; does not wait for health (see {@link #awaitHealthy}). */
   public synchronized void start() {
-    if (running().isPresent()) {
-      return;
-    }
-    process = new ProcessServiceManager().launch(spec());
+    services.start(spec());
   }
 
   /** Waits until the member reports healthy; fails at once, quoting its log, if etcd exits. */
   public void awaitHealthy(Duration timeout) {
     EtcdProcess current;
     synchronized (this) {
-      current = running().orElseThrow(() -> new WardenException(
+      current = services.find(spec()).orElseThrow(() -> new WardenException(
           "member " + name + " is not running; see " + logFile()));
     }
     current.awaitHealthy(metricsUrl.resolve("/health"), timeout);
@@ -99,34 +92,15 @@ public final class LocalMember {
 
   /** SIGTERM (a leader hands over leadership), then SIGKILL after a grace period. */
   public synchronized void stop() {
-    running().ifPresent(p -> p.stop(STOP_GRACE));
-    forget();
+    services.remove(spec());
   }
 
   /** SIGKILL, as a crash or a power cut would: for failover tests. */
   public synchronized void kill() {
-    running().ifPresent(EtcdProcess::kill);
-    forget();
-  }
-
-  private Optional<EtcdProcess> running() {
-    if (process != null && process.isAlive()) {
-      return Optional.of(process);
-    }
-    process = ProcessServiceManager.running(spec()).orElse(null);
-    return Optional.ofNullable(process);
+    services.kill(spec());
   }
 
   private ServiceSpec spec() {
     return new ServiceSpec(name, etcdBinary, configFile(), logFile(), pidFile());
-  }
-
-  private void forget() {
-    process = null;
-    try {
-      Files.deleteIfExists(pidFile());
-    } catch (IOException e) {
-      throw new WardenException("cannot delete " + pidFile() + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -57,6 +57,16 @@ public final class ProcessServiceManager implements ServiceManager {
   @Override
   public void remove(ServiceSpec spec) {
     find(spec).ifPresent(p -> p.stop(STOP_GRACE));
+    forget(spec);
+  }
+
+  /** SIGKILL, as a crash or a power cut would (failover tests), and forget the pid. */
+  public void kill(ServiceSpec spec) {
+    find(spec).ifPresent(EtcdProcess::kill);
+    forget(spec);
+  }
+
+  private void forget(ServiceSpec spec) {
     launched.remove(spec.configFile());
     try {
       Files.deleteIfExists(spec.pidFile());
@@ -70,7 +80,8 @@ public final class ProcessServiceManager implements ServiceManager {
     return "process";
   }
 
-  private Optional<EtcdProcess> find(ServiceSpec spec) {
+  /** The member's running etcd: a child launched here, else the one its pid file names. */
+  public Optional<EtcdProcess> find(ServiceSpec spec) {
     EtcdProcess mine = launched.get(spec.configFile());
     if (mine != null && mine.isAlive()) {
       return Optional.of(mine);
