@@ -103,8 +103,8 @@ final class MemberCommand {
         membership.requireQuorum();
         Member member = membership.byName(name).orElseThrow(() -> WardenException.badInput(
             "the cluster has no member named " + name + "; see 'etcd-warden member list'"));
-        membership.remove(member.getId());
-        remaining = (int) membership.list().stream().filter(m -> !m.isLearner()).count();
+        remaining = (int) membership.remove(member.getId()).stream()
+            .filter(m -> !m.isLearner()).count();
       }
       if (dataDir != null) {
         new MemberUninstaller().uninstall(name, dataDir);

@@ -75,9 +75,13 @@ public final class Membership {
         () -> clients.cluster().getClusterClient().promoteMember(id));
   }
 
-  /** Removes member {@code id} from the cluster. */
-  public void remove(long id) {
-    call(clients.cluster().getClusterClient().removeMember(id));
+  /**
+   * Removes member {@code id} from the cluster and returns the members left, as the answering
+   * member reports them once the removal is applied (a fresh member list may come from a
+   * follower that has not applied it yet).
+   */
+  public List<Member> remove(long id) {
+    return call(clients.cluster().getClusterClient().removeMember(id)).getMembers();
   }
 
   /** Calls until success or deadline; only failures containing {@code retryOn} (any if null). */
