@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs etcd as a direct child process, for hosts without systemd (containers, these CI
@@ -57,7 +60,25 @@ public final class ProcessServiceManager implements ServiceManager {
   @Override
   public void remove(ServiceSpec spec) {
     find(spec).ifPresent(p -> p.stop(STOP_GRACE));
+    awaitExitOfRecordedPid(spec);
     forget(spec);
+  }
+
+  /**
+   * A member just removed from its cluster shuts itself down, and while it exits its command
+   * line is already gone, so {@link #running} no longer recognises it. Only waits (never
+   * signals) for the recorded pid, bounded by the stop grace, so "stopped" is true on return.
+   */
+  private static void awaitExitOfRecordedPid(ServiceSpec spec) {
+    readPid(spec).flatMap(ProcessHandle::of).ifPresent(handle -> {
+      try {
+        handle.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        // Still there after the grace: not an etcd of ours exiting (a recycled pid); leave it.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
   }
 
   /** SIGKILL, as a crash or a power cut would (failover tests), and forget the pid. */
@@ -91,9 +112,13 @@ public final class ProcessServiceManager implements ServiceManager {
 
   /** The member's running etcd, found through its pid file, if it runs. */
   public static Optional<EtcdProcess> running(ServiceSpec spec) {
+    return readPid(spec).flatMap(pid -> EtcdProcess.attach(pid, spec.configFile(),
+        spec.logFile()));
+  }
+
+  private static Optional<Long> readPid(ServiceSpec spec) {
     try {
-      long pid = Long.parseLong(Files.readString(spec.pidFile()).trim());
-      return EtcdProcess.attach(pid, spec.configFile(), spec.logFile());
+      return Optional.of(Long.parseLong(Files.readString(spec.pidFile()).trim()));
     } catch (IOException | NumberFormatException e) {
       // No pid file or a torn one: as far as we can tell the member is not running.
       return Optional.empty();
