@@ -2,6 +2,8 @@ package io.etcdwarden.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.etcdwarden.core.WardenException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,6 +92,45 @@ final class ConfigSection {
       throw invalid(key, "an integer 1-65535", value);
     }
     return Integer.parseInt(text);
+  }
+
+  /** An integer of at least {@code min}. */
+  int count(String key, int min, int defaultValue) {
+    JsonNode value = value(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    String text = value.isValueNode() ? value.asText().trim() : "";
+    if (!text.matches("\\d{1,9}") || Integer.parseInt(text) < min) {
+      throw invalid(key, "an integer of at least " + min, value);
+    }
+    return Integer.parseInt(text);
+  }
+
+  /** One of {@code allowed}, compared case-insensitively and returned in lower case. */
+  String choice(String key, List<String> allowed, String defaultValue) {
+    String text = text(key, defaultValue).toLowerCase(java.util.Locale.ROOT);
+    if (!allowed.contains(text)) {
+      throw invalid(key, "one of " + String.join(", ", allowed), value(key));
+    }
+    return text;
+  }
+
+  /** An absolute URI with one of the given schemes; empty text counts as not given. */
+  Optional<URI> uri(String key, String expected, String... schemes) {
+    Optional<String> text = text(key).filter(t -> !t.isEmpty());
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(text.get());
+      if (uri.getScheme() != null && List.of(schemes).contains(uri.getScheme())) {
+        return Optional.of(uri);
+      }
+    } catch (URISyntaxException e) {
+      // reported below, with the key
+    }
+    throw invalid(key, expected, value(key));
   }
 
   Optional<Duration> duration(String key) {

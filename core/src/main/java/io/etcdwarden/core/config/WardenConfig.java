@@ -15,23 +15,30 @@ import java.util.Optional;
  * gives carry their defaults directly. To add a section: a nested record with its key names and
  * defaults, a reader in this package, a component here and one line in the loader.
  */
-public record WardenConfig(EtcdSection etcd, NagiosSection nagios) {
+public record WardenConfig(EtcdSection etcd, NagiosSection nagios, BackupSection backup) {
   /** Where the CLI and the daemon look when {@code --config} is not given. */
   public static final String DEFAULT_PATH = "/etc/etcd-warden/warden.yaml";
 
   public static final Path DEFAULT_FILE = Path.of(DEFAULT_PATH);
 
   /** Top-level section names, in the order the loader reports them as known. */
-  public static final List<String> SECTIONS = List.of(EtcdSection.NAME, NagiosSection.NAME);
+  public static final List<String> SECTIONS = List.of(EtcdSection.NAME, NagiosSection.NAME, BackupSection.NAME);
 
   public WardenConfig {
     Objects.requireNonNull(etcd, "etcd");
     Objects.requireNonNull(nagios, "nagios");
+    Objects.requireNonNull(backup, "backup");
+  }
+
+  /** The configuration with only the {@code etcd:} and {@code nagios:} sections given. */
+  public WardenConfig(EtcdSection etcd, NagiosSection nagios) {
+    this(etcd, nagios, BackupSection.defaults());
   }
 
   /** The configuration an absent or empty file stands for. */
   public static WardenConfig defaults() {
-    return new WardenConfig(EtcdSection.defaults(), NagiosSection.defaults());
+    return new WardenConfig(EtcdSection.defaults(), NagiosSection.defaults(),
+        BackupSection.defaults());
   }
 
   /**
