@@ -15,19 +15,27 @@ import java.util.Optional;
  * gives carry their defaults directly. To add a section: a nested record with its key names and
  * defaults, a reader in this package, a component here and one line in the loader.
  */
-public record WardenConfig(EtcdSection etcd, NagiosSection nagios, BackupSection backup) {
+public record WardenConfig(EtcdSection etcd, NagiosSection nagios, BackupSection backup,
+    DaemonSection daemon) {
   /** Where the CLI and the daemon look when {@code --config} is not given. */
   public static final String DEFAULT_PATH = "/etc/etcd-warden/warden.yaml";
 
   public static final Path DEFAULT_FILE = Path.of(DEFAULT_PATH);
 
   /** Top-level section names, in the order the loader reports them as known. */
-  public static final List<String> SECTIONS = List.of(EtcdSection.NAME, NagiosSection.NAME, BackupSection.NAME);
+  public static final List<String> SECTIONS = List.of(EtcdSection.NAME, NagiosSection.NAME, BackupSection.NAME,
+      DaemonSection.NAME);
 
   public WardenConfig {
     Objects.requireNonNull(etcd, "etcd");
     Objects.requireNonNull(nagios, "nagios");
     Objects.requireNonNull(backup, "backup");
+    Objects.requireNonNull(daemon, "daemon");
+  }
+
+  /** The configuration without a {@code daemon:} section. */
+  public WardenConfig(EtcdSection etcd, NagiosSection nagios, BackupSection backup) {
+    this(etcd, nagios, backup, DaemonSection.defaults());
   }
 
   /** The configuration with only the {@code etcd:} and {@code nagios:} sections given. */
@@ -38,7 +46,7 @@ public record WardenConfig(EtcdSection etcd, NagiosSection nagios, BackupSection
   /** The configuration an absent or empty file stands for. */
   public static WardenConfig defaults() {
     return new WardenConfig(EtcdSection.defaults(), NagiosSection.defaults(),
-        BackupSection.defaults());
+        BackupSection.defaults(), DaemonSection.defaults());
   }
 
   /**

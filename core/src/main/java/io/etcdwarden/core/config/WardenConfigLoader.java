@@ -69,7 +69,8 @@ public final class WardenConfigLoader {
     return new WardenConfig(
         EtcdSectionReader.read(section(root, WardenConfig.EtcdSection.NAME, sourceName)),
         NagiosSectionReader.read(section(root, WardenConfig.NagiosSection.NAME, sourceName)),
-        BackupSectionReader.read(section(root, BackupSection.NAME, sourceName)));
+        BackupSectionReader.read(section(root, BackupSection.NAME, sourceName)),
+        DaemonSectionReader.read(section(root, DaemonSection.NAME, sourceName), sourceName));
   }
 
   private static ConfigSection section(JsonNode root, String name, String sourceName) {

@@ -86,7 +86,7 @@ class WardenConfigLoaderTest {
   @Test
   void namesAnUnknownSection() {
     assertBadInput("etdc:\n  port: 1\n",
-        "warden.yaml: unknown section 'etdc' (known sections: etcd, nagios, backup)");
+        "warden.yaml: unknown section 'etdc' (known sections: etcd, nagios, backup, daemon)");
   }
 
   @Test
@@ -167,7 +167,7 @@ class WardenConfigLoaderTest {
 
   @Test
   void sectionsKnowTheirKeys() {
-    assertThat(WardenConfig.SECTIONS).containsExactly("etcd", "nagios", "backup");
+    assertThat(WardenConfig.SECTIONS).containsExactly("etcd", "nagios", "backup", "daemon");
     assertThat(NagiosSection.KEYS).containsExactly("nagios_context", "nagios_servicegroups");
     assertThat(EtcdSection.defaults().endpoints()).isEqualTo(List.of());
     assertThat(WardenConfig.DEFAULT_FILE).isEqualTo(Path.of("/etc/etcd-warden/warden.yaml"));
