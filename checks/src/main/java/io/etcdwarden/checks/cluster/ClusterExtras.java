@@ -1,0 +1,32 @@
+package io.etcdwarden.checks.cluster;
+
+import io.etcdwarden.checks.CheckResult;
+import io.etcdwarden.core.endpoint.EtcdTarget;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The conditions of {@code check_etcd_cluster} that read local files: certificate expiry of the
+ * CA and client certificate, and leader changes counted in a state file. They are judged where
+ * the plugin runs, so a survey served from the daemon's cache is judged exactly as a live one.
+ */
+public final class ClusterExtras {
+  private ClusterExtras() {}
+
+  public static List<ExtraCondition> of(EtcdTarget target, ClusterThresholds thresholds,
+      Optional<Path> stateFile, Clock clock) {
+    List<Path> certificates = new ArrayList<>();
+    target.caFile().ifPresent(certificates::add);
+    target.certFile().ifPresent(certificates::add);
+    List<ExtraCondition> extras = new ArrayList<>();
+    extras.add(new CertificateExpiry(certificates, thresholds.certDaysLeft(), clock,
+        target.timeout().dividedBy(2)));
+    extras.add(stateFile.<ExtraCondition>map(file -> new LeaderChanges(file,
+            thresholds.leaderChanges(), clock, LeaderChanges.DEFAULT_WINDOW))
+        .orElse(report -> CheckResult.skipped("leader changes not counted: no --state-file")));
+    return extras;
+  }
+}

@@ -1,0 +1,90 @@
+package io.etcdwarden.checks.warm;
+
+import io.etcdwarden.core.cluster.ClusterReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The warm path of {@code check_etcd_cluster}: asks the local daemon for its last survey, with
+ * short connect and read timeouts, and takes it only when it is fresher than {@code maxAge}.
+ * Whatever it decides comes with a detail line saying so, because the charm's alarm check read
+ * a cache file without looking at its age and a dead cron job read as OK; here a stale or
+ * missing cache always means a live check, and the output says which one was used.
+ */
+public final class DaemonCache {
+  /** The daemon's endpoint for its last survey. */
+  public static final String PATH = "/v1/cluster";
+  /** A survey dated this far in the future (clock trouble) is not trusted either. */
+  private static final Duration FUTURE_TOLERANCE = Duration.ofSeconds(5);
+
+  private final URI base;
+  private final Duration timeout;
+  private final Clock clock;
+
+  /** {@code base} like {@code http://127.0.0.1:2389}. */
+  public DaemonCache(URI base, Duration timeout, Clock clock) {
+    this.base = base;
+    this.timeout = timeout;
+    this.clock = clock;
+  }
+
+  /** What the cache offered: a survey to use, or none; and the line that says which. */
+  public record Answer(Optional<ClusterReport> survey, String detail) {}
+
+  public Answer ask(Duration maxAge) {
+    ClusterReport report;
+    try {
+      Optional<ClusterReport> fetched = fetch();
+      if (fetched.isEmpty()) {
+        return live("daemon at " + hostPort() + " has no survey yet");
+      }
+      report = fetched.get();
+    } catch (IOException e) {
+      return live("daemon not reachable at " + hostPort());
+    }
+    Duration age = Duration.between(report.takenAt(), clock.instant());
+    if (age.isNegative() && age.abs().compareTo(FUTURE_TOLERANCE) > 0) {
+      return live("daemon cache dated " + age.abs().toSeconds() + " s in the future");
+    }
+    if (age.compareTo(maxAge) > 0) {
+      return live("daemon cache " + age.toSeconds() + " s old (max " + maxAge.toSeconds()
+          + " s; is the daemon's health job running?)");
+    }
+    return new Answer(Optional.of(report), "from daemon cache, "
+        + Math.max(0, age.toSeconds()) + " s old");
+  }
+
+  private static Answer live(String why) {
+    return new Answer(Optional.empty(), "live check: " + why);
+  }
+
+  private Optional<ClusterReport> fetch() throws IOException {
+    HttpURLConnection http = (HttpURLConnection) base.resolve(PATH).toURL().openConnection();
+    http.setConnectTimeout((int) Math.max(1, timeout.toMillis()));
+    http.setReadTimeout((int) Math.max(1, timeout.toMillis()));
+    http.setUseCaches(false);
+    try {
+      int code = http.getResponseCode();
+      if (code == HttpURLConnection.HTTP_UNAVAILABLE) {
+        return Optional.empty();
+      }
+      if (code != HttpURLConnection.HTTP_OK) {
+        throw new IOException("HTTP " + code);
+      }
+      try (InputStream in = http.getInputStream()) {
+        return Optional.of(SurveyJson.read(in.readNBytes(1 << 20)));
+      }
+    } finally {
+      http.disconnect();
+    }
+  }
+
+  private String hostPort() {
+    return base.getHost() + ":" + base.getPort();
+  }
+}
