@@ -1,0 +1,144 @@
+package io.etcdwarden.daemon;
+
+import io.etcdwarden.backup.ArchivedSnapshot;
+import io.etcdwarden.backup.Compression;
+import io.etcdwarden.backup.PruneDecision;
+import io.etcdwarden.backup.RetentionPolicy;
+import io.etcdwarden.backup.SnapshotArchiver;
+import io.etcdwarden.backup.SnapshotProgress;
+import io.etcdwarden.backup.SnapshotPruner;
+import io.etcdwarden.backup.SnapshotVerifier;
+import io.etcdwarden.backup.Verification;
+import io.etcdwarden.checks.ByteSizes;
+import io.etcdwarden.checks.backup.LastRun;
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.storage.SnapshotStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One scheduled snapshot for the whole cluster: take the cluster-wide {@link SnapshotLock}, skip
+ * the tick if another daemon already served it, else archive (the leader or
+ * {@code backup.member}), verify the published archive, claim the tick together with the
+ * {@link LastRun} record, and prune with {@code backup.keep_*}. A failure is recorded for
+ * {@code check_etcd_backup} and leaves the tick open for another daemon.
+ */
+final class BackupJob {
+  private final DaemonSettings settings;
+  private final EtcdClients clients;
+  private final EtcdClients waiting;
+  private final SnapshotStore store;
+  private final CronSchedule schedule;
+  private final DaemonMetrics metrics;
+  private final JobHistory history;
+
+  BackupJob(DaemonSettings settings, EtcdClients clients, EtcdClients waiting,
+      SnapshotStore store, CronSchedule schedule, DaemonMetrics metrics, JobHistory history) {
+    this.settings = settings;
+    this.clients = clients;
+    this.waiting = waiting;
+    this.store = store;
+    this.schedule = schedule;
+    this.metrics = metrics;
+    this.history = history;
+  }
+
+  JobResult run(Instant firedFor) {
+    Instant tick = schedule.tickAtOrBefore(firedFor);
+    Duration ttl = settings.daemon().lockTtl();
+    Optional<SnapshotLock> taken = SnapshotLock.acquire(clients.cluster(), waiting.cluster(),
+        ttl, waitFor(), settings.target().timeout());
+    if (taken.isEmpty()) {
+      return new JobResult(JobHistory.Outcome.SKIPPED, "tick " + tick + ": the snapshot lock stayed"
+          + " taken for " + waitFor().toSeconds() + " s; its holder serves the tick");
+    }
+    try (SnapshotLock lock = taken.get()) {
+      SnapshotLock.Served served = lock.lastTick();
+      if (served.tick().isPresent() && !served.tick().get().isBefore(tick)) {
+        return new JobResult(JobHistory.Outcome.SKIPPED, "tick " + tick
+            + " already served by another daemon");
+      }
+      lock.markRunning(settings.instance());
+      return archive(lock, tick, served);
+    }
+  }
+
+  private JobResult archive(SnapshotLock lock, Instant tick, SnapshotLock.Served served) {
+    Instant start = settings.clock().instant();
+    BackupSection backup = settings.backup();
+    ArchivedSnapshot archived;
+    try {
+      archived = new SnapshotArchiver(clients, settings.target(), settings.clock(), spoolDir(),
+          settings.toolVersion()).archive(store, backup.member(),
+          Compression.ofFlag(backup.compression()), SnapshotProgress.NONE);
+    } catch (WardenException e) {
+      LastRun failed = new LastRun(tick, settings.clock().instant(), false, "", 0, false,
+          e.getMessage(), settings.instance());
+      lock.recordFailure(failed.toJson());
+      return new JobResult(JobHistory.Outcome.FAILED, "tick " + tick + ": " + e.getMessage());
+    }
+    String name = archived.published().name();
+    long size = archived.published().sizeBytes();
+    Verification verification = SnapshotVerifier.verify(store, name);
+    Instant end = settings.clock().instant();
+    LastRun record = new LastRun(tick, end, verification.ok(), name, size, verification.ok(),
+        String.join("; ", verification.problems()), settings.instance());
+    if (!lock.claim(tick, served, record.toJson())) {
+      return new JobResult(JobHistory.Outcome.FAILED, "tick " + tick + ": lost the snapshot lock"
+          + " while archiving (lease expired?); " + name + " was published all the same");
+    }
+    if (!verification.ok()) {
+      return new JobResult(JobHistory.Outcome.FAILED, name + " fails verification: "
+          + String.join("; ", verification.problems()));
+    }
+    metrics.snapshotTaken(Duration.between(start, end), size, end);
+    return new JobResult(JobHistory.Outcome.OK, name + " (" + ByteSizes.human(size) + ") in "
+        + Duration.between(start, end).toMillis() / 1000.0 + " s, verified; " + prune());
+  }
+
+  /** Retention after each snapshot; its own line in the history. */
+  private String prune() {
+    history.started(WardenDaemon.PRUNE);
+    BackupSection b = settings.backup();
+    try {
+      List<PruneDecision> decisions = SnapshotPruner.prune(store,
+          new RetentionPolicy(b.keepLast(), b.keepHourly(), b.keepDaily(), b.keepWeekly()),
+          false);
+      long deleted = decisions.stream().filter(d -> !d.kept()
+          && !d.reason().equals("not named by etcd-warden")).count();
+      String line = "pruned " + deleted + ", kept " + decisions.stream()
+          .filter(PruneDecision::kept).count();
+      history.ended(WardenDaemon.PRUNE, JobHistory.Outcome.OK, line);
+      metrics.ran(WardenDaemon.PRUNE, JobHistory.Outcome.OK);
+      return line;
+    } catch (WardenException e) {
+      history.ended(WardenDaemon.PRUNE, JobHistory.Outcome.FAILED, e.getMessage());
+      metrics.ran(WardenDaemon.PRUNE, JobHistory.Outcome.FAILED);
+      return "prune failed: " + e.getMessage();
+    }
+  }
+
+  /** Long enough for a dead holder's lease to expire and then some. */
+  private Duration waitFor() {
+    return settings.daemon().lockTtl().multipliedBy(3);
+  }
+
+  private Path spoolDir() {
+    Path dir = settings.backup().spoolDir()
+        .orElse(settings.daemon().stateDir().resolve("spool"));
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw WardenException.badInput("cannot create the spool directory " + dir + " ("
+          + BackupSection.NAME + "." + BackupSection.SPOOL_DIR + " or daemon.state_dir): " + e);
+    }
+    return dir;
+  }
+}

@@ -1,0 +1,71 @@
+package io.etcdwarden.daemon;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The daemon's Prometheus metrics, in its own registry (not the client's global one, so two
+ * daemons in one JVM, as in tests, do not share counters): snapshot duration, size and last
+ * success time, the cluster check's state, and runs, failures and missed runs per job.
+ */
+public final class DaemonMetrics {
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final Gauge snapshotSeconds = Gauge.builder()
+      .name("etcd_warden_snapshot_duration_seconds")
+      .help("How long the last snapshot this daemon took ran, archive and verification included")
+      .register(registry);
+  private final Gauge snapshotBytes = Gauge.builder()
+      .name("etcd_warden_snapshot_size_bytes")
+      .help("Size of the last archive this daemon published").register(registry);
+  private final Gauge lastSuccess = Gauge.builder()
+      .name("etcd_warden_snapshot_last_success_timestamp_seconds")
+      .help("Unix time of the last archive this daemon published and verified")
+      .register(registry);
+  private final Gauge checkState = Gauge.builder()
+      .name("etcd_warden_cluster_check_state")
+      .help("State of the last cluster check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN")
+      .register(registry);
+  private final Gauge surveyTime = Gauge.builder()
+      .name("etcd_warden_cluster_check_timestamp_seconds")
+      .help("Unix time of the last cluster survey").register(registry);
+  private final Counter runs = Counter.builder()
+      .name("etcd_warden_job_runs_total").help("Job runs by job and outcome (ok, skipped, failed)")
+      .labelNames("job", "outcome").register(registry);
+  private final Counter misfires = Counter.builder()
+      .name("etcd_warden_job_misfires_total").help("Scheduled runs that started too late or not at all")
+      .labelNames("job").register(registry);
+
+  void snapshotTaken(Duration took, long bytes, Instant at) {
+    snapshotSeconds.set(took.toMillis() / 1000.0);
+    snapshotBytes.set(bytes);
+    lastSuccess.set(at.toEpochMilli() / 1000.0);
+  }
+
+  void clusterChecked(int exitCode, Instant at) {
+    checkState.set(exitCode);
+    surveyTime.set(at.toEpochMilli() / 1000.0);
+  }
+
+  void ran(String job, JobHistory.Outcome outcome) {
+    runs.labelValues(job, outcome.name().toLowerCase(java.util.Locale.ROOT)).inc();
+  }
+
+  void misfired(String job) {
+    misfires.labelValues(job).inc();
+  }
+
+  /** The Prometheus text exposition format (version 0.0.4). */
+  public void write(OutputStream out) throws IOException {
+    PrometheusTextFormatWriter.create().write(out, registry.scrape());
+  }
+
+  public static String contentType() {
+    return PrometheusTextFormatWriter.CONTENT_TYPE;
+  }
+}

@@ -1,0 +1,41 @@
+package io.etcdwarden.daemon;
+
+import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.core.config.DaemonSection;
+import io.etcdwarden.core.endpoint.EtcdTarget;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything one daemon runs with, resolved once by the CLI: the cluster, the {@code backup:}
+ * and {@code daemon:} sections, a name for this daemon in records and logs ({@code host/pid} by
+ * default), how late a run may start before Quartz counts it as missed, and the clock.
+ */
+public record DaemonSettings(EtcdTarget target, BackupSection backup, DaemonSection daemon,
+    String instance, Duration misfireThreshold, Duration stopGrace, Clock clock,
+    String toolVersion) {
+  /** Quartz's own default. */
+  public static final Duration DEFAULT_MISFIRE_THRESHOLD = Duration.ofSeconds(60);
+  /** How long SIGTERM lets a running snapshot finish before aborting it. */
+  public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
+
+  public DaemonSettings {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(backup, "backup");
+    Objects.requireNonNull(daemon, "daemon");
+    Objects.requireNonNull(instance, "instance");
+    Objects.requireNonNull(clock, "clock");
+  }
+
+  /** This host's name and this process's id: unique among the daemons of one cluster. */
+  public static String defaultInstance() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "unknown-host";
+    }
+    return host + "/" + ProcessHandle.current().pid();
+  }
+}

@@ -1,0 +1,58 @@
+package io.etcdwarden.daemon;
+
+import io.etcdwarden.checks.CheckResult;
+import io.etcdwarden.checks.cluster.ClusterCheck;
+import io.etcdwarden.checks.cluster.ClusterExtras;
+import io.etcdwarden.checks.cluster.ClusterThresholds;
+import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.core.cluster.ClusterReport;
+import io.etcdwarden.core.cluster.ClusterSurvey;
+import io.etcdwarden.core.endpoint.EtcdTarget;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+
+/**
+ * The {@code health} job: the same survey {@code check_etcd_cluster} takes, kept as the last
+ * one for the warm path, and judged with etcd's default thresholds for the metrics and status.
+ * The plugin re-judges the kept survey with its own thresholds.
+ */
+@DisallowConcurrentExecution
+final class HealthJob implements Job {
+  private final EtcdClients clients;
+  private final EtcdTarget perCall;
+  private final Clock clock;
+  private final JobRunner runner;
+  private final DaemonMetrics metrics;
+  private final AtomicReference<ClusterReport> last = new AtomicReference<>();
+
+  HealthJob(EtcdClients clients, Clock clock, JobRunner runner, DaemonMetrics metrics) {
+    this.clients = clients;
+    this.perCall = clients.target();
+    this.clock = clock;
+    this.runner = runner;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void execute(JobExecutionContext context) {
+    runner.run(WardenDaemon.HEALTH, () -> {
+      ClusterReport report = new ClusterSurvey(clients, perCall, clock).survey();
+      last.set(report);
+      ClusterThresholds limits = ClusterThresholds.defaults();
+      CheckResult verdict = ClusterCheck.evaluate(report, limits,
+          ClusterExtras.of(perCall, limits, Optional.empty(), clock));
+      metrics.clusterChecked(verdict.overall().exitCode(), report.takenAt());
+      return new JobResult(JobHistory.Outcome.OK, verdict.overall() + ": "
+          + verdict.summary());
+    });
+  }
+
+  /** The last survey, if one was taken. */
+  Optional<ClusterReport> last() {
+    return Optional.ofNullable(last.get());
+  }
+}

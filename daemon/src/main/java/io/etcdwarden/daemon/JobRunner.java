@@ -1,0 +1,44 @@
+package io.etcdwarden.daemon;
+
+import io.etcdwarden.core.WardenException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one job body and books its outcome in the history, the metrics and the log. A job never
+ * lets an exception reach Quartz (which would only log it): an operator's problem is one line,
+ * a bug is logged with its stack trace, and both count as failures.
+ */
+final class JobRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(WardenDaemon.class);
+
+  private final JobHistory history;
+  private final DaemonMetrics metrics;
+
+  JobRunner(JobHistory history, DaemonMetrics metrics) {
+    this.history = history;
+    this.metrics = metrics;
+  }
+
+  void run(String job, Supplier<JobResult> body) {
+    history.started(job);
+    JobResult result;
+    try {
+      result = body.get();
+    } catch (WardenException e) {
+      result = new JobResult(JobHistory.Outcome.FAILED, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("{} job failed with a bug", job, e);
+      result = new JobResult(JobHistory.Outcome.FAILED, "internal error: " + e);
+    }
+    history.ended(job, result.outcome(), result.line());
+    metrics.ran(job, result.outcome());
+    if (result.outcome() == JobHistory.Outcome.FAILED) {
+      LOG.warn("{} failed: {}", job, result.line());
+    } else {
+      LOG.info("{} {}: {}", job, result.outcome().name().toLowerCase(java.util.Locale.ROOT),
+          result.line());
+    }
+  }
+}

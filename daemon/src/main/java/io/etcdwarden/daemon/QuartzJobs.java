@@ -1,0 +1,163 @@
+package io.etcdwarden.daemon;
+
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.config.Durations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TimeZone;
+import java.util.UUID;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.EverythingMatcher;
+
+/**
+ * The Quartz side of the daemon: an in-memory job store (nothing to set up, nothing shared
+ * between daemons: coordination goes through etcd), two worker threads (health and snapshot
+ * never wait for each other), no update check, and jobs handed to Quartz as ready instances.
+ * Missed runs go to the {@link MisfireListener}: the health trigger then waits for its next
+ * turn, the snapshot trigger fires once at once.
+ */
+final class QuartzJobs implements AutoCloseable {
+  private static final JobKey HEALTH = JobKey.jobKey(WardenDaemon.HEALTH);
+  private static final JobKey SNAPSHOT = JobKey.jobKey(WardenDaemon.SNAPSHOT);
+  private static final Duration POLL = Duration.ofMillis(50);
+
+  private final Scheduler scheduler;
+  private final String healthEvery;
+  private final Optional<CronSchedule> schedule;
+
+  QuartzJobs(DaemonSettings settings, HealthJob health, Duration interval,
+      Optional<SnapshotJob> snapshot, Optional<CronSchedule> schedule, MisfireListener misfires) {
+    this.healthEvery = "every " + Durations.format(interval);
+    this.schedule = schedule;
+    Map<JobKey, Job> instances = snapshot.isPresent()
+        ? Map.of(HEALTH, health, SNAPSHOT, snapshot.get()) : Map.of(HEALTH, health);
+    try {
+      scheduler = new StdSchedulerFactory(properties(settings)).getScheduler();
+      scheduler.setJobFactory((bundle, s) -> instances.get(bundle.getJobDetail().getKey()));
+      scheduler.getListenerManager().addTriggerListener(misfires, EverythingMatcher.allTriggers());
+      scheduler.scheduleJob(JobBuilder.newJob(HealthJob.class).withIdentity(HEALTH).build(),
+          TriggerBuilder.newTrigger().withIdentity(WardenDaemon.HEALTH).startNow()
+              .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                  .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
+                  .withMisfireHandlingInstructionNextWithRemainingCount()).build());
+      if (snapshot.isPresent()) {
+        scheduler.scheduleJob(JobBuilder.newJob(SnapshotJob.class).withIdentity(SNAPSHOT).build(),
+            TriggerBuilder.newTrigger().withIdentity(WardenDaemon.SNAPSHOT)
+                .withSchedule(CronScheduleBuilder.cronSchedule(schedule.get().quartzExpression())
+                    .inTimeZone(TimeZone.getTimeZone("UTC"))
+                    .withMisfireHandlingInstructionFireAndProceed()).build());
+      }
+      scheduler.start();
+    } catch (SchedulerException e) {
+      throw new WardenException("cannot start the scheduler: " + e.getMessage(), e);
+    }
+  }
+
+  private static Properties properties(DaemonSettings settings) {
+    Properties p = new Properties();
+    // Quartz keeps schedulers in a JVM-wide registry by name: each daemon gets its own.
+    p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME,
+        "etcd-warden-" + UUID.randomUUID());
+    p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+    p.setProperty(StdSchedulerFactory.PROP_SCHED_MAKE_SCHEDULER_THREAD_DAEMON, "true");
+    p.setProperty(StdSchedulerFactory.PROP_THREAD_POOL_CLASS,
+        "org.quartz.simpl.SimpleThreadPool");
+    p.setProperty("org.quartz.threadPool.threadCount", "2");
+    p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+    p.setProperty("org.quartz.threadPool.threadNamePrefix", "etcd-warden-job");
+    p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
+    p.setProperty("org.quartz.jobStore.misfireThreshold",
+        Long.toString(settings.misfireThreshold().toMillis()));
+    return p;
+  }
+
+  String describe(String job) {
+    if (job.equals(WardenDaemon.HEALTH)) {
+      return healthEvery;
+    }
+    if (job.equals(WardenDaemon.PRUNE)) {
+      return "after each snapshot";
+    }
+    return schedule.map(s -> s.written() + " (UTC)").orElse("off");
+  }
+
+  Optional<Instant> nextRun(String job) {
+    JobKey key = job.equals(WardenDaemon.HEALTH) ? HEALTH
+        : job.equals(WardenDaemon.SNAPSHOT) ? SNAPSHOT : null;
+    if (key == null) {
+      return Optional.empty();
+    }
+    try {
+      List<? extends Trigger> triggers = scheduler.getTriggersOfJob(key);
+      return triggers.stream().map(Trigger::getNextFireTime).filter(java.util.Objects::nonNull)
+          .map(Date::toInstant).findFirst();
+    } catch (SchedulerException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** No trigger fires from now on; running jobs go on. */
+  void stopScheduling() {
+    try {
+      scheduler.standby();
+    } catch (SchedulerException e) {
+      throw new WardenException("cannot stop the scheduler: " + e.getMessage(), e);
+    }
+  }
+
+  /** Polls until no job runs, at most {@code grace}; true when idle. */
+  boolean awaitIdle(Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (running() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return !running();
+      }
+    }
+    return !running();
+  }
+
+  void interruptAll() {
+    try {
+      for (JobExecutionContext running : scheduler.getCurrentlyExecutingJobs()) {
+        scheduler.interrupt(running.getJobDetail().getKey());
+      }
+    } catch (SchedulerException e) {
+      // shutting down anyway
+    }
+  }
+
+  private boolean running() {
+    try {
+      return !scheduler.getCurrentlyExecutingJobs().isEmpty();
+    } catch (SchedulerException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      scheduler.shutdown(false);
+    } catch (SchedulerException e) {
+      // nothing left to stop
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package io.etcdwarden.daemon;
+
+import io.etcdwarden.backup.Compression;
+import io.etcdwarden.checks.cluster.LiveSurvey;
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.core.config.Durations;
+import io.etcdwarden.core.endpoint.EtcdTarget;
+import io.etcdwarden.storage.SnapshotStore;
+import io.etcdwarden.storage.SnapshotStores;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sidecar daemon: a Quartz scheduler ({@link QuartzJobs}) running {@code health} every
+ * {@code daemon.health_interval} and {@code snapshot} (then retention) on
+ * {@code backup.schedule}, and the loopback {@link DaemonEndpoint}. Everything is validated
+ * before anything starts, so a bad schedule or store is one line at start-up, not a failure at
+ * 3 a.m. {@link #close()} stops scheduling, gives a running snapshot {@code stopGrace} to
+ * finish, then interrupts it and closes its etcd connections; a half-written archive is never
+ * listed, because stores publish atomically.
+ */
+public final class WardenDaemon implements AutoCloseable {
+  public static final String HEALTH = "health";
+  public static final String SNAPSHOT = "snapshot";
+  public static final String PRUNE = "prune";
+  private static final Logger LOG = LoggerFactory.getLogger(WardenDaemon.class);
+  /** The longest a health survey may take, as check_etcd_cluster's default -t. */
+  private static final Duration MAX_HEALTH_DEADLINE = Duration.ofSeconds(10);
+
+  private final DaemonSettings settings;
+  private final Instant startedAt;
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final JobHistory history;
+  private final QuartzJobs jobs;
+  private final DaemonEndpoint endpoint;
+  private final EtcdClients snapshotClients;
+  private boolean closed;
+
+  private WardenDaemon(DaemonSettings settings, Optional<CronSchedule> schedule,
+      Optional<SnapshotStore> store) {
+    this.settings = settings;
+    this.startedAt = settings.clock().instant();
+    List<String> names = schedule.isPresent() ? List.of(HEALTH, SNAPSHOT, PRUNE)
+        : List.of(HEALTH);
+    history = new JobHistory(settings.clock(), names);
+    DaemonMetrics metrics = new DaemonMetrics();
+    JobRunner runner = new JobRunner(history, metrics);
+    try {
+      Duration interval = settings.daemon().healthInterval();
+      EtcdClients healthClients = keep(new EtcdClients(LiveSurvey.perCall(settings.target(),
+          interval.compareTo(MAX_HEALTH_DEADLINE) < 0 ? interval : MAX_HEALTH_DEADLINE)));
+      HealthJob health = new HealthJob(healthClients, settings.clock(), runner, metrics);
+      snapshotClients = keep(new EtcdClients(settings.target()));
+      Optional<SnapshotJob> snapshot = Optional.empty();
+      if (schedule.isPresent()) {
+        EtcdClients waiting = keep(new EtcdClients(withTimeout(settings.target(),
+            settings.daemon().lockTtl().multipliedBy(3).plusSeconds(1))));
+        snapshot = Optional.of(new SnapshotJob(new BackupJob(settings, snapshotClients, waiting,
+            store.orElseThrow(), schedule.get(), metrics, history), runner));
+      }
+      endpoint = keep(new DaemonEndpoint(settings.daemon(), health, this::status, metrics));
+      jobs = keep(new QuartzJobs(settings, health, interval, snapshot, schedule,
+          new MisfireListener(history, metrics)));
+    } catch (RuntimeException e) {
+      closeResources();
+      throw e;
+    }
+    LOG.info("etcd-warden daemon {} started: health every {}, snapshots {}, listening on {}",
+        settings.instance(), Durations.format(settings.daemon().healthInterval()),
+        schedule.map(s -> "on '" + s.written() + "' (Quartz " + s.quartzExpression() + ", UTC)")
+            .orElse("off (no backup.schedule)"), address());
+  }
+
+  /** Validates the settings, then starts scheduling and serving. */
+  public static WardenDaemon start(DaemonSettings settings) {
+    BackupSection backup = settings.backup();
+    Optional<CronSchedule> schedule = backup.scheduled()
+        ? Optional.of(CronSchedule.parse(backup.schedule())) : Optional.empty();
+    Optional<SnapshotStore> store = Optional.empty();
+    if (schedule.isPresent()) {
+      Compression.ofFlag(backup.compression());
+      store = Optional.of(SnapshotStores.open(backup.target().orElseThrow(() ->
+          WardenException.badInput(BackupSection.NAME + "." + BackupSection.TARGET
+              + " is needed when " + BackupSection.NAME + "." + BackupSection.SCHEDULE
+              + " is set (or pass --target)"))));
+    }
+    return new WardenDaemon(settings, schedule, store);
+  }
+
+  /** Where the HTTP endpoint listens (the real port when {@code daemon.listen} gave 0). */
+  public InetSocketAddress address() {
+    return endpoint.address();
+  }
+
+  public JobHistory history() {
+    return history;
+  }
+
+  /** The status {@code /v1/status} serves. */
+  public DaemonStatus status() {
+    List<DaemonStatus.Job> lines = new ArrayList<>();
+    for (JobHistory.Entry e : history.entries()) {
+      lines.add(new DaemonStatus.Job(e.job(), jobs == null ? "" : jobs.describe(e.job()),
+          text(e.lastStart()), text(e.lastEnd()),
+          e.lastOutcome().map(Enum::name).orElse(""), e.lastResult(),
+          jobs == null ? "" : text(jobs.nextRun(e.job())), e.runs(), e.failures(),
+          e.misfires()));
+    }
+    InetSocketAddress a = endpoint == null ? null : endpoint.address();
+    return new DaemonStatus(settings.instance(), startedAt.toString(),
+        a == null ? "" : a.getHostString() + ":" + a.getPort(), lines);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    jobs.stopScheduling();
+    if (!jobs.awaitIdle(settings.stopGrace())) {
+      LOG.warn("a job is still running {} after the stop request; aborting it (nothing"
+          + " half-written is published)", Durations.format(settings.stopGrace()));
+      jobs.interruptAll();
+      snapshotClients.close(); // fails a snapshot stream that ignores the interrupt
+    }
+    closeResources();
+    LOG.info("etcd-warden daemon {} stopped", settings.instance());
+  }
+
+  private void closeResources() {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("while stopping: {}", e.toString());
+      }
+    }
+    resources.clear();
+  }
+
+  private <T extends AutoCloseable> T keep(T resource) {
+    resources.add(resource);
+    return resource;
+  }
+
+  private static EtcdTarget withTimeout(EtcdTarget t, Duration timeout) {
+    return new EtcdTarget(t.endpoints(), t.caFile(), t.certFile(), t.keyFile(), timeout,
+        t.origins());
+  }
+
+  private static String text(Optional<Instant> t) {
+    return t.map(Instant::toString).orElse("");
+  }
+}
