@@ -51,15 +51,18 @@ final class BackupJob {
   }
 
   JobResult run(Instant firedFor) {
-    Instant tick = schedule.tickAtOrBefore(firedFor);
     Duration ttl = settings.daemon().lockTtl();
     Optional<SnapshotLock> taken = SnapshotLock.acquire(clients.cluster(), waiting.cluster(),
         ttl, waitFor(), settings.target().timeout());
     if (taken.isEmpty()) {
-      return new JobResult(JobHistory.Outcome.SKIPPED, "tick " + tick + ": the snapshot lock stayed"
+      return new JobResult(JobHistory.Outcome.SKIPPED, "run for " + firedFor + ": the lock stayed"
           + " taken for " + waitFor().toSeconds() + " s; its holder serves the tick");
     }
     try (SnapshotLock lock = taken.get()) {
+      // A run that waited for the lock or fired late serves the latest tick due now: a stale
+      // tick would only produce an archive named like the next tick's.
+      Instant now = settings.clock().instant();
+      Instant tick = schedule.tickAtOrBefore(now.isAfter(firedFor) ? now : firedFor);
       SnapshotLock.Served served = lock.lastTick();
       if (served.tick().isPresent() && !served.tick().get().isBefore(tick)) {
         return new JobResult(JobHistory.Outcome.SKIPPED, "tick " + tick
@@ -90,7 +93,9 @@ final class BackupJob {
     Instant end = settings.clock().instant();
     LastRun record = new LastRun(tick, end, verification.ok(), name, size, verification.ok(),
         String.join("; ", verification.problems()), settings.instance());
-    if (!lock.claim(tick, served, record.toJson())) {
+    boolean claimed = lock.claim(tick, served, record.toJson());
+    holdPastSecondOf(Instant.parse(archived.manifest().createdAt()));
+    if (!claimed) {
       return new JobResult(JobHistory.Outcome.FAILED, "tick " + tick + ": lost the snapshot lock"
           + " while archiving (lease expired?); " + name + " was published all the same");
     }
@@ -122,6 +127,23 @@ final class BackupJob {
       history.ended(WardenDaemon.PRUNE, JobHistory.Outcome.FAILED, e.getMessage());
       metrics.ran(WardenDaemon.PRUNE, JobHistory.Outcome.FAILED);
       return "prune failed: " + e.getMessage();
+    }
+  }
+
+  /**
+   * Archive names have a resolution of one second: the holder keeps the lock until the second
+   * its archive is named after has passed, so the next holder cannot pick the same name.
+   */
+  private void holdPastSecondOf(Instant createdAt) {
+    long deadline = System.nanoTime() + Duration.ofMillis(1100).toNanos();
+    while (settings.clock().instant().getEpochSecond() <= createdAt.getEpochSecond()
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

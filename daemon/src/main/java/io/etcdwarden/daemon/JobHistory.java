@@ -19,7 +19,12 @@ public final class JobHistory {
   /** One job's record; {@code lastResult} is one line. */
   public record Entry(String job, Optional<Instant> lastStart, Optional<Instant> lastEnd,
       Optional<Outcome> lastOutcome, String lastResult, long runs, long failures,
-      long misfires, Optional<Instant> lastMisfire) {}
+      long skipped, long misfires, Optional<Instant> lastMisfire) {
+    /** Runs that did their work (not skipped, not failed). */
+    public long succeeded() {
+      return runs - failures - skipped;
+    }
+  }
 
   private final Clock clock;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -28,27 +33,28 @@ public final class JobHistory {
     this.clock = clock;
     for (String job : jobs) {
       entries.put(job, new Entry(job, Optional.empty(), Optional.empty(), Optional.empty(),
-          "not run yet", 0, 0, 0, Optional.empty()));
+          "not run yet", 0, 0, 0, 0, Optional.empty()));
     }
   }
 
   public synchronized void started(String job) {
     Entry e = entry(job);
     entries.put(job, new Entry(job, Optional.of(clock.instant()), e.lastEnd(), e.lastOutcome(),
-        "running", e.runs(), e.failures(), e.misfires(), e.lastMisfire()));
+        "running", e.runs(), e.failures(), e.skipped(), e.misfires(), e.lastMisfire()));
   }
 
   public synchronized void ended(String job, Outcome outcome, String result) {
     Entry e = entry(job);
     entries.put(job, new Entry(job, e.lastStart(), Optional.of(clock.instant()),
         Optional.of(outcome), result, e.runs() + 1,
-        e.failures() + (outcome == Outcome.FAILED ? 1 : 0), e.misfires(), e.lastMisfire()));
+        e.failures() + (outcome == Outcome.FAILED ? 1 : 0),
+        e.skipped() + (outcome == Outcome.SKIPPED ? 1 : 0), e.misfires(), e.lastMisfire()));
   }
 
   public synchronized void misfired(String job) {
     Entry e = entry(job);
     entries.put(job, new Entry(job, e.lastStart(), e.lastEnd(), e.lastOutcome(), e.lastResult(),
-        e.runs(), e.failures(), e.misfires() + 1, Optional.of(clock.instant())));
+        e.runs(), e.failures(), e.skipped(), e.misfires() + 1, Optional.of(clock.instant())));
   }
 
   public synchronized List<Entry> entries() {

@@ -1,0 +1,91 @@
+package io.etcdwarden.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.etcdwarden.backup.ArchiveName;
+import io.etcdwarden.backup.SnapshotVerifier;
+import io.etcdwarden.checks.backup.LastRun;
+import io.etcdwarden.checks.backup.LastRunReader;
+import io.etcdwarden.storage.SnapshotStore;
+import io.etcdwarden.storage.SnapshotStores;
+import io.etcdwarden.storage.StoredSnapshot;
+import io.etcdwarden.testkit.EtcdClusterExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three daemons, as on three members, on one 3-member cluster with a 2-second snapshot
+ * schedule: each tick is archived exactly once, whichever daemon wins it, and the others see
+ * the tick served and skip it.
+ */
+class OneSnapshotPerTickIT {
+  @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(3);
+  @TempDir Path tmp;
+
+  @Test
+  void threeDaemonsTakeOneArchivePerTick() throws Exception {
+    Optional<java.net.URI> store = Optional.of(Daemons.store(tmp.resolve("store")));
+    java.nio.file.Files.createDirectories(tmp.resolve("store"));
+    List<WardenDaemon> daemons = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        daemons.add(WardenDaemon.start(Daemons.settings("d" + i, etcd.target(), store,
+            "0/2 * * * * ?", Duration.ofSeconds(5), tmp.resolve("state" + i))));
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (archived(daemons) < 6 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+    } finally {
+      daemons.forEach(WardenDaemon::close);
+    }
+    long archived = archived(daemons);
+    long skipped = daemons.stream().mapToLong(d -> count(d, JobHistory.Outcome.SKIPPED)).sum();
+    SnapshotStore archives = SnapshotStores.open(store.get());
+    List<StoredSnapshot> listed = archives.list();
+
+    assertThat(archived).as(histories(daemons)).isGreaterThanOrEqualTo(6);
+    // a run may fail while the fresh cluster's connections come up; never for a name clash
+    assertThat(histories(daemons)).doesNotContain("will not overwrite");
+    assertThat(listed).hasSize((int) archived);
+    assertThat(skipped).as("the other daemons saw each tick served").isGreaterThan(0);
+    // one archive per 2-second tick: no two archives from the same tick
+    List<Long> ticks = listed.stream().map(s -> ArchiveName.parse(s.name()).orElseThrow())
+        .map(t -> t.getEpochSecond() / 2).distinct().toList();
+    assertThat(ticks).hasSize(listed.size());
+    assertThat(SnapshotVerifier.verify(archives, listed.get(listed.size() - 1).name()).ok())
+        .isTrue();
+    LastRun last = LastRunReader.read(etcd.target()).lastRun().orElseThrow();
+    assertThat(last.ok()).isTrue();
+    assertThat(last.verified()).isTrue();
+    assertThat(listed.stream().map(StoredSnapshot::name)).contains(last.archive());
+    assertThat(last.tick()).isBefore(Instant.now());
+  }
+
+  private static long archived(List<WardenDaemon> daemons) {
+    return daemons.stream().mapToLong(d -> count(d, JobHistory.Outcome.OK)).sum();
+  }
+
+  private static long count(WardenDaemon d, JobHistory.Outcome outcome) {
+    JobHistory.Entry e = d.history().entry(WardenDaemon.SNAPSHOT);
+    return switch (outcome) {
+      case OK -> e.succeeded();
+      case SKIPPED -> e.skipped();
+      case FAILED -> e.failures();
+    };
+  }
+
+  private static String histories(List<WardenDaemon> daemons) {
+    StringBuilder s = new StringBuilder();
+    daemons.forEach(d -> d.status().jobs().forEach(j -> s.append(d.status().instance())
+        .append(' ').append(j).append('\n')));
+    return s.toString();
+  }
+}
