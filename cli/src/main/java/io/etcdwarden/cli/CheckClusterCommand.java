@@ -2,21 +2,24 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.checks.CheckResult;
 import io.etcdwarden.checks.State;
-import io.etcdwarden.checks.cluster.CertificateExpiry;
 import io.etcdwarden.checks.cluster.ClusterCheck;
-import io.etcdwarden.checks.cluster.ClusterThresholds;
+import io.etcdwarden.checks.cluster.ClusterExtras;
 import io.etcdwarden.checks.cluster.ExtraCondition;
-import io.etcdwarden.checks.cluster.LeaderChanges;
+import io.etcdwarden.checks.cluster.LiveSurvey;
+import io.etcdwarden.checks.warm.DaemonCache;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.cluster.ClusterSurvey;
+import io.etcdwarden.core.config.DaemonSection;
+import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,10 +31,14 @@ import picocli.CommandLine.Unmatched;
  * arguments raw and parses them with {@link ClusterCheckOptions} itself: the root command maps
  * usage errors to exit 2, which Nagios reads as CRITICAL and pages on; here every bad argument
  * is one plugin line, {@code ETCD_CLUSTER UNKNOWN: ...}, on stdout (where NRPE reads it), exit 3.
+ * It asks the local daemon first (the warm path) and uses its survey only when it is fresh
+ * enough; the first detail line says which survey was judged.
  */
 @Command(name = "cluster", description = "check_etcd_cluster: see 'check cluster -h'.")
 final class CheckClusterCommand implements Callable<Integer> {
   static final String SERVICE = "ETCD_CLUSTER";
+  /** The daemon is on this host: it answers in milliseconds or not at all. */
+  private static final Duration DAEMON_TIMEOUT = Duration.ofMillis(200);
 
   @Unmatched List<String> args = new ArrayList<>();
   @Spec CommandLine.Model.CommandSpec spec;
@@ -55,14 +62,20 @@ final class CheckClusterCommand implements Callable<Integer> {
       Duration deadline = options.deadline();
       var thresholds = options.thresholds();
       EtcdTarget target = options.target.resolve(env);
-      // Two rounds of calls (member list, then statuses in parallel) must fit the deadline.
-      EtcdTarget perCall = new EtcdTarget(target.endpoints(), target.caFile(), target.certFile(),
-          target.keyFile(), deadline.multipliedBy(2).dividedBy(5), target.origins());
+      EtcdTarget perCall = LiveSurvey.perCall(target, deadline);
+      List<ExtraCondition> extras = ClusterExtras.of(perCall, thresholds,
+          Optional.ofNullable(options.stateFile), Clock.systemUTC());
+      DaemonCache.Answer cached = warmPath(options);
+      if (cached.survey().isPresent()) {
+        return PluginRun.print(SERVICE, withDetail(ClusterCheck.evaluate(cached.survey().get(),
+            thresholds, extras), cached.detail()), options.verbose.length, out);
+      }
+      // Load and check the TLS files before the deadline starts counting.
       EtcdClients clients = new EtcdClients(perCall);
       return PluginRun.run(SERVICE, () -> {
         try (clients) {
-          return ClusterCheck.evaluate(new ClusterSurvey(clients, perCall, Clock.systemUTC())
-              .survey(), thresholds, extras(options, perCall, thresholds));
+          return withDetail(ClusterCheck.evaluate(new ClusterSurvey(clients, perCall,
+              Clock.systemUTC()).survey(), thresholds, extras), cached.detail());
         }
       }, deadline, options.verbose.length, out);
     } catch (CommandLine.ParameterException e) {
@@ -72,19 +85,25 @@ final class CheckClusterCommand implements Callable<Integer> {
     }
   }
 
-  /** Conditions that read files: certificate expiry, and leader changes with a state file. */
-  private static List<ExtraCondition> extras(ClusterCheckOptions options, EtcdTarget target,
-      ClusterThresholds thresholds) {
-    List<Path> certificates = new ArrayList<>();
-    target.caFile().ifPresent(certificates::add);
-    target.certFile().ifPresent(certificates::add);
-    List<ExtraCondition> extras = new ArrayList<>();
-    extras.add(new CertificateExpiry(certificates, thresholds.certDaysLeft(),
-        Clock.systemUTC(), target.timeout().dividedBy(2)));
-    extras.add(options.stateFile == null
-        ? report -> CheckResult.skipped("leader changes not counted: no --state-file")
-        : new LeaderChanges(options.stateFile, thresholds.leaderChanges(), Clock.systemUTC(),
-            LeaderChanges.DEFAULT_WINDOW));
-    return extras;
+  /** The daemon's survey when it is fresh enough, else why the check runs live. */
+  private static DaemonCache.Answer warmPath(ClusterCheckOptions options) {
+    if (options.noDaemon) {
+      return new DaemonCache.Answer(Optional.empty(), "live check: --no-daemon");
+    }
+    DaemonSection section = options.target.loadConfig().daemon();
+    String listen = options.daemon != null ? options.daemon : section.listen();
+    URI base = DaemonAddress.parse(listen, "--daemon");
+    Duration maxAge = options.maxCacheAge != null
+        ? Durations.parse(options.maxCacheAge, "--max-cache-age")
+        : section.healthInterval().multipliedBy(2);
+    return new DaemonCache(base, DAEMON_TIMEOUT, Clock.systemUTC()).ask(maxAge);
+  }
+
+  private static CheckResult withDetail(CheckResult result, String line) {
+    List<String> details = new ArrayList<>();
+    details.add(line);
+    details.addAll(result.details());
+    return new CheckResult(result.state(), result.summary(), details, result.perfdata(),
+        result.children());
   }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "check", mixinStandardHelpOptions = true,
     versionProvider = WardenVersion.class,
     description = "Nagios plugins: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
-    subcommands = {CheckClusterCommand.class})
+    subcommands = {CheckClusterCommand.class, CheckBackupCommand.class})
 final class CheckCommand implements Runnable {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 

@@ -81,6 +81,17 @@ final class ClusterCheckOptions {
       description = "Warn when the cluster lists another number of members.")
   Integer expectedMembers;
 
+  @Option(names = "--daemon", paramLabel = "HOST:PORT", description = "Ask this daemon first "
+      + "for its last survey (default: daemon.listen, 127.0.0.1:2389).")
+  String daemon;
+
+  @Option(names = "--no-daemon", description = "Always check live; do not ask the daemon.")
+  boolean noDaemon;
+
+  @Option(names = "--max-cache-age", paramLabel = "DURATION", description = "Use the daemon's "
+      + "survey only when younger than this (default: 2x daemon.health_interval).")
+  String maxCacheAge;
+
   @Option(names = "-v", description = "Verbose: one line per condition (repeatable).")
   boolean[] verbose = new boolean[0];
 

@@ -1,0 +1,84 @@
+package io.etcdwarden.cli;
+
+import io.etcdwarden.checks.Range;
+import io.etcdwarden.checks.Thresholds;
+import io.etcdwarden.checks.backup.BackupThresholds;
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.core.config.Durations;
+import io.etcdwarden.storage.SnapshotStore;
+import io.etcdwarden.storage.SnapshotStores;
+import io.etcdwarden.storage.file.VolumeStores;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags of {@code check backup} ({@code check_etcd_backup}), parsed by {@link
+ * CheckBackupCommand} itself so that every bad argument is a one-line UNKNOWN.
+ */
+@Command(name = "check_etcd_backup", mixinStandardHelpOptions = true,
+    versionProvider = WardenVersion.class, sortOptions = false,
+    description = {"Nagios plugin: age, size and verification of the newest snapshot archive,",
+        "and the daemon's last scheduled run (read from etcd).",
+        "Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (bad arguments included)."})
+final class BackupCheckOptions {
+  @Mixin TargetOptions target;
+
+  @Option(names = "--target", paramLabel = "URI",
+      description = "The store (default: backup.target from the config).")
+  String store;
+
+  @Option(names = "--allow-non-mount",
+      description = "Accept a file:// directory that is not a mount point.")
+  boolean allowNonMount;
+
+  @Option(names = "-t", paramLabel = "SECONDS", description = "Answer within this time "
+      + "(default 10).")
+  String deadline;
+
+  @Option(names = {"-w", "--age-warning"}, paramLabel = "RANGE", defaultValue = "25",
+      description = "Newest archive's age in hours (default ${DEFAULT-VALUE}).")
+  String ageWarning;
+
+  @Option(names = {"-c", "--age-critical"}, paramLabel = "RANGE", defaultValue = "49",
+      description = "Newest archive's age in hours (default ${DEFAULT-VALUE}).")
+  String ageCritical;
+
+  @Option(names = "--min-size-ratio", paramLabel = "R", defaultValue = "0.5",
+      description = "Warn when the newest archive is smaller than R times the previous one "
+          + "(default ${DEFAULT-VALUE}).")
+  double minSizeRatio;
+
+  @Option(names = "--verify", description = "Re-read and verify the newest archive now "
+      + "(default: trust the daemon's verification record).")
+  boolean verify;
+
+  @Option(names = "--no-last-run", description = "Do not read the daemon's last-run record "
+      + "from etcd (no daemon, or no etcd access from here).")
+  boolean noLastRun;
+
+  Duration deadline() {
+    return deadline == null ? ClusterCheckOptions.DEFAULT_DEADLINE : Durations.parse(deadline, "-t");
+  }
+
+  BackupThresholds thresholds() {
+    if (!(minSizeRatio >= 0 && minSizeRatio <= 1)) {
+      throw WardenException.badInput("--min-size-ratio: must be 0..1, got " + minSizeRatio);
+    }
+    return new BackupThresholds(new Thresholds(Optional.of(Range.parse(ageWarning, "-w")),
+        Optional.of(Range.parse(ageCritical, "-c"))), minSizeRatio);
+  }
+
+  SnapshotStore openStore(BackupSection backup) {
+    String uri = store != null ? store : backup.target().map(Object::toString)
+        .orElseThrow(() -> WardenException.badInput("--target: no store given and "
+            + BackupSection.NAME + "." + BackupSection.TARGET + " is not set"));
+    if (allowNonMount && uri.startsWith("file:")) {
+      uri += (uri.contains("?") ? "&" : "?") + VolumeStores.ALLOW_NON_MOUNT + "=true";
+    }
+    return SnapshotStores.open(uri, "--target");
+  }
+}

@@ -1,0 +1,75 @@
+package io.etcdwarden.cli;
+
+import io.etcdwarden.backup.SnapshotVerifier;
+import io.etcdwarden.checks.CheckResult;
+import io.etcdwarden.checks.State;
+import io.etcdwarden.checks.backup.ArchiveVerifier;
+import io.etcdwarden.checks.backup.BackupCheck;
+import io.etcdwarden.checks.backup.LastRunReader;
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.config.WardenConfig;
+import io.etcdwarden.core.endpoint.EtcdTarget;
+import io.etcdwarden.storage.SnapshotStore;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code etcd-warden check backup}, also installed as {@code check_etcd_backup}: judges the
+ * store by its newest complete archive and the daemon's last scheduled run. Like
+ * {@link CheckClusterCommand}, every bad argument is one UNKNOWN line, exit 3.
+ */
+@Command(name = "backup", description = "check_etcd_backup: see 'check backup -h'.")
+final class CheckBackupCommand implements Callable<Integer> {
+  static final String SERVICE = "ETCD_BACKUP";
+
+  @Unmatched List<String> args = new ArrayList<>();
+  @Spec CommandLine.Model.CommandSpec spec;
+  private final Environment env;
+
+  CheckBackupCommand(Environment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    BackupCheckOptions options = new BackupCheckOptions();
+    CommandLine parser = new CommandLine(options);
+    parser.setOut(out);
+    try {
+      CommandLine.ParseResult parsed = parser.parseArgs(args.toArray(String[]::new));
+      if (CommandLine.printHelpIfRequested(parsed)) {
+        return 0;
+      }
+      var deadline = options.deadline();
+      var thresholds = options.thresholds();
+      WardenConfig config = options.target.loadConfig();
+      SnapshotStore store = options.openStore(config.backup());
+      Supplier<LastRunReader.Outcome> lastRun;
+      if (options.noLastRun) {
+        lastRun = () -> new LastRunReader.Outcome(Optional.empty(), "");
+      } else {
+        EtcdTarget target = options.target.resolve(env);
+        lastRun = () -> LastRunReader.read(target);
+      }
+      Optional<ArchiveVerifier> verifier = options.verify
+          ? Optional.of(name -> SnapshotVerifier.verify(store, name).problems())
+          : Optional.empty();
+      return PluginRun.run(SERVICE, () -> new BackupCheck(store, lastRun, verifier, thresholds,
+          Clock.systemUTC()).run(), deadline, 0, out);
+    } catch (CommandLine.ParameterException e) {
+      return PluginRun.print(SERVICE, CheckResult.of(State.UNKNOWN, e.getMessage()), 0, out);
+    } catch (WardenException e) {
+      return PluginRun.print(SERVICE, PluginRun.failed(e), 0, out);
+    }
+  }
+}

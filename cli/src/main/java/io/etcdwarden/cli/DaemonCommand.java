@@ -1,0 +1,107 @@
+package io.etcdwarden.cli;
+
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.core.config.DaemonSection;
+import io.etcdwarden.core.config.WardenConfig;
+import io.etcdwarden.core.files.AtomicFileWriter;
+import io.etcdwarden.daemon.DaemonSettings;
+import io.etcdwarden.daemon.SignalStop;
+import io.etcdwarden.daemon.SystemdUnit;
+import io.etcdwarden.daemon.WardenDaemon;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code etcd-warden daemon}: runs the sidecar in the foreground until SIGTERM or SIGINT, then
+ * stops its jobs cleanly and exits 0; {@code --install-unit} writes its systemd unit instead.
+ */
+@Command(name = "daemon", mixinStandardHelpOptions = true,
+    description = {"Run the sidecar: health checks every daemon.health_interval, snapshots on",
+        "backup.schedule (one per cluster), retention, and status/metrics on daemon.listen."})
+final class DaemonCommand implements Callable<Integer> {
+  @Mixin TargetOptions etcd;
+
+  @Option(names = "--target", paramLabel = "URI",
+      description = "Store for scheduled snapshots (default: backup.target).")
+  URI store;
+
+  @Option(names = "--listen", paramLabel = "HOST:PORT",
+      description = "Status, warm path and /metrics (default: daemon.listen, 127.0.0.1:2389).")
+  String listen;
+
+  @Option(names = "--install-unit", description = "Write the systemd unit and exit.")
+  boolean installUnit;
+
+  @Option(names = "--unit-dir", paramLabel = "DIR", defaultValue = "/etc/systemd/system",
+      description = "Where --install-unit writes etcd-warden.service (default ${DEFAULT-VALUE}).")
+  Path unitDir;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  private final Environment env;
+
+  DaemonCommand(Environment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    WardenConfig config = etcd.loadConfig();
+    if (installUnit) {
+      Path unit = unitDir.resolve(SystemdUnit.FILE_NAME);
+      Path configPath = (etcd.config != null ? etcd.config : WardenConfig.DEFAULT_FILE)
+          .toAbsolutePath();
+      new AtomicFileWriter().write(unit, SystemdUnit.render(Launcher.path(), configPath)
+          .getBytes(StandardCharsets.UTF_8), AtomicFileWriter.WORLD_READABLE);
+      out.println("wrote " + unit + "; then: systemctl daemon-reload && systemctl enable --now"
+          + " etcd-warden");
+      out.flush();
+      return 0;
+    }
+    BackupSection b = config.backup();
+    BackupSection backup = store == null ? b : new BackupSection(Optional.of(store),
+        b.schedule(), b.compression(), b.member(), b.spoolDir(), b.keepLast(), b.keepHourly(),
+        b.keepDaily(), b.keepWeekly());
+    DaemonSection d = config.daemon();
+    DaemonSection daemon = d;
+    if (listen != null) {
+      URI address = DaemonAddress.parse(listen, "--listen");
+      daemon = new DaemonSection(d.healthInterval(), address.getHost(), address.getPort(),
+          d.lockTtl(), d.stateDir());
+    }
+    SignalStop stop = new SignalStop();
+    try (WardenDaemon running = WardenDaemon.start(new DaemonSettings(etcd.resolve(env), backup,
+        daemon, DaemonSettings.defaultInstance(), DaemonSettings.DEFAULT_MISFIRE_THRESHOLD,
+        DaemonSettings.DEFAULT_STOP_GRACE, Clock.systemUTC(), WardenVersion.version()))) {
+      out.println("etcd-warden daemon listening on " + running.address().getHostString() + ":"
+          + running.address().getPort());
+      out.flush();
+      stop.await();
+    }
+    return 0;
+  }
+
+  /** This distribution's launcher, for the unit's ExecStart. */
+  static final class Launcher {
+    private Launcher() {}
+
+    static Path path() {
+      String home = System.getProperty("etcd_warden.home");
+      if (home == null) {
+        throw WardenException.badInput("--install-unit: run it from an installed launcher"
+            + " (bin/etcd-warden), which the unit will start");
+      }
+      return Path.of(home, "bin", "etcd-warden");
+    }
+  }
+}
