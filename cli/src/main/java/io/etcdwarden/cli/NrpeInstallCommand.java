@@ -41,7 +41,9 @@ final class NrpeInstallCommand implements Callable<Integer> {
     NagiosCredentials.Copies copies = new NagiosCredentials(options.credentialsDir, nrpeUser)
         .install(cluster.caFile(), cluster.certFile(), cluster.keyFile());
     NrpeCheck check = options.check(cluster, copies);
-    var written = new NrpeConfigWriter(options.nrpeDir, options.exportDir).write(check, context);
+    NrpeConfigWriter writer = new NrpeConfigWriter(options.nrpeDir, options.exportDir);
+    var written = new java.util.ArrayList<>(writer.write(check, context));
+    options.backupCheck(cluster, copies).ifPresent(b -> written.addAll(writer.write(b, context)));
     PrintWriter out = spec.commandLine().getOut();
     out.println("copied the TLS files for user " + nrpeUser + " into " + options.credentialsDir
         + " (key mode 0400, owner " + nrpeUser + "); re-run after rotating certificates");

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
  */
 final class NrpeOptions {
   static final String PLUGIN_NAME = "check_etcd_cluster";
+  static final String BACKUP_PLUGIN_NAME = "check_etcd_backup";
 
   @Mixin TargetOptions target;
 
@@ -88,6 +89,28 @@ final class NrpeOptions {
       words.add(checkArgs.strip());
     }
     return new NrpeCheck("etcd_cluster", "etcd cluster health", String.join(" ", words));
+  }
+
+  /**
+   * check_etcd_backup beside check_etcd_cluster when {@code backup.target} is configured: the
+   * store named explicitly (NRPE's user may not read the config) and the same TLS copies, for
+   * the daemon's last-run record in etcd. Empty when there is no store to watch.
+   */
+  java.util.Optional<NrpeCheck> backupCheck(EtcdTarget cluster, NagiosCredentials.Copies copies) {
+    java.util.Optional<URI> store = target.loadConfig().backup().target();
+    if (store.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    List<String> words = new ArrayList<>();
+    words.add(pluginPath().resolveSibling(BACKUP_PLUGIN_NAME).toString());
+    words.addAll(List.of("--target", store.get().toString()));
+    words.add("--endpoints");
+    words.add(cluster.endpoints().stream().map(URI::toString).collect(Collectors.joining(",")));
+    copies.cacert().ifPresent(p -> words.addAll(List.of("--cacert", p.toString())));
+    copies.cert().ifPresent(p -> words.addAll(List.of("--cert", p.toString())));
+    copies.key().ifPresent(p -> words.addAll(List.of("--key", p.toString())));
+    return java.util.Optional.of(new NrpeCheck("etcd_backup", "etcd backup freshness",
+        String.join(" ", words)));
   }
 
   private Path pluginPath() {

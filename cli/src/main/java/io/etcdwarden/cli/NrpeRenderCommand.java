@@ -31,11 +31,16 @@ final class NrpeRenderCommand implements Callable<Integer> {
     NrpeCheck check = options.check(cluster, NagiosCredentials.planned(options.credentialsDir,
         cluster.caFile(), cluster.certFile(), cluster.keyFile()));
     PrintWriter out = spec.commandLine().getOut();
-    out.println("# " + options.nrpeDir.resolve(NrpeConfigRenderer.commandFileName(check)));
-    out.print(NrpeConfigRenderer.commandFile(check, context));
-    out.println("# " + options.exportDir.resolve(
-        NrpeConfigRenderer.serviceFileName(check, context)));
-    out.print(NrpeConfigRenderer.serviceFile(check, context));
+    java.util.List<NrpeCheck> checks = new java.util.ArrayList<>(java.util.List.of(check));
+    options.backupCheck(cluster, NagiosCredentials.planned(options.credentialsDir,
+        cluster.caFile(), cluster.certFile(), cluster.keyFile())).ifPresent(checks::add);
+    for (NrpeCheck c : checks) {
+      out.println("# " + options.nrpeDir.resolve(NrpeConfigRenderer.commandFileName(c)));
+      out.print(NrpeConfigRenderer.commandFile(c, context));
+      out.println("# " + options.exportDir.resolve(
+          NrpeConfigRenderer.serviceFileName(c, context)));
+      out.print(NrpeConfigRenderer.serviceFile(c, context));
+    }
     out.flush();
     return 0;
   }
