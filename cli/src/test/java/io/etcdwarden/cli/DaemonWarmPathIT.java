@@ -1,0 +1,131 @@
+package io.etcdwarden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.core.config.DaemonSection;
+import io.etcdwarden.daemon.DaemonSettings;
+import io.etcdwarden.daemon.WardenDaemon;
+import io.etcdwarden.testkit.EtcdClusterExtension;
+import io.etcdwarden.testkit.nrpe.CheckNrpe;
+import io.etcdwarden.testkit.nrpe.NrpeDaemon;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The warm path end to end: a daemon surveys the cluster, the real NRPE runs the packaged
+ * check_etcd_cluster as nagios, and check_nrpe sees the cached answer while the daemon runs and
+ * a live one once it is gone; a cache older than --max-cache-age is never used.
+ */
+class DaemonWarmPathIT {
+  @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(3);
+  @TempDir Path tmp;
+
+  @Test
+  void cachedWhileTheDaemonRunsLiveWhenItIsGone() throws Exception {
+    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    WardenDaemon daemon = WardenDaemon.start(settings(Duration.ofSeconds(2)));
+    String listen = "127.0.0.1:" + daemon.address().getPort();
+    NrpeDaemon nrpe = null;
+    try {
+      install("--daemon " + listen + " -t 8");
+      nrpe = NrpeDaemon.start(tmp, tmp.resolve("nrpe.d"), "nagios");
+      CheckNrpe.Answer cached = awaitCached(nrpe);
+
+      assertThat(cached.exitCode()).as(cached.output()).isZero();
+      assertThat(cached.output()).startsWith("ETCD_CLUSTER OK: 3 of 3 voting members working")
+          .containsPattern("from daemon cache, \\d+ s old");
+
+      daemon.close();
+      CheckNrpe.Answer live = nrpe.query("check_etcd_cluster");
+
+      assertThat(live.exitCode()).as(live.output()).isZero();
+      assertThat(live.output()).startsWith("ETCD_CLUSTER OK: 3 of 3 voting members working")
+          .contains("live check: daemon not reachable at 127.0.0.1:" + daemon.address().getPort());
+    } finally {
+      daemon.close();
+      if (nrpe != null) {
+        nrpe.close();
+      }
+    }
+  }
+
+  @Test
+  void aStaleCacheIsNeverUsed() throws Exception {
+    try (WardenDaemon daemon = WardenDaemon.start(settings(Duration.ofHours(1)))) {
+      String listen = "127.0.0.1:" + daemon.address().getPort();
+      Map<String, String> env = etcd.etcdctlEnvironment();
+      CliRun first = awaitCliCached(env, listen);
+      assertThat(first.out()).containsPattern("from daemon cache, \\d+ s old");
+
+      // the survey stays the hour-old one; a 1 s bound makes it stale as soon as it is 2 s old
+      CliRun stale = null;
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (System.nanoTime() < deadline) {
+        stale = CliRun.run(env, "check", "cluster", "--daemon", listen, "--max-cache-age", "1s");
+        if (stale.out().contains("live check: daemon cache")) {
+          break;
+        }
+        Thread.sleep(200);
+      }
+
+      assertThat(stale.exitCode()).as(stale.toString()).isZero();
+      assertThat(stale.out()).containsPattern("live check: daemon cache \\d+ s old \\(max 1 s");
+    }
+  }
+
+  private DaemonSettings settings(Duration healthInterval) {
+    return new DaemonSettings(etcd.target(), BackupSection.defaults(),
+        new DaemonSection(healthInterval, "127.0.0.1", 0, Duration.ofSeconds(3),
+            tmp.resolve("state")), "warm-it", DaemonSettings.DEFAULT_MISFIRE_THRESHOLD,
+        Duration.ofSeconds(5), Clock.systemUTC(), "test");
+  }
+
+  private void install(String checkArgs) {
+    Map<String, String> env = etcd.etcdctlEnvironment();
+    CliRun install = CliRun.run(Map.of(), "nrpe", "install",
+        "--endpoints", env.get("ETCDCTL_ENDPOINTS"), "--cacert", env.get("ETCDCTL_CACERT"),
+        "--cert", env.get("ETCDCTL_CERT"), "--key", env.get("ETCDCTL_KEY"),
+        "--plugin", Dist.plugin().toString(), "--check-args", checkArgs,
+        "--nrpe-dir", tmp.resolve("nrpe.d").toString(),
+        "--export-dir", tmp.resolve("export").toString(),
+        "--credentials-dir", tmp.resolve("credentials").toString(),
+        "--nagios-context", "it", "--unit-name", "etcd/0");
+    assertThat(install.exitCode()).as(install.toString()).isZero();
+  }
+
+  /** The daemon's first survey comes a moment after it starts. */
+  private static CheckNrpe.Answer awaitCached(NrpeDaemon nrpe) throws InterruptedException {
+    CheckNrpe.Answer answer = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      answer = nrpe.query("check_etcd_cluster");
+      if (answer.output().contains("from daemon cache")) {
+        return answer;
+      }
+      Thread.sleep(200);
+    }
+    return answer;
+  }
+
+  private static CliRun awaitCliCached(Map<String, String> env, String listen)
+      throws InterruptedException {
+    CliRun run = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      run = CliRun.run(env, "check", "cluster", "--daemon", listen);
+      if (run.out().contains("from daemon cache")) {
+        return run;
+      }
+      Thread.sleep(200);
+    }
+    return run;
+  }
+}
