@@ -44,6 +44,10 @@ final class CronCommand implements Runnable {
         description = "User the job runs as (default ${DEFAULT-VALUE}).")
     String user;
 
+    @Option(names = "--launcher", paramLabel = "PATH", description = "The etcd-warden launcher "
+        + "cron runs (default: this distribution's bin/etcd-warden).")
+    Path launcher;
+
     @Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -51,7 +55,7 @@ final class CronCommand implements Runnable {
       WardenConfig config = etcd.loadConfig();
       Path configPath = (etcd.config != null ? etcd.config : WardenConfig.DEFAULT_FILE)
           .toAbsolutePath();
-      String text = CronFile.render(config.backup(), DaemonCommand.Launcher.path(), configPath,
+      String text = CronFile.render(config.backup(), DaemonCommand.Launcher.path(launcher), configPath,
           lockFile, user);
       PrintWriter out = spec.commandLine().getOut();
       if (output == null) {

@@ -46,6 +46,10 @@ final class DaemonCommand implements Callable<Integer> {
       description = "Where --install-unit writes etcd-warden.service (default ${DEFAULT-VALUE}).")
   Path unitDir;
 
+  @Option(names = "--launcher", paramLabel = "PATH", description = "The etcd-warden launcher "
+      + "the unit starts (default: this distribution's bin/etcd-warden).")
+  Path launcher;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -61,7 +65,7 @@ final class DaemonCommand implements Callable<Integer> {
       Path unit = unitDir.resolve(SystemdUnit.FILE_NAME);
       Path configPath = (etcd.config != null ? etcd.config : WardenConfig.DEFAULT_FILE)
           .toAbsolutePath();
-      new AtomicFileWriter().write(unit, SystemdUnit.render(Launcher.path(), configPath)
+      new AtomicFileWriter().write(unit, SystemdUnit.render(Launcher.path(launcher), configPath)
           .getBytes(StandardCharsets.UTF_8), AtomicFileWriter.WORLD_READABLE);
       out.println("wrote " + unit + "; then: systemctl daemon-reload && systemctl enable --now"
           + " etcd-warden");
@@ -95,11 +99,17 @@ final class DaemonCommand implements Callable<Integer> {
   static final class Launcher {
     private Launcher() {}
 
-    static Path path() {
+    static Path path(Path given) {
+      if (given != null) {
+        if (!given.isAbsolute()) {
+          throw WardenException.badInput("--launcher: '" + given + "' must be an absolute path");
+        }
+        return given;
+      }
       String home = System.getProperty("etcd_warden.home");
       if (home == null) {
-        throw WardenException.badInput("--install-unit: run it from an installed launcher"
-            + " (bin/etcd-warden), which the unit will start");
+        throw WardenException.badInput("--launcher: give the absolute path of bin/etcd-warden"
+            + " (not run from an installed launcher)");
       }
       return Path.of(home, "bin", "etcd-warden");
     }

@@ -81,6 +81,20 @@ class DaemonWarmPathIT {
     }
   }
 
+  @Test
+  void statusShowsTheDaemonsJobs() throws Exception {
+    try (WardenDaemon daemon = WardenDaemon.start(settings(Duration.ofSeconds(30)))) {
+      String listen = "127.0.0.1:" + daemon.address().getPort();
+
+      CliRun status = CliRun.run(Map.of(), "status", "--daemon", listen);
+
+      assertThat(status.exitCode()).as(status.toString()).isZero();
+      assertThat(status.out()).startsWith("daemon warm-it on " + listen + ", up since ")
+          .containsPattern("\\nhealth +every 30s +")
+          .doesNotContain("snapshot ");
+    }
+  }
+
   private DaemonSettings settings(Duration healthInterval) {
     return new DaemonSettings(etcd.target(), BackupSection.defaults(),
         new DaemonSection(healthInterval, "127.0.0.1", 0, Duration.ofSeconds(3),
