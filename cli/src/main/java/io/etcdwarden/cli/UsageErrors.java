@@ -28,7 +28,9 @@ final class UsageErrors implements IParameterExceptionHandler {
 
   private static boolean isPlugin(CommandLine command) {
     for (CommandLine c = command; c != null; c = c.getParent()) {
-      if (c.getCommand() instanceof CheckCommand) {
+      Object each = c.getCommand();
+      if (each instanceof CheckCommand || each instanceof CheckClusterCommand
+          || each instanceof CheckBackupCommand) {
         return true;
       }
     }
