@@ -6,6 +6,7 @@ import io.etcdwarden.checks.cluster.ClusterCheck;
 import io.etcdwarden.checks.cluster.ClusterExtras;
 import io.etcdwarden.checks.cluster.ExtraCondition;
 import io.etcdwarden.checks.cluster.LiveSurvey;
+import io.etcdwarden.checks.warm.CachedSurvey;
 import io.etcdwarden.checks.warm.DaemonCache;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
@@ -63,13 +64,17 @@ final class CheckClusterCommand implements Callable<Integer> {
       var thresholds = options.thresholds();
       EtcdTarget target = options.target.resolve(env);
       EtcdTarget perCall = LiveSurvey.perCall(target, deadline);
-      List<ExtraCondition> extras = ClusterExtras.of(perCall, thresholds,
-          Optional.ofNullable(options.stateFile), Clock.systemUTC());
       DaemonCache.Answer cached = warmPath(options);
       if (cached.survey().isPresent()) {
-        return PluginRun.print(SERVICE, withDetail(ClusterCheck.evaluate(cached.survey().get(),
-            thresholds, extras), cached.detail()), options.verbose.length, out);
+        CachedSurvey survey = cached.survey().get();
+        return PluginRun.print(SERVICE, withDetail(ClusterCheck.evaluate(survey.report(),
+            thresholds, ClusterExtras.of(perCall, thresholds,
+                Optional.ofNullable(options.stateFile), Clock.systemUTC(),
+                Optional.of(survey.serverExpiry()))), cached.detail()),
+            options.verbose.length, out);
       }
+      List<ExtraCondition> extras = ClusterExtras.of(perCall, thresholds,
+          Optional.ofNullable(options.stateFile), Clock.systemUTC());
       // Load and check the TLS files before the deadline starts counting.
       EtcdClients clients = new EtcdClients(perCall);
       return PluginRun.run(SERVICE, () -> {

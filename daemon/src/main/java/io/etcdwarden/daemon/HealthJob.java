@@ -1,14 +1,18 @@
 package io.etcdwarden.daemon;
 
 import io.etcdwarden.checks.CheckResult;
+import io.etcdwarden.checks.cluster.CertificateExpiry;
 import io.etcdwarden.checks.cluster.ClusterCheck;
 import io.etcdwarden.checks.cluster.ClusterExtras;
 import io.etcdwarden.checks.cluster.ClusterThresholds;
+import io.etcdwarden.checks.warm.CachedSurvey;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.cluster.ClusterReport;
 import io.etcdwarden.core.cluster.ClusterSurvey;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.quartz.DisallowConcurrentExecution;
@@ -18,7 +22,8 @@ import org.quartz.JobExecutionContext;
 /**
  * The {@code health} job: the same survey {@code check_etcd_cluster} takes, kept as the last
  * one for the warm path, and judged with etcd's default thresholds for the metrics and status.
- * The plugin re-judges the kept survey with its own thresholds.
+ * The plugin re-judges the kept survey with its own thresholds; the members' server
+ * certificates are fetched here too, so the plugin need not shake hands with them.
  */
 @DisallowConcurrentExecution
 final class HealthJob implements Job {
@@ -27,7 +32,7 @@ final class HealthJob implements Job {
   private final Clock clock;
   private final JobRunner runner;
   private final DaemonMetrics metrics;
-  private final AtomicReference<ClusterReport> last = new AtomicReference<>();
+  private final AtomicReference<CachedSurvey> last = new AtomicReference<>();
 
   HealthJob(EtcdClients clients, Clock clock, JobRunner runner, DaemonMetrics metrics) {
     this.clients = clients;
@@ -41,10 +46,12 @@ final class HealthJob implements Job {
   public void execute(JobExecutionContext context) {
     runner.run(WardenDaemon.HEALTH, () -> {
       ClusterReport report = new ClusterSurvey(clients, perCall, clock).survey();
-      last.set(report);
+      Map<String, Instant> serverExpiry = CertificateExpiry.serverExpiry(report,
+          perCall.timeout().dividedBy(2));
+      last.set(new CachedSurvey(report, serverExpiry));
       ClusterThresholds limits = ClusterThresholds.defaults();
       CheckResult verdict = ClusterCheck.evaluate(report, limits,
-          ClusterExtras.of(perCall, limits, Optional.empty(), clock));
+          ClusterExtras.of(perCall, limits, Optional.empty(), clock, Optional.of(serverExpiry)));
       metrics.clusterChecked(verdict.overall().exitCode(), report.takenAt());
       return new JobResult(JobHistory.Outcome.OK, verdict.overall() + ": "
           + verdict.summary());
@@ -52,7 +59,7 @@ final class HealthJob implements Job {
   }
 
   /** The last survey, if one was taken. */
-  Optional<ClusterReport> last() {
+  Optional<CachedSurvey> last() {
     return Optional.ofNullable(last.get());
   }
 }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,19 +35,35 @@ public final class CertificateExpiry implements ExtraCondition {
   private final Thresholds daysLeft;
   private final Clock clock;
   private final Duration handshakeTimeout;
+  private final Optional<Map<String, Instant>> knownServerExpiry;
 
   /** {@code handshakeTimeout} zero: server certificates are not fetched. */
   public CertificateExpiry(List<Path> files, Thresholds daysLeft, Clock clock,
       Duration handshakeTimeout) {
+    this(files, daysLeft, clock, handshakeTimeout, Optional.empty());
+  }
+
+  /**
+   * With the members' server certificates' expiry already known (the daemon fetched them with
+   * its survey), so the warm path makes no TLS handshakes of its own.
+   */
+  public CertificateExpiry(List<Path> files, Thresholds daysLeft, Clock clock,
+      Map<String, Instant> serverExpiry) {
+    this(files, daysLeft, clock, Duration.ZERO, Optional.of(Map.copyOf(serverExpiry)));
+  }
+
+  private CertificateExpiry(List<Path> files, Thresholds daysLeft, Clock clock,
+      Duration handshakeTimeout, Optional<Map<String, Instant>> knownServerExpiry) {
     this.files = List.copyOf(files);
     this.daysLeft = daysLeft;
     this.clock = clock;
     this.handshakeTimeout = handshakeTimeout;
+    this.knownServerExpiry = knownServerExpiry;
   }
 
   @Override
   public CheckResult evaluate(ClusterReport report) {
-    if (files.isEmpty() && handshakeTimeout.isZero()) {
+    if (files.isEmpty() && handshakeTimeout.isZero() && knownServerExpiry.isEmpty()) {
       return CheckResult.skipped("certificates not checked: no TLS files given");
     }
     Instant now = clock.instant();
@@ -68,8 +85,10 @@ public final class CertificateExpiry implements ExtraCondition {
         }
       }
     }
-    for (var server : serverCertificates(report).entrySet()) {
-      long days = Duration.between(now, server.getValue().getNotAfter().toInstant()).toDays();
+    Map<String, Instant> servers = knownServerExpiry.orElseGet(() ->
+        serverExpiry(report, handshakeTimeout));
+    for (var server : servers.entrySet()) {
+      long days = Duration.between(now, server.getValue()).toDays();
       if (days < fewest) {
         fewest = days;
         soonest = "server certificate of " + server.getKey();
@@ -85,8 +104,12 @@ public final class CertificateExpiry implements ExtraCondition {
         List.of(Perfdata.of("cert_days_left", fewest, "").with(daysLeft)), List.of());
   }
 
-  /** Each https member's server certificate, fetched in parallel. */
-  private Map<String, X509Certificate> serverCertificates(ClusterReport report) {
+  /**
+   * When each reachable https member's server certificate expires, by member, fetched in
+   * parallel with one TLS handshake each; empty for a zero timeout.
+   */
+  public static Map<String, Instant> serverExpiry(ClusterReport report,
+      Duration handshakeTimeout) {
     if (handshakeTimeout.isZero()) {
       return Map.of();
     }
@@ -97,8 +120,9 @@ public final class CertificateExpiry implements ExtraCondition {
             () -> ServerCertificates.presentedBy(URI.create(m.clientUrl()), handshakeTimeout)));
       }
     }
-    Map<String, X509Certificate> found = new TreeMap<>();
-    calls.forEach((name, call) -> call.join().forEach(cert -> found.put(name, cert)));
+    Map<String, Instant> found = new TreeMap<>();
+    calls.forEach((name, call) -> call.join().forEach(cert ->
+        found.put(name, cert.getNotAfter().toInstant())));
     return found;
   }
 

@@ -1,6 +1,5 @@
 package io.etcdwarden.checks.warm;
 
-import io.etcdwarden.core.cluster.ClusterReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -34,20 +33,20 @@ public final class DaemonCache {
   }
 
   /** What the cache offered: a survey to use, or none; and the line that says which. */
-  public record Answer(Optional<ClusterReport> survey, String detail) {}
+  public record Answer(Optional<CachedSurvey> survey, String detail) {}
 
   public Answer ask(Duration maxAge) {
-    ClusterReport report;
+    CachedSurvey cached;
     try {
-      Optional<ClusterReport> fetched = fetch();
+      Optional<CachedSurvey> fetched = fetch();
       if (fetched.isEmpty()) {
         return live("daemon at " + hostPort() + " has no survey yet");
       }
-      report = fetched.get();
+      cached = fetched.get();
     } catch (IOException e) {
       return live("daemon not reachable at " + hostPort());
     }
-    Duration age = Duration.between(report.takenAt(), clock.instant());
+    Duration age = Duration.between(cached.report().takenAt(), clock.instant());
     if (age.isNegative() && age.abs().compareTo(FUTURE_TOLERANCE) > 0) {
       return live("daemon cache dated " + age.abs().toSeconds() + " s in the future");
     }
@@ -55,7 +54,7 @@ public final class DaemonCache {
       return live("daemon cache " + age.toSeconds() + " s old (max " + maxAge.toSeconds()
           + " s; is the daemon's health job running?)");
     }
-    return new Answer(Optional.of(report), "from daemon cache, "
+    return new Answer(Optional.of(cached), "from daemon cache, "
         + Math.max(0, age.toSeconds()) + " s old");
   }
 
@@ -63,7 +62,7 @@ public final class DaemonCache {
     return new Answer(Optional.empty(), "live check: " + why);
   }
 
-  private Optional<ClusterReport> fetch() throws IOException {
+  private Optional<CachedSurvey> fetch() throws IOException {
     HttpURLConnection http = (HttpURLConnection) base.resolve(PATH).toURL().openConnection();
     http.setConnectTimeout((int) Math.max(1, timeout.toMillis()));
     http.setReadTimeout((int) Math.max(1, timeout.toMillis()));

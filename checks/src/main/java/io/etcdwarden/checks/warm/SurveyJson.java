@@ -7,12 +7,14 @@ import io.etcdwarden.core.cluster.MemberStatus;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The daemon's last survey as JSON on its loopback endpoint, and back. The survey (not a
  * verdict) travels, so {@code check_etcd_cluster} judges it with its own thresholds and its own
  * certificate and leader-change conditions; {@code takenAt} travels with it so the plugin can
- * tell how old it is.
+ * tell how old it is, and the members' server certificates' expiry with it.
  */
 public final class SurveyJson {
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -22,26 +24,34 @@ public final class SurveyJson {
 
   /** The wire form: the report with its time as ISO-8601 text. */
   record Wire(String takenAt, String clusterId, List<MemberStatus> members,
-      String alarmListError) {}
+      String alarmListError, Map<String, String> serverCertificatesNotAfter) {}
 
-  public static byte[] write(ClusterReport report) {
+  public static byte[] write(CachedSurvey survey) {
+    ClusterReport report = survey.report();
+    Map<String, String> expiry = new TreeMap<>();
+    survey.serverExpiry().forEach((member, notAfter) -> expiry.put(member, notAfter.toString()));
     try {
       return JSON.writeValueAsBytes(new Wire(report.takenAt().toString(), report.clusterId(),
-          report.members(), report.alarmListError()));
+          report.members(), report.alarmListError(), expiry));
     } catch (IOException e) {
       throw new IllegalStateException("cannot write a survey as JSON", e);
     }
   }
 
   /** Reads what {@link #write} wrote; throws {@link IOException} on anything else. */
-  public static ClusterReport read(byte[] json) throws IOException {
+  public static CachedSurvey read(byte[] json) throws IOException {
     Wire wire = JSON.readValue(json, Wire.class);
     if (wire.takenAt() == null || wire.members() == null) {
       throw new IOException("not a survey: no takenAt or members");
     }
     try {
-      return new ClusterReport(Instant.parse(wire.takenAt()), String.valueOf(wire.clusterId()),
-          wire.members(), wire.alarmListError() == null ? "" : wire.alarmListError());
+      Map<String, Instant> expiry = new TreeMap<>();
+      if (wire.serverCertificatesNotAfter() != null) {
+        wire.serverCertificatesNotAfter().forEach((m, t) -> expiry.put(m, Instant.parse(t)));
+      }
+      return new CachedSurvey(new ClusterReport(Instant.parse(wire.takenAt()),
+          String.valueOf(wire.clusterId()), wire.members(),
+          wire.alarmListError() == null ? "" : wire.alarmListError()), expiry);
     } catch (RuntimeException e) {
       throw new IOException("not a survey: " + e.getMessage(), e);
     }
