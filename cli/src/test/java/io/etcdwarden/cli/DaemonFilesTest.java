@@ -55,6 +55,22 @@ class DaemonFilesTest {
   }
 
   @Test
+  void nrpeRenderRegistersCheckEtcdBackupBesideTheClusterCheck() throws Exception {
+    Path config = Files.writeString(tmp.resolve("warden.yaml"),
+        "backup:\n  target: s3://backups/etcd?region=eu-west-1\n");
+
+    CliRun run = CliRun.run(Map.of(), "nrpe", "render", "--config", config.toString(),
+        "--endpoints", "https://10.0.0.1:2379", "--plugin", "/opt/ew/bin/check_etcd_cluster",
+        "--nagios-context", "it", "--unit-name", "etcd/0");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("command[check_etcd_cluster]=/opt/ew/bin/check_etcd_cluster ")
+        .contains("command[check_etcd_backup]=/opt/ew/bin/check_etcd_backup --target "
+            + "s3://backups/etcd?region=eu-west-1 --endpoints https://10.0.0.1:2379")
+        .contains("check_command                   check_nrpe!check_etcd_backup");
+  }
+
+  @Test
   void checkBackupBadArgumentsAreUnknown() {
     CliRun run = CliRun.run(Map.of(), "check", "backup", "--target", "file:///nowhere",
         "-w", "x");
