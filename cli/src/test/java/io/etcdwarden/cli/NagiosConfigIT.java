@@ -23,7 +23,8 @@ class NagiosConfigIT {
     Validation result = validate("prod");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output()).contains("Checked 1 services.")
+    // check_etcd_cluster and, with backup.target set, check_etcd_backup
+    assertThat(result.output()).contains("Checked 2 services.")
         .contains("Things look okay");
   }
 
@@ -37,8 +38,11 @@ class NagiosConfigIT {
     assertThat(result.output()).contains("etcd-nowhere");
   }
 
-  private void install(String context, String servicegroups) {
-    CliRun run = CliRun.run(Map.of(), "nrpe", "install", "--endpoints",
+  private void install(String context, String servicegroups) throws IOException {
+    Path config = Files.writeString(tmp.resolve("warden.yaml"),
+        "backup:\n  target: file:///mnt/etcd-backups\n");
+    CliRun run = CliRun.run(Map.of(), "nrpe", "install", "--config", config.toString(),
+        "--endpoints",
         "https://10.0.0.1:2379", "--plugin", "/opt/etcd-warden/bin/check_etcd_cluster",
         "--nrpe-dir", tmp.resolve("nrpe.d").toString(),
         "--export-dir", tmp.resolve("export").toString(),
