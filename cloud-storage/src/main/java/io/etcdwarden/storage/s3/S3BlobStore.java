@@ -85,6 +85,11 @@ final class S3BlobStore implements BlobStore {
   }
 
   @Override
+  public void close() {
+    s3.close();
+  }
+
+  @Override
   public String locate(String name) {
     return "s3://" + bucket + "/" + prefix + name;
   }
