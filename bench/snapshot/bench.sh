@@ -19,9 +19,11 @@ aws=/usr/bin/aws
 work=$(mktemp -d /tmp/etcd-warden-bench.XXXXXX)
 s3_pid=""
 cleanup() {
-  [ -n "$s3_pid" ] && kill "$s3_pid" 2>/dev/null && wait "$s3_pid" 2>/dev/null
+  local rc=$?
+  if [ -n "$s3_pid" ]; then kill "$s3_pid" 2>/dev/null; wait "$s3_pid" 2>/dev/null || true; fi
   "$warden" sandbox down --dir "$work/sandbox" --purge >/dev/null 2>&1 || true
   rm -rf "$work"
+  exit "$rc"
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
