@@ -31,7 +31,7 @@ public final class S3Stores {
   public static final String PATH_STYLE = "path-style";
   public static final String SSE = "sse";
   public static final String PART_SIZE_MB = "part-size-mb";
-  static final long DEFAULT_PART_SIZE_MB = 16;
+  static final long DEFAULT_PART_SIZE_MB = 8;
   private static final long MIN_PART_SIZE_MB = 5;
   private static final long MAX_PART_SIZE_MB = 512;
 
