@@ -94,7 +94,15 @@ final class SourceFinder {
     }
     URI url = URI.create(found.getClientURLs(0));
     if (url.equals(asked.url())) {
-      return sawLeader(name, asked, asked.status(), members, "--member " + name);
+      StatusResponse status;
+      try {
+        status = asked.status();
+      } catch (WardenException e) {
+        asked.close();
+        throw WardenException.retryable("--member " + name + " is unreachable: "
+            + e.getMessage(), e);
+      }
+      return sawLeader(name, asked, status, members, "--member " + name);
     }
     asked.close();
     return confirmed(name, url, members, "--member " + name);
