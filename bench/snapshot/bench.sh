@@ -1,26 +1,55 @@
 #!/usr/bin/env bash
-# Snapshot benchmark, side by side in one run (issue 5):
-#   (a) the charm's pipeline: etcdctl snapshot save + tar czf + sha256sum
-#   (b) etcd-warden snapshot --target file://... with gzip and with zstd (wall time, peak RSS)
+# Snapshot benchmark, side by side in one run (issue 5), against a 1-member TLS etcd made by
+# `etcd-warden sandbox up` (mutual TLS, as `etcd-warden install` sets members up):
 #   (c) etcdctl snapshot save alone: etcd's streaming rate, the physical limit
-# Usage: bench/snapshot/bench.sh [SIZE_MIB=256]   (needs etcd, etcdctl, GNU time, the CLI jar:
-#        mvn -pl cli package -DskipTests). A single plain-HTTP etcd on 127.0.0.1 is used.
+#   (a) the charm's pipeline: etcdctl snapshot save + tar czf + sha256sum
+#   (b) etcd-warden snapshot --target file://... with gzip and with zstd
+#   (d) to S3Proxy: etcdctl snapshot save + aws s3 cp, vs etcd-warden snapshot --target s3://
+# Targets: (a)/(b-gzip) > 1, (b-zstd)/(c) <= 1.3, etcd-warden's peak RSS under 256 MiB and not
+# growing with the database.
+# Usage: bench/snapshot/bench.sh [SIZE_MIB...]   (default 256; e.g. `256 1024` also fills to
+#        1 GiB and runs everything again, to compare peak RSS). Needs etcd, etcdctl, GNU time,
+#        /usr/bin/aws, bc, python3 and the distribution: mvn -B -pl cli -am package -DskipTests.
 set -euo pipefail
-size_mib=${1:-256}
+sizes=("${@:-256}")
 here=$(cd "$(dirname "$0")/../.." && pwd)
-jar=${ETCD_WARDEN_JAR:-$here/cli/target/etcd-warden.jar}
+warden=${ETCD_WARDEN:-$(ls -d "$here"/cli/target/etcd-warden-*/bin/etcd-warden | head -n 1)}
+s3proxy_jar=${S3PROXY_JAR:-$HOME/.m2/repository/org/gaul/s3proxy/4.1.0/s3proxy-4.1.0-jar-with-dependencies.jar}
+aws=/usr/bin/aws
 work=$(mktemp -d /tmp/etcd-warden-bench.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-peer=$((port + 1))
-export ETCDCTL_API=3 ETCDCTL_ENDPOINTS=http://127.0.0.1:$port
-etcd --name bench --data-dir "$work/data" --listen-client-urls "$ETCDCTL_ENDPOINTS" \
-  --advertise-client-urls "$ETCDCTL_ENDPOINTS" --listen-peer-urls "http://127.0.0.1:$peer" \
-  --initial-advertise-peer-urls "http://127.0.0.1:$peer" \
-  --initial-cluster "bench=http://127.0.0.1:$peer" --quota-backend-bytes 8589934592 \
-  --snapshot-count 1000 > "$work/etcd.log" 2>&1 &
-etcd_pid=$!
-trap 'kill $etcd_pid 2>/dev/null; wait $etcd_pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do etcdctl endpoint health >/dev/null 2>&1 && break; sleep 0.1; done
+s3_pid=""
+cleanup() {
+  local rc=$?
+  if [ -n "$s3_pid" ]; then kill "$s3_pid" 2>/dev/null; wait "$s3_pid" 2>/dev/null || true; fi
+  "$warden" sandbox down --dir "$work/sandbox" --purge >/dev/null 2>&1 || true
+  rm -rf "$work"
+  exit "$rc"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+"$warden" sandbox up --dir "$work/sandbox" --members 1 >/dev/null
+eval "$("$warden" sandbox env --dir "$work/sandbox")"
+export ETCDCTL_API=3
+
+# S3Proxy on a free port, objects in a directory, the SDK's multipart headers accepted.
+s3_port=$(free_port)
+export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench-secret AWS_DEFAULT_REGION=us-east-1
+cat > "$work/s3proxy.properties" <<EOF
+s3proxy.endpoint=http://127.0.0.1:$s3_port
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$AWS_ACCESS_KEY_ID
+s3proxy.credential=$AWS_SECRET_ACCESS_KEY
+s3proxy.ignore-unknown-headers=true
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$work/s3
+EOF
+mkdir -p "$work/s3"
+java -jar "$s3proxy_jar" --properties "$work/s3proxy.properties" > "$work/s3proxy.log" 2>&1 &
+s3_pid=$!
+s3="http://127.0.0.1:$s3_port"
+for _ in $(seq 200); do curl -s -o /dev/null "$s3" && break; sleep 0.1; done
+"$aws" --endpoint-url "$s3" s3 mb s3://bench >/dev/null
 
 # Realistic values: 3/4 JSON-like (compressible), 1/4 random; 1 MiB each.
 json="$work/json.val"; rnd="$work/random.val"
@@ -29,31 +58,45 @@ import json, sys, random
 random.seed(1)
 docs = [json.dumps({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": f"cm-{i}",
         "namespace": "prod", "labels": {"app": "web", "tier": random.choice(["a", "b", "c"])}},
-        "data": {"key": "%032x" % random.getrandbits(128)}}) for i in range(4000)]
+        "data": {"key": "%032x" % random.getrandbits(128), "blob": "%064x" % random.getrandbits(256)}})
+        for i in range(8000)]
 open(sys.argv[1], "w").write("\n".join(docs)[:1 << 20])
 PY
 head -c $((1 << 20)) /dev/urandom > "$rnd"
-for i in $(seq 1 "$size_mib"); do
-  if (( i % 4 == 0 )); then f=$rnd; else f=$json; fi
-  etcdctl put "/bench/$i" < "$f" > /dev/null
-done
-db_mib=$(etcdctl endpoint status -w json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Status"]["dbSize"]>>20)')
-echo "DB size: ${db_mib} MiB"
+filled=0
+fill_to() {
+  for i in $(seq $((filled + 1)) "$1"); do
+    if (( i % 4 == 0 )); then f=$rnd; else f=$json; fi
+    etcdctl put "/bench/$i" < "$f" > /dev/null
+  done
+  filled=$1
+}
 
-secs() { local s=$(date +%s.%N); "$@" > /dev/null; echo "$(date +%s.%N) - $s" | bc; }
-c=$(secs etcdctl snapshot save "$work/c.db")
-a=$(secs bash -c "etcdctl snapshot save '$work/a.db' && tar -C '$work' -czf '$work/a.tar.gz' a.db && sha256sum '$work/a.tar.gz'")
-mkdir -p "$work/store"
-warden() {
-  /usr/bin/time -f "%e %M" -o "$work/time" java ${JAVA_OPTS:-} -jar "$jar" snapshot --endpoints "$ETCDCTL_ENDPOINTS" \
-    --target "file://$work/store" --allow-non-mount --spool-dir "$work" --compression "$1" > /dev/null
+secs() { local s; s=$(date +%s.%N); "$@" > /dev/null 2>&1; echo "$(date +%s.%N) - $s" | bc; }
+# Runs etcd-warden under GNU time; prints "seconds peak-RSS-KiB".
+timed_warden() {
+  /usr/bin/time -f "%e %M" -o "$work/time" "$warden" snapshot "$@" > /dev/null
   cat "$work/time"
 }
-read -r bg rg < <(warden gzip)
-sleep 1 # a new archive name needs a new second
-read -r bz rz < <(warden zstd)
-printf '(c) etcdctl snapshot save          %6.2f s\n' "$c"
-printf '(a) charm: save + tar czf + sha256 %6.2f s\n' "$a"
-printf '(b) etcd-warden gzip               %6.2f s  peak RSS %d MiB  (a)/(b-gzip) = %.2f\n' "$bg" $((rg / 1024)) "$(echo "$a / $bg" | bc -l)"
-printf '(b) etcd-warden zstd               %6.2f s  peak RSS %d MiB  (b-zstd)/(c) = %.2f\n' "$bz" $((rz / 1024)) "$(echo "$bz / $c" | bc -l)"
-ls -l "$work/store" | awk 'NR>1 {print "    " $5, $9}'
+ratio() { echo "$1 / $2" | bc -l; }
+
+for size in "${sizes[@]}"; do
+  fill_to "$size"
+  db_mib=$(etcdctl endpoint status -w json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Status"]["dbSize"]>>20)')
+  rm -rf "$work/out" "$work/store"; mkdir -p "$work/out" "$work/store"
+  c=$(secs etcdctl snapshot save "$work/out/c.db")
+  a=$(secs bash -c "etcdctl snapshot save '$work/out/a.db' && tar -C '$work/out' -czf '$work/out/a.tar.gz' a.db && sha256sum '$work/out/a.tar.gz'")
+  read -r bg rg < <(timed_warden --target "file://$work/store" --allow-non-mount --compression gzip)
+  sleep 1 # a new archive name needs a new second
+  read -r bz rz < <(timed_warden --target "file://$work/store" --allow-non-mount --compression zstd)
+  d1=$(secs bash -c "etcdctl snapshot save '$work/out/d.db' && '$aws' --endpoint-url '$s3' s3 cp '$work/out/d.db' s3://bench/etcdctl/d.db")
+  read -r d2 rd < <(timed_warden --target "s3://bench/warden?endpoint=$s3&path-style=true" --compression zstd)
+  gz_mib=$(du -m "$work"/store/*.tar.gz | cut -f1); zst_mib=$(du -m "$work"/store/*.tar.zst | cut -f1)
+  echo "== DB ${db_mib} MiB (gzip archive ${gz_mib} MiB, zstd archive ${zst_mib} MiB)"
+  printf '(c) etcdctl snapshot save              %6.2f s\n' "$c"
+  printf '(a) charm: save + tar czf + sha256sum  %6.2f s\n' "$a"
+  printf '(b) etcd-warden gzip                   %6.2f s  peak RSS %4d MiB  (a)/(b-gzip) = %.2f (target > 1)\n' "$bg" $((rg / 1024)) "$(ratio "$a" "$bg")"
+  printf '(b) etcd-warden zstd                   %6.2f s  peak RSS %4d MiB  (b-zstd)/(c) = %.2f (target <= 1.3)\n' "$bz" $((rz / 1024)) "$(ratio "$bz" "$c")"
+  printf '(d) etcdctl save + aws s3 cp           %6.2f s\n' "$d1"
+  printf '(d) etcd-warden zstd to s3://          %6.2f s  peak RSS %4d MiB  (d-charm)/(d-warden) = %.2f\n' "$d2" $((rd / 1024)) "$(ratio "$d1" "$d2")"
+done

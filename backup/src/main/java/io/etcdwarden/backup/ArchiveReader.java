@@ -7,10 +7,16 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Reads a v1 archive as a stream: decompresses, then walks the tar entries in order. Reading
- * only the manifest stops after the first entry, so a listing costs a few kilobytes per archive.
+ * Reads a v1 archive as a stream: decompresses, then walks the tar entries in order. Archives
+ * hold {@code db} and {@code manifest.json} in either order: {@code db} first since snapshots
+ * stream in one pass (the manifest's sha256 of {@code db} is known only after it), the manifest
+ * first in archives written before. Reading only the manifest of a db-first archive decompresses
+ * past the database.
  */
 public final class ArchiveReader implements AutoCloseable {
+  /** The name of the database entry. */
+  public static final String DB_ENTRY = "db";
+
   private final TarArchiveInputStream tar;
 
   private ArchiveReader(TarArchiveInputStream tar) {
@@ -33,13 +39,24 @@ public final class ArchiveReader implements AutoCloseable {
     return tar;
   }
 
-  /** The manifest, which format v1 writes as the first entry. */
+  /**
+   * The manifest: reads on from the current position past {@code db} (skipped) to {@code
+   * manifest.json}. Call it first thing, or after {@code db} was read.
+   */
   public SnapshotManifest manifest() throws IOException {
-    Optional<String> first = next();
-    if (first.isEmpty() || !first.get().equals(SnapshotManifest.ENTRY)) {
-      throw new IOException("first entry is " + first.orElse("missing") + ", not "
-          + SnapshotManifest.ENTRY);
+    for (Optional<String> entry = next(); entry.isPresent(); entry = next()) {
+      if (entry.get().equals(SnapshotManifest.ENTRY)) {
+        return readManifest();
+      }
+      if (!entry.get().equals(DB_ENTRY)) {
+        throw new IOException("unexpected entry " + entry.get());
+      }
     }
+    throw new IOException("no " + SnapshotManifest.ENTRY + " in the archive");
+  }
+
+  /** The current entry read as the manifest (when {@link #next} returned manifest.json). */
+  public SnapshotManifest readManifest() throws IOException {
     return SnapshotManifest.fromJson(tar.readAllBytes());
   }
 

@@ -1,96 +1,93 @@
 package io.etcdwarden.backup;
 
-import io.etcd.jetcd.Maintenance;
-import io.etcd.jetcd.maintenance.StatusResponse;
+import io.etcd.jetcd.api.StatusResponse;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
-import io.etcdwarden.core.cluster.ClusterReport;
-import io.etcdwarden.core.cluster.ClusterSurvey;
-import io.etcdwarden.core.cluster.MemberStatus;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.storage.PublishedSnapshot;
 import io.etcdwarden.storage.SnapshotStore;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Takes one snapshot archive: picks the member (the leader, or a named member that sees a
- * leader), streams its snapshot to a spool file while checking etcd's trailing hash, then
- * streams {@code manifest.json} + {@code db} through tar and the compressor into the store,
- * which hashes the archive on the fly and publishes it atomically. Memory stays constant
- * whatever the database size; the spool file is always deleted.
+ * Takes one snapshot archive in a single pass: picks the member ({@link SourceFinder}: the
+ * leader, or a named member that sees a leader), and streams its snapshot through tar, the
+ * compressor and the store, which hashes the archive on the fly and publishes it atomically.
+ * Nothing touches local disk and memory stays constant whatever the database size: the tar
+ * header of {@code db} is written from the size etcd announces in its first message, and {@code
+ * manifest.json} follows the database ({@link DbCopier}). A stream that fails, stalls for the
+ * idle timeout or deviates from what etcd announced publishes nothing.
  */
 public final class SnapshotArchiver {
-  /** A stream that sends nothing for this long is abandoned. */
+  /** A stream that sends nothing for this long is abandoned (the default). */
   public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   private final EtcdClients clients;
   private final EtcdTarget target;
   private final Clock clock;
-  private final Path spoolDir;
   private final String toolVersion;
+  private final Duration idleTimeout;
 
+  /**
+   * {@code spoolDir} is no longer used (snapshots stream in one pass without spooling); it is
+   * kept so that callers written for the spooling archiver still compile.
+   */
   public SnapshotArchiver(EtcdClients clients, EtcdTarget target, Clock clock, Path spoolDir,
       String toolVersion) {
+    this(clients, target, clock, toolVersion, IDLE_TIMEOUT);
+  }
+
+  private SnapshotArchiver(EtcdClients clients, EtcdTarget target, Clock clock,
+      String toolVersion, Duration idleTimeout) {
     this.clients = clients;
     this.target = target;
     this.clock = clock;
-    this.spoolDir = spoolDir;
     this.toolVersion = toolVersion;
+    this.idleTimeout = idleTimeout;
+  }
+
+  /** The same archiver abandoning a stream after {@code idle} without data. */
+  public SnapshotArchiver withIdleTimeout(Duration idle) {
+    if (Objects.requireNonNull(idle).isNegative() || idle.isZero()) {
+      throw WardenException.badInput("the idle timeout must be positive, got " + idle);
+    }
+    return new SnapshotArchiver(clients, target, clock, toolVersion, idle);
   }
 
   /** Archives a snapshot of {@code member} (empty: the leader) into {@code store}. */
   public ArchivedSnapshot archive(SnapshotStore store, Optional<String> member,
       Compression compression, SnapshotProgress progress) {
-    ClusterReport report = new ClusterSurvey(clients, target, clock).survey();
-    MemberStatus source = SourceMember.choose(report, member);
-    URI url = URI.create(source.clientUrl());
-    Maintenance maintenance = clients.member(url).getMaintenanceClient();
-    StatusResponse status = status(maintenance, url);
-    Instant createdAt = clock.instant();
-    SnapshotSpooler spooler = new SnapshotSpooler(spoolDir, IDLE_TIMEOUT, target);
-    try (SpooledSnapshot db = spooler.spool(maintenance, url, source.displayName(),
-        status.getDbSize(), progress)) {
-      SnapshotManifest manifest = manifest(report, source, status, db, createdAt);
+    try (SnapshotSource source = new SourceFinder(clients, target, clock).find(member)) {
+      Instant createdAt = clock.instant();
       String name = ArchiveName.of(createdAt, compression);
-      PublishedSnapshot published = ArchivePipe.connect(
-          out -> ArchiveWriter.write(out, manifest, db, compression, createdAt),
-          in -> store.put(name, in));
-      return new ArchivedSnapshot(published, manifest);
+      AtomicReference<SnapshotManifest> manifest = new AtomicReference<>();
+      PublishedSnapshot published = ArchivePipe.connect(out -> {
+        try (SnapshotStream stream = SnapshotStream.start(source.channel().channel())) {
+          ArchiveWriter archive = ArchiveWriter.open(out, compression, createdAt);
+          MemberChannel channel = source.channel();
+          DbCopier.CopiedDb db = new DbCopier(stream, idleTimeout,
+              source.name() + " (" + channel.url() + ")",
+              e -> channel.explain(e).getMessage(), progress).copyInto(archive);
+          manifest.set(manifest(source, db, createdAt));
+          archive.writeManifest(manifest.get());
+          archive.finish();
+        }
+      }, in -> store.put(name, in));
+      return new ArchivedSnapshot(published, manifest.get());
     }
   }
 
-  private StatusResponse status(Maintenance maintenance, URI url) {
-    try {
-      return maintenance.statusMember(url.toString())
-          .get(target.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw EtcdClients.explain(e.getCause(), url, target);
-    } catch (TimeoutException e) {
-      throw EtcdClients.explain(e, url, target);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WardenException("interrupted while asking " + url + " for its status", e);
-    }
-  }
-
-  private SnapshotManifest manifest(ClusterReport report, MemberStatus source,
-      StatusResponse status, SpooledSnapshot db, Instant createdAt) {
-    List<SnapshotManifest.Member> members = report.members().stream()
-        .map(m -> new SnapshotManifest.Member(m.name(), m.memberId(),
-            m.clientUrl().isEmpty() ? List.of() : List.of(m.clientUrl())))
-        .toList();
+  private SnapshotManifest manifest(SnapshotSource source, DbCopier.CopiedDb db,
+      Instant createdAt) {
+    StatusResponse status = source.status();
     return new SnapshotManifest(SnapshotManifest.FORMAT_VERSION, createdAt.toString(),
-        status.getVersion(), report.clusterId(), source.memberId(), source.name(),
+        status.getVersion(), source.clusterId(), source.memberId(), source.name(),
         status.getHeader().getRevision(), status.getRaftTerm(), status.getRaftIndex(),
-        db.sizeBytes(), db.sha256(), members, toolVersion);
+        db.sizeBytes(), db.sha256(), source.manifestMembers(), toolVersion);
   }
 }

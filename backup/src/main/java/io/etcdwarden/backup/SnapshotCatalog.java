@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The archives in a store with their manifests, oldest first. Only each archive's first entry
- * is read, so listing costs a few kilobytes per archive whatever the database size.
+ * The archives in a store with their manifests, oldest first. In archives written before
+ * one-pass streaming the manifest is the first entry (a few kilobytes read per archive); in
+ * db-first archives it follows the database, so listing one streams and decompresses it whole.
  */
 public final class SnapshotCatalog {
   private SnapshotCatalog() {}

@@ -16,7 +16,7 @@ import java.util.Optional;
  * Re-reads an archive from its store in one streaming pass and checks everything it can: the
  * archive's sha256 against its {@code .sha256}, the manifest, the {@code db} entry's size and
  * sha256 against the manifest, and the sha256 etcd appended to the db itself (what {@code
- * etcdctl snapshot restore} checks).
+ * etcdctl snapshot restore} checks). The manifest may come before or after {@code db}.
  */
 public final class SnapshotVerifier {
   private static final int BUFFER_BYTES = 1 << 16;
@@ -32,10 +32,24 @@ public final class SnapshotVerifier {
     try (InputStream raw = store.open(name);
         CountingDigest counted = new CountingDigest(raw, archiveSha);
         ArchiveReader reader = ArchiveReader.open(counted, name)) {
-      manifest = Optional.of(reader.manifest());
-      checkDb(reader, manifest.get(), problems);
-      if (reader.next().isPresent()) {
-        problems.add("unexpected entries after db");
+      Optional<DbFacts> db = Optional.empty();
+      for (Optional<String> entry = reader.next(); entry.isPresent(); entry = reader.next()) {
+        if (entry.get().equals(SnapshotManifest.ENTRY) && manifest.isEmpty()) {
+          manifest = Optional.of(reader.readManifest());
+        } else if (entry.get().equals(ArchiveReader.DB_ENTRY) && db.isEmpty()) {
+          db = Optional.of(DbFacts.read(reader.entry()));
+        } else {
+          problems.add("unexpected entry " + entry.get());
+        }
+      }
+      if (manifest.isEmpty()) {
+        problems.add("no " + SnapshotManifest.ENTRY + " in the archive");
+      }
+      if (db.isEmpty()) {
+        problems.add("no db entry in the archive");
+      }
+      if (manifest.isPresent() && db.isPresent()) {
+        db.get().check(manifest.get(), problems);
       }
       counted.transferTo(OutputStream.nullOutputStream());
       archiveBytes = counted.count;
@@ -49,32 +63,32 @@ public final class SnapshotVerifier {
     return new Verification(name, archiveBytes, manifest, problems);
   }
 
-  private static void checkDb(ArchiveReader reader, SnapshotManifest manifest,
-      List<String> problems) throws IOException {
-    Optional<String> entry = reader.next();
-    if (entry.isEmpty() || !entry.get().equals(ArchiveWriter.DB_ENTRY)) {
-      problems.add("no db entry after the manifest");
-      return;
+  /** What one pass over the {@code db} entry found: size, sha256, etcd's own hash check. */
+  private record DbFacts(long size, String sha256, boolean etcdHashMatches) {
+    static DbFacts read(InputStream db) throws IOException {
+      MessageDigest dbSha = Sha256Sidecar.newDigest();
+      EtcdHashCheck etcdHash = new EtcdHashCheck();
+      long size = 0;
+      byte[] buffer = new byte[BUFFER_BYTES];
+      for (int n = db.read(buffer); n >= 0; n = db.read(buffer)) {
+        dbSha.update(buffer, 0, n);
+        etcdHash.update(buffer, 0, n);
+        size += n;
+      }
+      return new DbFacts(size, Sha256Sidecar.hex(dbSha), etcdHash.matches());
     }
-    MessageDigest dbSha = Sha256Sidecar.newDigest();
-    EtcdHashCheck etcdHash = new EtcdHashCheck();
-    long size = 0;
-    byte[] buffer = new byte[BUFFER_BYTES];
-    InputStream db = reader.entry();
-    for (int n = db.read(buffer); n >= 0; n = db.read(buffer)) {
-      dbSha.update(buffer, 0, n);
-      etcdHash.update(buffer, 0, n);
-      size += n;
-    }
-    if (size != manifest.dbSize()) {
-      problems.add("db is " + size + " bytes, the manifest says " + manifest.dbSize());
-    }
-    String sha = Sha256Sidecar.hex(dbSha);
-    if (!sha.equals(manifest.dbSha256())) {
-      problems.add("db sha256 " + sha + " differs from the manifest's " + manifest.dbSha256());
-    }
-    if (!etcdHash.matches()) {
-      problems.add("db does not end with etcd's valid hash");
+
+    void check(SnapshotManifest manifest, List<String> problems) {
+      if (size != manifest.dbSize()) {
+        problems.add("db is " + size + " bytes, the manifest says " + manifest.dbSize());
+      }
+      if (!sha256.equals(manifest.dbSha256())) {
+        problems.add("db sha256 " + sha256 + " differs from the manifest's "
+            + manifest.dbSha256());
+      }
+      if (!etcdHashMatches) {
+        problems.add("db does not end with etcd's valid hash");
+      }
     }
   }
 

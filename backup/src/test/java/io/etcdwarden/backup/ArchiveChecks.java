@@ -5,26 +5,32 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Test helpers that look inside a stored archive the way an operator's tar would. */
 final class ArchiveChecks {
   private ArchiveChecks() {}
 
-  /** Extracts {@code db} to {@code out} and returns the manifest read on the way. */
+  /** Extracts {@code db} to {@code out} and returns the manifest; entries must be db, manifest. */
   static SnapshotManifest extractDb(SnapshotStore store, String name, Path out)
       throws IOException {
+    List<String> names = new ArrayList<>();
+    SnapshotManifest manifest = null;
     try (InputStream raw = store.open(name); ArchiveReader reader = ArchiveReader.open(raw, name)) {
-      SnapshotManifest manifest = reader.manifest();
-      Optional<String> next = reader.next();
-      if (next.isEmpty() || !next.get().equals(ArchiveWriter.DB_ENTRY)) {
-        throw new AssertionError("second entry is " + next + ", not db");
+      for (Optional<String> e = reader.next(); e.isPresent(); e = reader.next()) {
+        names.add(e.get());
+        if (e.get().equals(ArchiveReader.DB_ENTRY)) {
+          Files.copy(reader.entry(), out);
+        } else {
+          manifest = reader.readManifest();
+        }
       }
-      Files.copy(reader.entry(), out);
-      if (reader.next().isPresent()) {
-        throw new AssertionError("more than two entries in " + name);
-      }
-      return manifest;
     }
+    if (!names.equals(List.of(ArchiveReader.DB_ENTRY, SnapshotManifest.ENTRY))) {
+      throw new AssertionError("entries of " + name + " are " + names);
+    }
+    return manifest;
   }
 }

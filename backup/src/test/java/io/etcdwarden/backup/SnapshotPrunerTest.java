@@ -15,14 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Prune deletes what the policy lets go, but never the newest sound archive. */
 class SnapshotPrunerTest {
   @TempDir Path dir;
-  @TempDir Path spool;
 
   private SnapshotStore store() {
     return SnapshotStores.open(URI.create("file://" + dir + "?allow-non-mount=true"));
   }
 
   private String archive(String at, boolean sound) throws Exception {
-    return TestArchives.store(store(), spool, Instant.parse(at), Compression.GZIP, sound);
+    return TestArchives.store(store(), Instant.parse(at), Compression.GZIP, sound);
   }
 
   @Test

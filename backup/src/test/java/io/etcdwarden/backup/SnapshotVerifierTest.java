@@ -21,14 +21,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SnapshotVerifierTest {
   private static final Instant AT = Instant.parse("2026-01-02T03:04:05Z");
   @TempDir Path dir;
-  @TempDir Path spool;
 
   private SnapshotStore store() {
     return SnapshotStores.open(URI.create("file://" + dir + "?allow-non-mount=true"));
   }
 
   private String storeArchive(Compression compression, boolean withEtcdHash) throws Exception {
-    return TestArchives.store(store(), spool, AT, compression, withEtcdHash);
+    return TestArchives.store(store(), AT, compression, withEtcdHash);
   }
 
   @Test
@@ -43,6 +42,20 @@ class SnapshotVerifierTest {
       assertThat(verification.archiveBytes()).isEqualTo(Files.size(dir.resolve(name)));
       assertThat(SnapshotCatalog.list(store())).anyMatch(e -> e.stored().name().equals(name)
           && e.manifest().orElseThrow().memberName().equals("etcd0"));
+    }
+  }
+
+  @Test
+  void anArchiveWithItsManifestFirstStillVerifiesAndLists() throws Exception {
+    for (Compression compression : Compression.values()) {
+      String name = TestArchives.store(store(), AT, compression, true, true);
+
+      Verification verification = SnapshotVerifier.verify(store(), name);
+
+      assertThat(verification.problems()).isEmpty();
+      assertThat(verification.manifest().orElseThrow().dbSize()).isEqualTo(300_032);
+      assertThat(SnapshotCatalog.list(store())).anyMatch(e -> e.stored().name().equals(name)
+          && e.manifest().orElseThrow().revision() == 42);
     }
   }
 

@@ -7,6 +7,9 @@ import io.etcdwarden.backup.Compression;
 import io.etcdwarden.backup.SnapshotArchiver;
 import io.etcdwarden.backup.SnapshotProgress;
 import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.core.config.Durations;
+import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.storage.PublishedSnapshot;
 import io.etcdwarden.storage.SnapshotStore;
@@ -14,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,13 +43,16 @@ final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--member", paramLabel = "NAME",
       description = "Stream from this member (default: the leader). It must see a leader.")
   String member;
-  @Option(names = "--compression", paramLabel = "gzip|zstd", defaultValue = "gzip",
-      description = "gzip (.tar.gz, the charm's format; default) or zstd (.tar.zst, faster).")
+  @Option(names = "--compression", paramLabel = "gzip|zstd",
+      description = "gzip (.tar.gz, the charm's format) or zstd (.tar.zst, many times faster);"
+          + " default: backup.compression, else gzip.")
   String compression;
-  @Option(names = "--spool-dir", paramLabel = "DIR",
-      description = "Local directory for the database while it is archived (default: the"
-          + " system temp directory); needs room for one database.")
+  @Option(names = "--spool-dir", paramLabel = "DIR", hidden = true,
+      description = "Deprecated and ignored: snapshots stream to the target in one pass.")
   Path spoolDir;
+  @Option(names = "--idle-timeout", paramLabel = "DURATION",
+      description = "Abandon the snapshot when etcd sends nothing for this long (default 30s).")
+  String idleTimeout;
   @Option(names = "--json", description = "Print JSON for machines instead of key: value.")
   boolean json;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -57,16 +64,21 @@ final class SnapshotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Compression chosen = Compression.ofFlag(compression);
-    SnapshotStore snapshots = store.open();
+    WardenConfig config = etcd.loadConfig();
+    BackupSection backup = config.backup();
+    Compression chosen = compression != null ? Compression.ofFlag(compression)
+        : Compression.ofFlag(backup.compression());
+    Duration idle = idleTimeout == null ? SnapshotArchiver.IDLE_TIMEOUT
+        : Durations.parse(idleTimeout, "--idle-timeout");
+    Optional<String> source = member != null ? Optional.of(member) : backup.member();
     EtcdTarget resolved = etcd.resolve(env);
-    Path spool = spoolDir != null ? spoolDir : Path.of(System.getProperty("java.io.tmpdir"));
     ProgressBar bar = System.console() != null ? new ProgressBar(spec.commandLine().getErr())
         : null;
     ArchivedSnapshot archived;
-    try (EtcdClients clients = new EtcdClients(resolved)) {
-      archived = new SnapshotArchiver(clients, resolved, Clock.systemUTC(), spool,
-          WardenVersion.version()).archive(snapshots, Optional.ofNullable(member), chosen,
+    try (SnapshotStore snapshots = store.open(config);
+        EtcdClients clients = new EtcdClients(resolved)) {
+      archived = new SnapshotArchiver(clients, resolved, Clock.systemUTC(), null,
+          WardenVersion.version()).withIdleTimeout(idle).archive(snapshots, source, chosen,
               bar != null ? bar : SnapshotProgress.NONE);
     } finally {
       if (bar != null) {

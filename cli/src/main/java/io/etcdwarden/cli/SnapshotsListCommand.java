@@ -2,6 +2,7 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.backup.CatalogEntry;
 import io.etcdwarden.backup.SnapshotCatalog;
+import io.etcdwarden.storage.SnapshotStore;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,11 +17,15 @@ import picocli.CommandLine.Spec;
     description = "List complete archives (those with a .sha256), oldest first.")
 final class SnapshotsListCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
+  @Mixin ConfigOption config;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    List<CatalogEntry> entries = SnapshotCatalog.list(store.open());
+    List<CatalogEntry> entries;
+    try (SnapshotStore snapshots = store.open(config.load())) {
+      entries = SnapshotCatalog.list(snapshots);
+    }
     PrintWriter out = spec.commandLine().getOut();
     String format = "%-44s %10s %8s %10s %s%n";
     out.printf(format, "NAME", "SIZE", "AGE", "REVISION", "MEMBER");

@@ -3,6 +3,9 @@ package io.etcdwarden.cli;
 import io.etcdwarden.backup.PruneDecision;
 import io.etcdwarden.backup.RetentionPolicy;
 import io.etcdwarden.backup.SnapshotPruner;
+import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.core.config.WardenConfig;
+import io.etcdwarden.storage.SnapshotStore;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,30 +23,43 @@ import picocli.CommandLine.Spec;
         + " always kept).", "Buckets count UTC hours/days/ISO weeks that have an archive."})
 final class SnapshotsPruneCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
-  @Option(names = "--keep-last", paramLabel = "N", defaultValue = "7",
-      description = "Keep the newest N archives (default ${DEFAULT-VALUE}, at least 1).")
-  int keepLast;
-  @Option(names = "--hourly", paramLabel = "N", defaultValue = "24",
-      description = "Keep the newest archive of each of the last N hours (default 24).")
-  int hourly;
-  @Option(names = "--daily", paramLabel = "N", defaultValue = "7",
-      description = "Keep the newest archive of each of the last N days (default 7).")
-  int daily;
-  @Option(names = "--weekly", paramLabel = "N", defaultValue = "4",
-      description = "Keep the newest archive of each of the last N weeks (default 4).")
-  int weekly;
+  @Mixin ConfigOption config;
+  @Option(names = "--keep-last", paramLabel = "N",
+      description = "Keep the newest N archives (default: backup.keep_last, 7; at least 1).")
+  Integer keepLastFlag;
+  @Option(names = "--hourly", paramLabel = "N",
+      description = "Keep the newest archive of each of the last N hours (default:"
+          + " backup.keep_hourly, 24).")
+  Integer hourlyFlag;
+  @Option(names = "--daily", paramLabel = "N",
+      description = "Keep the newest archive of each of the last N days (default:"
+          + " backup.keep_daily, 7).")
+  Integer dailyFlag;
+  @Option(names = "--weekly", paramLabel = "N",
+      description = "Keep the newest archive of each of the last N weeks (default:"
+          + " backup.keep_weekly, 4).")
+  Integer weeklyFlag;
   @Option(names = "--dry-run", description = "Only print what would be deleted.")
   boolean dryRun;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    WardenConfig loaded = config.load();
+    BackupSection backup = loaded.backup();
+    int keepLast = keepLastFlag != null ? keepLastFlag : backup.keepLast();
+    int hourly = hourlyFlag != null ? hourlyFlag : backup.keepHourly();
+    int daily = dailyFlag != null ? dailyFlag : backup.keepDaily();
+    int weekly = weeklyFlag != null ? weeklyFlag : backup.keepWeekly();
     if (keepLast < 1 || hourly < 0 || daily < 0 || weekly < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--keep-last must be at least 1 and --hourly/--daily/--weekly at least 0");
     }
-    List<PruneDecision> decisions = SnapshotPruner.prune(store.open(),
-        new RetentionPolicy(keepLast, hourly, daily, weekly), dryRun);
+    List<PruneDecision> decisions;
+    try (SnapshotStore snapshots = store.open(loaded)) {
+      decisions = SnapshotPruner.prune(snapshots,
+          new RetentionPolicy(keepLast, hourly, daily, weekly), dryRun);
+    }
     PrintWriter out = spec.commandLine().getOut();
     String deleted = dryRun ? "would delete" : "deleted";
     for (PruneDecision d : decisions) {

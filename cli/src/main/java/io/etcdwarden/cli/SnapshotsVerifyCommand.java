@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         "Exit 0 when every archive checked is sound, 1 otherwise."})
 final class SnapshotsVerifyCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
+  @Mixin ConfigOption config;
   @Parameters(paramLabel = "NAME", arity = "0..*",
       description = "Archives to verify (default: every complete archive).")
   List<String> names;
@@ -28,7 +29,12 @@ final class SnapshotsVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SnapshotStore snapshots = store.open();
+    try (SnapshotStore snapshots = store.open(config.load())) {
+      return verify(snapshots);
+    }
+  }
+
+  private int verify(SnapshotStore snapshots) {
     List<String> chosen = names != null ? names
         : snapshots.list().stream().map(StoredSnapshot::name).toList();
     PrintWriter out = spec.commandLine().getOut();

@@ -10,7 +10,7 @@ import java.util.List;
  * providers). {@link #write} must be atomic: the object is visible only once complete, and a
  * failed write leaves nothing visible (no temp file in {@link #list}, no orphaned upload).
  */
-public interface BlobStore {
+public interface BlobStore extends AutoCloseable {
   /** Writes {@code name} from {@code data} atomically; returns the number of bytes written. */
   long write(String name, InputStream data) throws IOException;
 
@@ -28,4 +28,8 @@ public interface BlobStore {
 
   /** A command an operator can paste to fetch {@code name} to the current directory. */
   String copyCommand(String name);
+
+  /** Releases the provider's client; nothing by default. */
+  @Override
+  default void close() throws IOException {}
 }

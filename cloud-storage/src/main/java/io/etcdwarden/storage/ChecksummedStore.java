@@ -93,6 +93,15 @@ public final class ChecksummedStore implements SnapshotStore {
     return location;
   }
 
+  @Override
+  public void close() {
+    try {
+      blobs.close();
+    } catch (Exception e) {
+      throw WardenException.retryable("cannot close the client of " + location + ": " + e, e);
+    }
+  }
+
   private WardenException removeAfterFailure(String name, Exception failure, String what) {
     try {
       blobs.delete(name + SHA256_SUFFIX);

@@ -8,9 +8,10 @@ import java.util.List;
  * Four streaming operations and nothing else. {@link #put} publishes an archive atomically and
  * writes its {@code <name>.sha256} (sha256sum format) last; {@link #list} shows only archives
  * whose {@code .sha256} exists, so an interrupted upload is never mistaken for a backup. Every
- * failure is a {@link io.etcdwarden.core.WardenException} naming the location.
+ * failure is a {@link io.etcdwarden.core.WardenException} naming the location. Closing releases
+ * the provider's client (connection pools, threads); a store is not used after that.
  */
-public interface SnapshotStore {
+public interface SnapshotStore extends AutoCloseable {
   /** The suffix of the checksum file written beside every archive. */
   String SHA256_SUFFIX = ".sha256";
 
@@ -28,4 +29,8 @@ public interface SnapshotStore {
 
   /** The store's own URI, for messages. */
   String location();
+
+  /** Releases the provider's client; nothing by default. */
+  @Override
+  default void close() {}
 }

@@ -91,6 +91,15 @@ final class GcsBlobStore implements BlobStore {
   }
 
   @Override
+  public void close() throws IOException {
+    try {
+      storage.close();
+    } catch (Exception e) {
+      throw new IOException("cannot close the GCS client: " + e, e);
+    }
+  }
+
+  @Override
   public String locate(String name) {
     return "gs://" + bucket + "/" + prefix + name;
   }

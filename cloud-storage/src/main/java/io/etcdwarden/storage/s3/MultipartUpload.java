@@ -20,10 +20,15 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * parts of {@code partBytes}, at most {@value #IN_FLIGHT} parts upload at once while the next
  * one is read (memory: (in-flight + 1) parts). A stream shorter than one part is a single PUT.
  * The object is visible only after CompleteMultipartUpload; on any failure the upload is aborted
- * so that no object and no orphaned parts remain.
+ * so that no object and no orphaned parts remain. The final PUT or CompleteMultipartUpload carries
+ * {@code If-None-Match: *}, so two writers racing for one name cannot overwrite each other where
+ * the store supports conditional writes (AWS S3 since 2024); stores that ignore the header fall
+ * back to the HEAD check {@link S3BlobStore} makes first.
  */
 final class MultipartUpload {
   static final int IN_FLIGHT = 3;
+  /** {@code If-None-Match: *}: S3 refuses (412) to complete the write if the key exists. */
+  static final String ANY = "*";
   private static final long ABORT_WAIT_SECONDS = 60;
 
   private final S3Client s3;
@@ -44,8 +49,8 @@ final class MultipartUpload {
   long run(InputStream data) throws IOException {
     byte[] first = data.readNBytes(partBytes);
     if (first.length < partBytes) {
-      s3.putObject(b -> b.bucket(bucket).key(key).serverSideEncryption(sse),
-          RequestBody.fromBytes(first));
+      s3.putObject(b -> b.bucket(bucket).key(key).serverSideEncryption(sse)
+          .ifNoneMatch(ANY), RequestBody.fromBytes(first));
       return first.length;
     }
     String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)
@@ -80,7 +85,7 @@ final class MultipartUpload {
         completed.add(await(part));
       }
       s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-          .multipartUpload(u -> u.parts(completed)));
+          .ifNoneMatch(ANY).multipartUpload(u -> u.parts(completed)));
       return total;
     } catch (IOException | RuntimeException e) {
       abort(uploadId, pool, e);

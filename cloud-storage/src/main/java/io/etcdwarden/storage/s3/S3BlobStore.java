@@ -41,7 +41,15 @@ final class S3BlobStore implements BlobStore {
     if (exists(prefix + name)) {
       throw new FileAlreadyExistsException(locate(name), null, "will not overwrite");
     }
-    return new MultipartUpload(s3, bucket, prefix + name, partBytes, sse).run(data);
+    try {
+      return new MultipartUpload(s3, bucket, prefix + name, partBytes, sse).run(data);
+    } catch (S3Exception e) {
+      if (e.statusCode() == 412) {
+        throw new FileAlreadyExistsException(locate(name), null,
+            "will not overwrite (written by someone else meanwhile)");
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -82,6 +90,11 @@ final class S3BlobStore implements BlobStore {
       }
       throw e;
     }
+  }
+
+  @Override
+  public void close() {
+    s3.close();
   }
 
   @Override

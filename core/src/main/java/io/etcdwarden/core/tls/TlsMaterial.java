@@ -24,12 +24,15 @@ import javax.net.ssl.SSLException;
 public final class TlsMaterial {
   private final List<X509Certificate> caCertificates;
   private final List<X509Certificate> clientCertificateChain;
+  private final Optional<PrivateKey> clientKey;
   private final SslContext sslContext;
 
   private TlsMaterial(List<X509Certificate> caCertificates,
-      List<X509Certificate> clientCertificateChain, SslContext sslContext) {
+      List<X509Certificate> clientCertificateChain, Optional<PrivateKey> clientKey,
+      SslContext sslContext) {
     this.caCertificates = caCertificates;
     this.clientCertificateChain = clientCertificateChain;
+    this.clientKey = clientKey;
     this.sslContext = sslContext;
   }
 
@@ -48,7 +51,7 @@ public final class TlsMaterial {
       key = Optional.of(PemContents.privateKey(keyFile));
       requireMatch(key.get(), chain.get(0), keyFile, certFile);
     }
-    return new TlsMaterial(ca, chain, sslContext(ca, chain, key, target));
+    return new TlsMaterial(ca, chain, key, sslContext(ca, chain, key, target));
   }
 
   /** The CA certificates from the CA file; empty when the JVM's default trust store is used. */
@@ -64,6 +67,14 @@ public final class TlsMaterial {
   /** The client certificate followed by any intermediates from the same file. */
   public List<X509Certificate> clientCertificateChain() {
     return clientCertificateChain;
+  }
+
+  /**
+   * The client certificate's private key, checked against it, for callers that build a TLS
+   * context of their own (the snapshot stream uses gRPC's shaded Netty with native TLS).
+   */
+  public Optional<PrivateKey> clientKey() {
+    return clientKey;
   }
 
   /** A client context for https endpoints, with ALPN h2 as gRPC requires. */

@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A TCP proxy on 127.0.0.1 that forwards to a target and can break connections the way a bad
  * network does: {@link #dropAfter} resets every connection once it has carried that many bytes
- * towards the target, {@link #stallAfter} stops forwarding (without closing) after that many.
- * Put it between a client and S3Proxy, the GCS test server or etcd. Closing stops it.
+ * towards the target, {@link #stallAfter} stops forwarding (without closing) after that many;
+ * {@link #dropReplyAfter} and {@link #stallReplyAfter} do the same counting the bytes towards
+ * the client (a download, such as etcd's snapshot stream). Put it between a client and S3Proxy,
+ * the GCS test server or etcd. Closing stops it.
  */
 public final class FaultProxy implements AutoCloseable {
   private final InetSocketAddress target;
@@ -22,6 +24,8 @@ public final class FaultProxy implements AutoCloseable {
   private final Thread acceptor;
   private volatile long dropAfter = Long.MAX_VALUE;
   private volatile long stallAfter = Long.MAX_VALUE;
+  private volatile long dropReplyAfter = Long.MAX_VALUE;
+  private volatile long stallReplyAfter = Long.MAX_VALUE;
   private final AtomicLong connections = new AtomicLong();
 
   public FaultProxy(URI target) throws IOException {
@@ -47,10 +51,22 @@ public final class FaultProxy implements AutoCloseable {
     stallAfter = bytes;
   }
 
+  /** Resets each new connection after it carried {@code bytes} towards the client. */
+  public void dropReplyAfter(long bytes) {
+    dropReplyAfter = bytes;
+  }
+
+  /** Stops forwarding to the client (without closing) after {@code bytes} on each new one. */
+  public void stallReplyAfter(long bytes) {
+    stallReplyAfter = bytes;
+  }
+
   /** Forwards everything again (for connections opened from now on). */
   public void heal() {
     dropAfter = Long.MAX_VALUE;
     stallAfter = Long.MAX_VALUE;
+    dropReplyAfter = Long.MAX_VALUE;
+    stallReplyAfter = Long.MAX_VALUE;
   }
 
   /** How many connections clients have opened. */
@@ -67,15 +83,16 @@ public final class FaultProxy implements AutoCloseable {
         upstream.connect(target, 5_000);
         long drop = dropAfter;
         long stall = stallAfter;
-        pump(client, upstream, drop, stall, "fault-proxy-up");
-        pump(upstream, client, Long.MAX_VALUE, Long.MAX_VALUE, "fault-proxy-down");
+        pump(client, upstream, client, drop, stall, "fault-proxy-up");
+        pump(upstream, client, client, dropReplyAfter, stallReplyAfter, "fault-proxy-down");
       } catch (IOException e) {
         // server closed, or the target refused: the client sees its connection end
       }
     }
   }
 
-  private static void pump(Socket from, Socket to, long drop, long stall, String name) {
+  private static void pump(Socket from, Socket to, Socket client, long drop, long stall,
+      String name) {
     Thread thread = new Thread(() -> {
       byte[] buffer = new byte[16 << 10];
       long sent = 0;
@@ -85,7 +102,7 @@ public final class FaultProxy implements AutoCloseable {
           out.write(buffer, 0, allowed);
           sent += allowed;
           if (sent >= drop) {
-            from.setSoLinger(true, 0); // RST, as a dropped connection looks to the client
+            client.setSoLinger(true, 0); // RST, as a dropped connection looks to the client
             break;
           }
           if (sent >= stall) {
