@@ -16,6 +16,12 @@ import java.util.Optional;
 public final class SnapshotCatalog {
   private SnapshotCatalog() {}
 
+  /** The complete archives from the store's listing alone, without their manifests. */
+  public static List<CatalogEntry> listNames(SnapshotStore store) {
+    return store.list().stream().map(s -> new CatalogEntry(s, Optional.empty())).toList();
+  }
+
+  /** The complete archives with their manifests (see the class comment for the cost). */
   public static List<CatalogEntry> list(SnapshotStore store) {
     List<CatalogEntry> entries = new ArrayList<>();
     for (StoredSnapshot stored : store.list()) {

@@ -80,7 +80,9 @@ class SnapshotCommandIT {
     Shell.run(work, "tar", "--zstd", "-xf", archive.toString());
     EtcdctlSnapshot.restore(work.resolve("db"), work.resolve("restored"));
 
-    CliRun list = CliRun.run(env(), "snapshots", "list", "--target", "file://" + store,
+    CliRun list = CliRun.run(env(), "snapshots", "list", "--long", "--target",
+        "file://" + store, "--allow-non-mount");
+    CliRun shortList = CliRun.run(env(), "snapshots", "list", "--target", "file://" + store,
         "--allow-non-mount");
     CliRun verify = CliRun.run(env(), "snapshots", "verify", "--target", "file://" + store,
         "--allow-non-mount");
@@ -88,6 +90,8 @@ class SnapshotCommandIT {
     assertThat(list.exitCode()).as(list.toString()).isZero();
     assertThat(list.out()).contains(archive.getFileName().toString())
         .contains(json.get("snapshot.revision").asText()).contains("etcd0");
+    assertThat(shortList.out()).contains(archive.getFileName().toString())
+        .doesNotContain("REVISION").doesNotContain("etcd0");
     assertThat(verify.exitCode()).as(verify.toString()).isZero();
     assertThat(verify.out()).contains("OK     " + archive.getFileName())
         .contains("1 of 1 archives sound");

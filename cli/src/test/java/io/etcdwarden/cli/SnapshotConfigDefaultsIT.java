@@ -25,7 +25,7 @@ class SnapshotConfigDefaultsIT {
 
     CliRun snapshot = CliRun.run(etcd.etcdctlEnvironment(), "snapshot", "--config",
         config.toString());
-    CliRun list = CliRun.run(etcd.etcdctlEnvironment(), "snapshots", "list", "--config",
+    CliRun list = CliRun.run(etcd.etcdctlEnvironment(), "snapshots", "list", "--long", "--config",
         config.toString());
 
     assertThat(snapshot.exitCode()).as(snapshot.toString()).isZero();

@@ -49,8 +49,8 @@ class SnapshotToS3IT {
 
     CliRun run = CliRun.run(etcd.etcdctlEnvironment(), "snapshot", "--target", target,
         "--spool-dir", work.toString());
-    CliRun list = CliRun.run(etcd.etcdctlEnvironment(), "snapshots", "list", "--target",
-        target);
+    CliRun list = CliRun.run(etcd.etcdctlEnvironment(), "snapshots", "list", "--long",
+        "--target", target);
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     String copy = run.out().lines().filter(l -> l.startsWith("copy.cmd: ")).findFirst()
