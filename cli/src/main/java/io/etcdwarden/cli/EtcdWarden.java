@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     description = "Installs, watches, backs up and restores etcd clusters outside Kubernetes.",
     subcommands = {HealthCommand.class, SandboxCommand.class, SnapshotCommand.class,
         InstallCommand.class, MemberCommand.class, CredentialsCommand.class,
-        StorageCommand.class, SnapshotsCommand.class, CheckCommand.class, NrpeCommand.class})
+        StorageCommand.class, SnapshotsCommand.class, CheckCommand.class, NrpeCommand.class,
+        RestoreCommand.class})
 public final class EtcdWarden implements Runnable {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
