@@ -85,6 +85,11 @@ final class RestoreCommand implements Callable<Integer> {
       throw WardenException.badInput("--sha256 must be 64 hex digits, got '" + sha256 + "'");
     }
     Duration health = io.etcdwarden.core.config.Durations.parse(wait, "--wait");
+    Console console = System.console();
+    if (!dryRun && !yes && console == null) {
+      throw new WardenException("refused: no terminal to confirm on; add --yes to restore"
+          + " without asking (or --dry-run to only see the plan); nothing was changed");
+    }
     Optional<String> storeUri = Optional.ofNullable(store);
     if (storeUri.isEmpty() && from.equals("latest")) {
       storeUri = WardenConfigLoader.load(Optional.ofNullable(config)).backup().target()
@@ -104,7 +109,7 @@ final class RestoreCommand implements Callable<Integer> {
       out.println("dry run: nothing was changed");
       return 0;
     }
-    if (!yes && !confirmed(out)) {
+    if (!yes && !confirmed(console, out)) {
       plan.discard();
       return FailureHandler.FAILED;
     }
@@ -126,12 +131,7 @@ final class RestoreCommand implements Callable<Integer> {
     return 0;
   }
 
-  private boolean confirmed(PrintWriter out) {
-    Console console = System.console();
-    if (console == null) {
-      throw new WardenException("refused: no terminal to confirm on; add --yes to restore"
-          + " without asking (or --dry-run to only see the plan); nothing was changed");
-    }
+  private static boolean confirmed(Console console, PrintWriter out) {
     String answer = console.readLine("Carry out this plan? Type yes: ");
     if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
       out.println("not confirmed: nothing was changed");

@@ -100,6 +100,31 @@ class RestoreMigrationIT {
         + fixture.clientUrl(2)).output()).isEqualTo(expected);
   }
 
+  @Test
+  void restoringOneMemberOfAThreeMemberClusterIsRefusedWithTheMigrationSteps() throws Exception {
+    CliRun snapshot = CliRun.run(source.etcdctlEnvironment(), "snapshot", "--target",
+        "file://" + store, "--allow-non-mount", "--spool-dir", tmp.toString());
+    assertThat(snapshot.exitCode()).as(snapshot.toString()).isZero();
+    Path member = source.member(1).dir();
+    String pid = Files.readString(member.resolve("etcd.pid"));
+    List<String> before;
+    try (var files = Files.list(member)) {
+      before = files.map(Path::toString).sorted().toList();
+    }
+
+    CliRun restore = CliRun.run(ENV, "restore", "--from", field(snapshot.out(), "snapshot.path"),
+        "--data-dir", member.toString(), "--yes");
+
+    assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(1);
+    assertThat(restore.err()).contains("refused: the cluster has 3 members", "breaks it",
+        "install a new single member", "restore", "member add", "Nothing was changed");
+    assertThat(Files.readString(member.resolve("etcd.pid"))).isEqualTo(pid);
+    try (var files = Files.list(member)) {
+      assertThat(files.map(Path::toString).sorted().toList()).isEqualTo(before);
+    }
+    assertThat(etcdctlGet(source.etcdctlEnvironment())).isNotNull();
+  }
+
   private static String etcdctlGet(Map<String, String> env) throws Exception {
     InstallFixture.Exec get = InstallFixture.exec(Files.createTempDirectory("etcdctl"), env,
         "etcdctl", "get", "/migrate/", "--prefix");
