@@ -56,8 +56,7 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (outcome.passed()) {
       out.println("PASS " + outcome.archive() + ": restored into a scratch member in "
-          + outcome.took().toMillis() + " ms; revision " + outcome.revision()
-          + " matches the manifest; " + outcome.keys() + " keys; " + outcome.checks());
+          + outcome.took().toMillis() + " ms; " + outcome.checks());
     } else {
       out.println("FAIL " + outcome.archive() + ": " + outcome.problem().orElseThrow());
     }

@@ -39,7 +39,7 @@ class SnapshotsDrillIT {
         "--allow-non-mount", "--scratch-dir", scratch.toString());
 
     assertThat(pass.exitCode()).as(pass.toString()).isZero();
-    assertThat(pass.out()).startsWith("PASS etcd-snapshot-")
+    assertThat(pass.out()).startsWith("PASS file://" + store + "/etcd-snapshot-")
         .contains("revision " + revision + " matches the manifest");
     assertThat(scratch).isEmptyDirectory();
 
