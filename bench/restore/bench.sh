@@ -6,7 +6,10 @@
 #   (b) etcd-warden restore --yes --skip-backup: the same plus download-once verification
 #       (sha256, manifest, etcd hash), the single-member check, restore before the stop,
 #       rename swap, health wait and verification (cluster ID, revision)
-#   (c) etcd-warden restore --yes with the .tar.gz backup of the old data dir, for reference
+#   (b') the same with C2 (ETCD_WARDEN_JAVA_OPTS=-XX:TieredStopAtLevel=4): the launcher's C1-only
+#       JIT, right for short commands, runs SHA-256 ~10x slower (no sha_ni intrinsic), and
+#       staging hashes the archive and the db
+#   (c) etcd-warden restore --yes with the .tar.gz backup of the old data dir (C2), for reference
 # Usage: bench/restore/bench.sh [SIZE_MIB=256]   (needs etcd, etcdctl, python3, bc, the CLI
 #        distribution: mvn -pl cli -am package -DskipTests)
 set -euo pipefail
@@ -76,8 +79,12 @@ rm -rf "$member"/data.before-restore-*
 a=$(manual)
 rm -rf "$work/manual"
 sleep 1 # a new stamp for the next restore's folder names
-c=$(warden_restore)
+b2=$(ETCD_WARDEN_JAVA_OPTS=-XX:TieredStopAtLevel=4 warden_restore --skip-backup)
+rm -rf "$member"/data.before-restore-*
+sleep 1
+c=$(ETCD_WARDEN_JAVA_OPTS=-XX:TieredStopAtLevel=4 warden_restore)
 grep -E '^(verified|backup.path):' "$work/restore.out" | sed 's/^/    /'
 printf '(a) manual: stop + tar xzf + etcdctl snapshot restore + mv + start + health  %6.2f s\n' "$a"
 printf '(b) etcd-warden restore --yes --skip-backup                                   %6.2f s  (b)/(a) = %.2f\n' "$b" "$(echo "$b / $a" | bc -l)"
+printf "(b') etcd-warden restore --yes --skip-backup, C2 JIT                           %6.2f s  (b')/(a) = %.2f\n" "$b2" "$(echo "$b2 / $a" | bc -l)"
 printf '(c) etcd-warden restore --yes (with .tar.gz backup of the old data)           %6.2f s  (c)/(a) = %.2f\n' "$c" "$(echo "$c / $a" | bc -l)"

@@ -2,7 +2,6 @@ package io.etcdwarden.restore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.etcdwarden.backup.EtcdHashCheck;
 import io.etcdwarden.backup.SnapshotManifest;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.storage.Sha256Sidecar;
@@ -80,8 +79,7 @@ final class ArchiveStager {
 
   private static StagedArchive read(String name, DigestInputStream digested,
       MessageDigest archiveSha, Path dbFile) throws IOException {
-    MessageDigest dbSha = Sha256Sidecar.newDigest();
-    EtcdHashCheck etcdHash = new EtcdHashCheck();
+    DbDigests digests = new DbDigests();
     Optional<JsonNode> manifestJson = Optional.empty();
     long dbSize = -1;
     boolean sawWal = false;
@@ -95,7 +93,7 @@ final class ArchiveStager {
         if (dbSize >= 0) {
           throw new IOException("two db entries");
         }
-        dbSize = copy(tar, dbFile, dbSha, etcdHash);
+        dbSize = copy(tar, dbFile, digests);
       } else if (entry.startsWith("member/wal")) {
         sawWal = true;
       }
@@ -108,8 +106,9 @@ final class ArchiveStager {
           + " 'etcd-warden snapshot' and restore that" : ": no db entry; not an etcd snapshot"
           + " archive") + "; nothing was changed");
     }
-    boolean hashValid = etcdHash.matches();
-    String dbHex = Sha256Sidecar.hex(dbSha);
+    DbDigests.Result db = digests.finish();
+    boolean hashValid = db.etcdHashValid();
+    String dbHex = db.sha256();
     Optional<SnapshotManifest> manifest = Optional.empty();
     OptionalLong keyCount = OptionalLong.empty();
     if (manifestJson.isPresent()) {
@@ -147,14 +146,12 @@ final class ArchiveStager {
     }
   }
 
-  private static long copy(InputStream in, Path dbFile, MessageDigest sha, EtcdHashCheck hash)
-      throws IOException {
+  private static long copy(InputStream in, Path dbFile, DbDigests digests) throws IOException {
     long size = 0;
     byte[] buffer = new byte[BUFFER_BYTES];
     try (OutputStream out = Files.newOutputStream(dbFile)) {
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        sha.update(buffer, 0, n);
-        hash.update(buffer, 0, n);
+        digests.update(buffer, 0, n);
         out.write(buffer, 0, n);
         size += n;
       }

@@ -34,22 +34,40 @@ final class ClusterProbe {
 
   static Membership members(EtcdTarget target) {
     try (EtcdClients clients = new EtcdClients(target)) {
-      MemberListResponse list = await(clients.cluster().getClusterClient().listMember(),
-          target, "list the members of");
-      return new Membership(list.getHeader().getClusterId(),
-          list.getMembers().stream().map(ClusterProbe::nameOf).toList());
+      return members(clients, target);
     }
+  }
+
+  /** What a restored member serves: its members and its contents at {@code revision}. */
+  record Survey(Membership membership, Contents contents) {}
+
+  /** The members and the contents at {@code revision}, over one connection. */
+  static Survey survey(EtcdTarget target, long revision) {
+    try (EtcdClients clients = new EtcdClients(target)) {
+      return new Survey(members(clients, target), contents(clients, target, revision));
+    }
+  }
+
+  private static Membership members(EtcdClients clients, EtcdTarget target) {
+    MemberListResponse list = await(clients.cluster().getClusterClient().listMember(),
+        target, "list the members of");
+    return new Membership(list.getHeader().getClusterId(),
+        list.getMembers().stream().map(ClusterProbe::nameOf).toList());
   }
 
   /** The live keys at {@code revision} (0: the current one), stable whatever clients write since. */
   static Contents contents(EtcdTarget target, long revision) {
     try (EtcdClients clients = new EtcdClients(target)) {
-      Client client = clients.cluster();
-      GetResponse all = await(client.getKVClient().get(ALL, GetOption.builder().withRange(ALL)
-          .withCountOnly(true).withRevision(revision).build()), target, "count the keys of");
-      return new Contents(all.getHeader().getClusterId(), all.getHeader().getRevision(),
-          all.getCount());
+      return contents(clients, target, revision);
     }
+  }
+
+  private static Contents contents(EtcdClients clients, EtcdTarget target, long revision) {
+    Client client = clients.cluster();
+    GetResponse all = await(client.getKVClient().get(ALL, GetOption.builder().withRange(ALL)
+        .withCountOnly(true).withRevision(revision).build()), target, "count the keys of");
+    return new Contents(all.getHeader().getClusterId(), all.getHeader().getRevision(),
+        all.getCount());
   }
 
   private static String nameOf(Member m) {

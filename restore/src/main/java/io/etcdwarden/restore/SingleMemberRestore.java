@@ -79,10 +79,11 @@ public final class SingleMemberRestore {
 
   private RestoreResult verify(RestorePlan plan, Optional<DataDirBackup.Written> backup) {
     MemberOnHost member = plan.member();
-    ClusterProbe.Membership members = ClusterProbe.members(member.target(Duration.ofSeconds(5)));
     long expectedRevision = plan.archive().manifest().map(m -> m.revision()).orElse(0L);
-    ClusterProbe.Contents contents =
-        ClusterProbe.contents(member.target(Duration.ofSeconds(10)), expectedRevision);
+    ClusterProbe.Survey survey =
+        ClusterProbe.survey(member.target(Duration.ofSeconds(10)), expectedRevision);
+    ClusterProbe.Membership members = survey.membership();
+    ClusterProbe.Contents contents = survey.contents();
     StringBuilder checks = new StringBuilder("healthy, 1 member");
     if (members.memberNames().size() != 1) {
       throw new WardenException("the restored cluster has " + members.memberNames().size()
