@@ -94,6 +94,10 @@ final class RestoreCommand implements Callable<Integer> {
     if (storeUri.isEmpty() && from.equals("latest")) {
       storeUri = WardenConfigLoader.load(Optional.ofNullable(config)).backup().target()
           .map(URI::toString);
+      if (storeUri.isEmpty()) {
+        throw WardenException.badInput("--from latest needs a store: give --store URI or set"
+            + " backup.target in warden.yaml");
+      }
     }
     RestoreRequest request = new RestoreRequest(from, storeUri, Optional.ofNullable(sha256)
         .map(String::toLowerCase), Optional.ofNullable(member.memberDir),

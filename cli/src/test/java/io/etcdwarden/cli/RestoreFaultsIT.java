@@ -133,11 +133,16 @@ class RestoreFaultsIT {
         etcd.member(0).dir().toString(), "--dry-run");
     CliRun unconfirmed = CliRun.run(ENV, "restore", "--from", archive.toString(), "--data-dir",
         etcd.member(0).dir().toString());
+    CliRun byConfig = CliRun.run(ENV, "restore", "--from", archive.toString(), "--etcd-config",
+        etcd.member(0).configFile().toString(), "--dry-run", "--skip-backup");
 
     assertThat(dry.exitCode()).as(dry.toString()).isZero();
     assertThat(dry.out()).contains("Restore plan for member etcd0", "  1. restore the verified db",
         "snapshot restore", "--initial-cluster-token", "  2. stop member etcd0",
         "dry run: nothing was changed");
+    assertThat(byConfig.exitCode()).as(byConfig.toString()).isZero();
+    assertThat(byConfig.out()).contains("(" + etcd.member(0).configFile() + ")",
+        "no backup archive (--skip-backup)");
     assertThat(unconfirmed.exitCode()).as(unconfirmed.toString()).isEqualTo(1);
     assertThat(unconfirmed.err()).contains("no terminal", "--yes");
     before.assertUnchanged();
