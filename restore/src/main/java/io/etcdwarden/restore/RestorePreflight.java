@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Optional;
 public final class RestorePreflight {
   /** A restored 3.4/3.5 data dir: the db plus a preallocated 64 MiB WAL segment. */
   static final long WAL_BYTES = 64L << 20;
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -68,8 +70,7 @@ public final class RestorePreflight {
   }
 
   private static long requireAlone(MemberOnHost member, RestoreRequest request) {
-    ClusterProbe.Membership m = ClusterProbe.members(member.target(
-        java.time.Duration.ofSeconds(5)));
+    ClusterProbe.Membership m = ClusterProbe.members(member.target(PROBE_TIMEOUT));
     if (m.memberNames().size() != 1) {
       throw new WardenException("refused: the cluster has " + m.memberNames().size()
           + " members (" + String.join(", ", m.memberNames()) + "); restoring one member of a"

@@ -19,23 +19,23 @@ import java.util.concurrent.TimeUnit;
  * revision. It must be given a directory that does not exist yet: a failed run leaves a
  * partial one behind, which the caller deletes.
  */
-public record RestoreTool(Path executable, boolean etcdutl) {
+public record RestoreTool(Path executable) {
   private static final long TIMEOUT_MINUTES = 30;
 
   /** etcdutl beside {@code etcdBinary} or on PATH, else etcdctl as {@link EtcdBinary} finds it. */
   public static RestoreTool locate(Path etcdBinary, Map<String, String> env) {
     Path beside = etcdBinary.resolveSibling("etcdutl");
     if (Files.isExecutable(beside)) {
-      return new RestoreTool(beside, true);
+      return new RestoreTool(beside);
     }
     for (String dir : env.getOrDefault("PATH", "").split(":")) {
       if (!dir.isBlank() && Files.isExecutable(Path.of(dir, "etcdutl"))) {
-        return new RestoreTool(Path.of(dir, "etcdutl"), true);
+        return new RestoreTool(Path.of(dir, "etcdutl"));
       }
     }
     Path etcdctl = etcdBinary.resolveSibling("etcdctl");
     return new RestoreTool(Files.isExecutable(etcdctl) ? etcdctl
-        : EtcdBinary.locateEtcdctl(env), false);
+        : EtcdBinary.locateEtcdctl(env));
   }
 
   /** The command line, as printed in the plan. */
@@ -52,8 +52,9 @@ public record RestoreTool(Path executable, boolean etcdutl) {
     return command;
   }
 
-  /** Runs {@code command}; on failure deletes whatever it left in {@code into}. */
-  public void run(List<String> command, Path into) {
+  /** Runs {@code command} (from {@link #command}); on failure deletes what it left in {@code into}. */
+  public static void run(List<String> command, Path into) {
+    Path executable = Path.of(command.get(0));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> env = new HashMap<>(builder.environment());
     env.keySet().removeIf(k -> k.startsWith("ETCDCTL_"));

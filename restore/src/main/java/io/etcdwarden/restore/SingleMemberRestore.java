@@ -35,8 +35,7 @@ public final class SingleMemberRestore {
 
   /** With the real restore tool. */
   public SingleMemberRestore(Duration healthTimeout) {
-    this((command, into) -> new RestoreTool(Path.of(command.get(0)), false).run(command, into),
-        healthTimeout);
+    this(RestoreTool::run, healthTimeout);
   }
 
   public RestoreResult execute(RestorePlan plan, Consumer<String> progress) {
@@ -53,10 +52,10 @@ public final class SingleMemberRestore {
     } finally {
       plan.discard();
     }
-    progress.accept("2. stopping member " + member.name());
-    services.remove(spec);
     boolean swapped = false;
     try {
+      progress.accept("2. stopping member " + member.name());
+      services.remove(spec);
       Optional<DataDirBackup.Written> backup = plan.backupFile().map(file -> {
         progress.accept("3. backing up " + member.dataDir() + " to " + file);
         return DataDirBackup.write(member.dataDir(), file);

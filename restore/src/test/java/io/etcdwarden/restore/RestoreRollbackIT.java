@@ -84,7 +84,7 @@ class RestoreRollbackIT {
     RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
         .prepare(request(archive, tmp.resolve("backup")));
     SingleMemberRestore broken = new SingleMemberRestore((command, into) -> {
-      new RestoreTool(Path.of(command.get(0)), false).run(command, into);
+      RestoreTool.run(command, into);
       try (RandomAccessFile db = new RandomAccessFile(into.resolve("member/snap/db").toFile(),
           "rw")) {
         db.setLength(4096); // a torn bolt file: etcd refuses to start on it
