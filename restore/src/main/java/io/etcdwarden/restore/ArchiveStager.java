@@ -15,6 +15,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -38,16 +39,22 @@ final class ArchiveStager {
   /** Stages {@code name} from {@code raw} as {@code dbFile}; {@code expectedSha} from the operator or the store. */
   static StagedArchive stage(String name, InputStream raw, Optional<String> expectedSha,
       String expectedShaOrigin, Path dbFile) {
+    return stage(name, raw, expectedSha, expectedShaOrigin, dbFile, () -> false);
+  }
+
+  /** As above; stops at the next chunk once {@code abandoned} says the result is not wanted. */
+  static StagedArchive stage(String name, InputStream raw, Optional<String> expectedSha,
+      String expectedShaOrigin, Path dbFile, BooleanSupplier abandoned) {
     MessageDigest archiveSha = Sha256Sidecar.newDigest();
     DigestInputStream digested = new DigestInputStream(raw, archiveSha);
     try {
-      StagedArchive staged = read(name, digested, archiveSha, dbFile);
+      StagedArchive staged = read(name, digested, archiveSha, dbFile, abandoned);
       requireSha(name, staged.archiveSha256(), expectedSha, expectedShaOrigin);
       return staged;
     } catch (IOException e) {
       deleteQuietly(dbFile);
       // A corrupt archive usually breaks decompression first; say so in the sha256's words.
-      if (expectedSha.isPresent()) {
+      if (expectedSha.isPresent() && !abandoned.getAsBoolean()) {
         try {
           digested.transferTo(OutputStream.nullOutputStream());
           requireSha(name, Sha256Sidecar.hex(archiveSha), expectedSha, expectedShaOrigin);
@@ -78,7 +85,7 @@ final class ArchiveStager {
   }
 
   private static StagedArchive read(String name, DigestInputStream digested,
-      MessageDigest archiveSha, Path dbFile) throws IOException {
+      MessageDigest archiveSha, Path dbFile, BooleanSupplier abandoned) throws IOException {
     DbDigests digests = new DbDigests();
     Optional<JsonNode> manifestJson = Optional.empty();
     long dbSize = -1;
@@ -93,7 +100,7 @@ final class ArchiveStager {
         if (dbSize >= 0) {
           throw new IOException("two db entries");
         }
-        dbSize = copy(tar, dbFile, digests);
+        dbSize = copy(tar, dbFile, digests, abandoned);
       } else if (entry.startsWith("member/wal")) {
         sawWal = true;
       }
@@ -146,11 +153,15 @@ final class ArchiveStager {
     }
   }
 
-  private static long copy(InputStream in, Path dbFile, DbDigests digests) throws IOException {
+  private static long copy(InputStream in, Path dbFile, DbDigests digests,
+      BooleanSupplier abandoned) throws IOException {
     long size = 0;
     byte[] buffer = new byte[BUFFER_BYTES];
     try (OutputStream out = Files.newOutputStream(dbFile)) {
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        if (abandoned.getAsBoolean()) {
+          throw new IOException("abandoned");
+        }
         digests.update(buffer, 0, n);
         out.write(buffer, 0, n);
         size += n;

@@ -13,6 +13,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Everything restore checks before it changes anything, in the order an operator would: the
@@ -46,11 +49,22 @@ public final class RestorePreflight {
       throw new WardenException("data dir " + member.dataDir() + " of member " + member.name()
           + " does not exist; nothing was changed");
     }
-    long oldClusterId = requireAlone(member, request);
+    // Asking etcd (client start-up, TLS) and downloading the archive both take seconds: they
+    // run side by side, and a refusal from etcd stops the download at its next chunk.
+    CompletableFuture<Long> alone = CompletableFuture.supplyAsync(() -> requireAlone(member,
+        request));
     String stamp = STAMP.format(clock.instant());
     Path dataDir = member.dataDir();
     Path staged = dataDir.resolveSibling(dataDir.getFileName() + ".restore-" + stamp + ".db");
-    StagedArchive archive = stageFirstGood(request, staged, dataDir);
+    StagedArchive archive;
+    long oldClusterId;
+    try {
+      archive = stageFirstGood(request, staged, dataDir, alone::isCompletedExceptionally);
+      oldClusterId = alone.join();
+    } catch (RuntimeException e) {
+      ArchiveStager.deleteQuietly(staged);
+      throw alone.isCompletedExceptionally() ? unwrap(alone) : e;
+    }
     Optional<Path> backupFile = request.skipBackup() ? Optional.empty() : Optional.of(
         request.backupDir().orElse(dataDir.resolveSibling("etcd-backup-" + stamp))
             .resolve(member.name() + "-data-" + stamp + ".tar.gz"));
@@ -82,7 +96,17 @@ public final class RestorePreflight {
     return m.clusterId();
   }
 
-  private StagedArchive stageFirstGood(RestoreRequest request, Path staged, Path dataDir) {
+  private static RuntimeException unwrap(CompletableFuture<Long> failed) {
+    try {
+      failed.join();
+      throw new IllegalStateException("only called on a failed future");
+    } catch (CompletionException e) {
+      return e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private StagedArchive stageFirstGood(RestoreRequest request, Path staged, Path dataDir,
+      BooleanSupplier abandoned) {
     String option = request.allowNonMount() ? VolumeStores.ALLOW_NON_MOUNT + "=true" : "";
     List<ArchiveSource> sources = ArchiveSource.resolve(request.from(), request.store(), option);
     List<String> failures = new ArrayList<>();
@@ -93,7 +117,7 @@ public final class RestorePreflight {
         String origin = request.sha256().isPresent() ? "--sha256"
             : source.name() + ".sha256";
         try (var in = source.open()) {
-          return ArchiveStager.stage(source.location(), in, expected, origin, staged);
+          return ArchiveStager.stage(source.location(), in, expected, origin, staged, abandoned);
         }
       } catch (WardenException | IOException e) {
         if (sources.size() == 1) {
