@@ -86,7 +86,7 @@ final class ArchiveStager {
 
   private static StagedArchive read(String name, DigestInputStream digested,
       MessageDigest archiveSha, Path dbFile, BooleanSupplier abandoned) throws IOException {
-    DbDigests digests = new DbDigests();
+    DbDigests.Result db = null;
     Optional<JsonNode> manifestJson = Optional.empty();
     long dbSize = -1;
     boolean sawWal = false;
@@ -100,7 +100,9 @@ final class ArchiveStager {
         if (dbSize >= 0) {
           throw new IOException("two db entries");
         }
-        dbSize = copy(tar, dbFile, digests, abandoned);
+        DbSink.Written written = copy(tar, dbFile, abandoned);
+        db = written.digests();
+        dbSize = written.size();
       } else if (entry.startsWith("member/wal")) {
         sawWal = true;
       }
@@ -113,7 +115,6 @@ final class ArchiveStager {
           + " 'etcd-warden snapshot' and restore that" : ": no db entry; not an etcd snapshot"
           + " archive") + "; nothing was changed");
     }
-    DbDigests.Result db = digests.finish();
     boolean hashValid = db.etcdHashValid();
     String dbHex = db.sha256();
     Optional<SnapshotManifest> manifest = Optional.empty();
@@ -153,21 +154,22 @@ final class ArchiveStager {
     }
   }
 
-  private static long copy(InputStream in, Path dbFile, DbDigests digests,
-      BooleanSupplier abandoned) throws IOException {
-    long size = 0;
-    byte[] buffer = new byte[BUFFER_BYTES];
-    try (OutputStream out = Files.newOutputStream(dbFile)) {
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+  private static DbSink.Written copy(InputStream in, Path dbFile, BooleanSupplier abandoned)
+      throws IOException {
+    try (DbSink sink = new DbSink(dbFile)) {
+      while (true) {
         if (abandoned.getAsBoolean()) {
           throw new IOException("abandoned");
         }
-        digests.update(buffer, 0, n);
-        out.write(buffer, 0, n);
-        size += n;
+        byte[] buffer = sink.buffer();
+        int n = in.readNBytes(buffer, 0, buffer.length);
+        if (n == 0) {
+          break;
+        }
+        sink.submit(buffer, n);
       }
+      return sink.finish();
     }
-    return size;
   }
 
   /** gzip and zstd by their magic bytes; anything else is read as a plain tar. */

@@ -49,6 +49,21 @@ class ArchiveStagerTest {
   }
 
   @Test
+  void aDbOfSeveralChunksStagesWhole() throws Exception {
+    byte[] body = new byte[DbSink.CHUNK_BYTES * 3 + 12345];
+    new java.util.Random(5).nextBytes(body);
+    byte[] db = TestTars.dbWithEtcdHash(body);
+
+    StagedArchive staged = stage(TestTars.tarGz(TestTars.entries("db", db, "manifest.json",
+        manifest(db, 1))), Optional.empty());
+
+    assertThat(staged.dbSize()).isEqualTo(db.length);
+    assertThat(staged.etcdHashValid()).isTrue();
+    assertThat(staged.dbSha256()).isEqualTo(TestTars.sha256(db));
+    assertThat(Files.readAllBytes(staged.dbFile())).isEqualTo(db);
+  }
+
+  @Test
   void aCharmArchiveWithARawDbCopyNeedsSkipHashCheckAndSaysSo() throws Exception {
     byte[] raw = "bolt pages without a trailing hash".repeat(100).getBytes();
 
