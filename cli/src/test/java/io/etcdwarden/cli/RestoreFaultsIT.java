@@ -148,6 +148,25 @@ class RestoreFaultsIT {
     before.assertUnchanged();
   }
 
+  @Test
+  void latestFromTheConfiguredStoreRestoresWithABackupAndKeepsTheOldData() throws Exception {
+    Path config = Files.writeString(tmp.resolve("warden.yaml"),
+        "backup:\n  target: file://" + store + "?allow-non-mount=true\n");
+    long clusterId = Before.of(etcd).clusterId();
+
+    CliRun run = restore("--from", "latest", "--config", config.toString(), "--target",
+        tmp.resolve("old").toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("archive: file://" + store + "/etcd-snapshot-");
+    assertThat(Path.of(RestoreMigrationIT.field(run.out(), "backup.path")))
+        .hasParent(tmp.resolve("old")).exists();
+    assertThat(Path.of(RestoreMigrationIT.field(run.out(), "old.data"))).isDirectory();
+    assertThat(RestoreMigrationIT.field(run.out(), "verified"))
+        .contains("cluster ID " + Long.toHexString(clusterId) + " -> ");
+    assertThat(Before.of(etcd).clusterId()).isNotEqualTo(clusterId);
+  }
+
   private static CliRun restore(String... args) {
     List<String> all = new java.util.ArrayList<>(List.of("restore", "--yes", "--data-dir",
         etcd.member(0).dir().toString()));
