@@ -55,6 +55,10 @@ final class RestoreCommand implements Callable<Integer> {
   @Option(names = "--allow-non-mount",
       description = "Accept a file:// store that is not a mount point.")
   boolean allowNonMount;
+  @Option(names = "--assume-single-member",
+      description = "The member is not running (e.g. its data no longer lets it start) and you"
+          + " are sure it is its cluster's only member: restore without asking etcd.")
+  boolean assumeSingleMember;
   @Option(names = "--dry-run", description = "Check everything, print the plan, change nothing.")
   boolean dryRun;
   @Option(names = {"--yes", "-y"}, description = "Do not ask for confirmation.")
@@ -102,7 +106,7 @@ final class RestoreCommand implements Callable<Integer> {
     RestoreRequest request = new RestoreRequest(from, storeUri, Optional.ofNullable(sha256)
         .map(String::toLowerCase), Optional.ofNullable(member.memberDir),
         Optional.ofNullable(member.etcdConfig), Optional.ofNullable(target), skipBackup,
-        allowNonMount, health, env.variables());
+        allowNonMount, assumeSingleMember, health, env.variables());
     PrintWriter out = spec.commandLine().getOut();
     RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
         .prepare(request);

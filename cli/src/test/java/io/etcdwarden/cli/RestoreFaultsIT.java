@@ -167,6 +167,25 @@ class RestoreFaultsIT {
     assertThat(Before.of(etcd).clusterId()).isNotEqualTo(clusterId);
   }
 
+  @Test
+  void aMemberThatCannotStartIsRestoredOnlyWhenTheOperatorVouchesItIsAlone() throws Exception {
+    etcd.member(0).stop();
+    try (RandomAccessFile db = new RandomAccessFile(etcd.member(0).dataDir()
+        .resolve("member/snap/db").toFile(), "rw")) {
+      db.setLength(4096); // damaged: this member would not start again
+    }
+
+    CliRun refused = restore("--from", archive.toString(), "--skip-backup");
+    CliRun vouched = restore("--from", archive.toString(), "--skip-backup",
+        "--assume-single-member");
+
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+    assertThat(refused.err()).contains("etcd0 is not running", "--assume-single-member");
+    assertThat(vouched.exitCode()).as(vouched.toString()).isZero();
+    assertThat(vouched.out()).contains("(unknown: the member was down) -> ");
+    Before.of(etcd); // the canary from the archive is back, served by a healthy member
+  }
+
   private static CliRun restore(String... args) {
     List<String> all = new java.util.ArrayList<>(List.of("restore", "--yes", "--data-dir",
         etcd.member(0).dir().toString()));

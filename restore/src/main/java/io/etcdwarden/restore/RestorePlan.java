@@ -25,14 +25,16 @@ public record RestorePlan(MemberOnHost member, String source, StagedArchive arch
     List<String> steps = new ArrayList<>();
     steps.add("restore the verified db into " + restoredDir + " (the member keeps running):\n"
         + "     " + String.join(" ", restoreCommand));
-    steps.add("stop member " + member.name() + " (" + serviceMode + ")");
+    steps.add(oldClusterId == 0 ? "member " + member.name() + " is not running (you vouched"
+        + " that it is the only member); make sure it stays stopped"
+        : "stop member " + member.name() + " (" + serviceMode + ")");
     steps.add(backupFile.map(f -> "back up " + member.dataDir() + " to " + f + " (+ .sha256)")
         .orElse("no backup archive (--skip-backup); the old data dir is still kept"));
     steps.add("move " + member.dataDir() + " to " + keptDir + " (kept) and " + restoredDir
         + " to " + member.dataDir());
     steps.add("start member " + member.name() + " and wait for /health");
-    steps.add("verify: healthy, one member, cluster ID no longer "
-        + Long.toHexString(oldClusterId) + archive.manifest().map(m -> ", revision "
+    steps.add("verify: healthy, one member, " + (oldClusterId == 0 ? "a new cluster ID"
+        : "cluster ID no longer " + Long.toHexString(oldClusterId)) + archive.manifest().map(m -> ", revision "
         + m.revision()).orElse("") + (archive.keyCount().isPresent() ? ", "
         + archive.keyCount().getAsLong() + " keys" : ""));
     steps.add("on any failure after step 2: stop, put " + keptDir + " back, start the old"

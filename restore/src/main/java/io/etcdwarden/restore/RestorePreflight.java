@@ -2,6 +2,8 @@ package io.etcdwarden.restore;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.installer.config.EtcdMemberConfig;
+import io.etcdwarden.installer.service.ServiceManager;
+import io.etcdwarden.installer.service.ServiceManagers;
 import io.etcdwarden.storage.file.VolumeStores;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +85,18 @@ public final class RestorePreflight {
         member.serviceMode().isBlank() ? "service manager of this host" : member.serviceMode());
   }
 
+  /** The cluster ID the member serves; 0 when it is down and the operator vouched for it. */
   private static long requireAlone(MemberOnHost member, RestoreRequest request) {
+    ServiceManager services = ServiceManagers.forMode(member.serviceMode());
+    if (!services.isRunning(member.serviceSpec())) {
+      if (request.assumeSingleMember()) {
+        return 0;
+      }
+      throw new WardenException("member " + member.name() + " is not running, so restore cannot"
+          + " ask etcd whether it is its cluster's only member; start it, or, if it cannot start"
+          + " (damaged data) and you are sure it is the only member, add --assume-single-member;"
+          + " nothing was changed");
+    }
     ClusterProbe.Membership m = ClusterProbe.members(member.target(PROBE_TIMEOUT));
     if (m.memberNames().size() != 1) {
       throw new WardenException("refused: the cluster has " + m.memberNames().size()

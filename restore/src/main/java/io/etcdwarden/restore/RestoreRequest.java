@@ -15,10 +15,14 @@ import java.util.Optional;
  * @param etcdConfig etcd's {@code --config-file} ({@code --etcd-config})
  * @param backupDir where the old data dir's backup goes; empty = a dated folder beside it
  * @param allowNonMount accept a {@code file://} store that is not a mount point
+ * @param assumeSingleMember the operator vouches that a member which is not running (so etcd
+ *     cannot be asked) is its cluster's only member: the way to restore a member whose data
+ *     no longer lets it start
  */
 public record RestoreRequest(String from, Optional<String> store, Optional<String> sha256,
     Optional<Path> memberDir, Optional<Path> etcdConfig, Optional<Path> backupDir,
-    boolean skipBackup, boolean allowNonMount, Duration healthTimeout, Map<String, String> env) {
+    boolean skipBackup, boolean allowNonMount, boolean assumeSingleMember,
+    Duration healthTimeout, Map<String, String> env) {
   public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(120);
 
   public RestoreRequest {

@@ -92,7 +92,8 @@ public final class SingleMemberRestore {
       throw new WardenException("the cluster ID is still " + Long.toHexString(plan.oldClusterId())
           + ": the member did not start from the restored data");
     }
-    checks.append(", cluster ID ").append(Long.toHexString(plan.oldClusterId())).append(" -> ")
+    checks.append(", cluster ID ").append(plan.oldClusterId() == 0 ? "(unknown: the member was"
+        + " down)" : Long.toHexString(plan.oldClusterId())).append(" -> ")
         .append(Long.toHexString(members.clusterId()));
     if (plan.archive().manifest().isPresent()) {
       if (contents.revision() < expectedRevision) {

@@ -54,7 +54,7 @@ public final class SnapshotDrill {
       cluster = LocalCluster.create(scratch.resolve("etcd"), 1, EtcdBinary.locate(env));
       RestoreRequest request = new RestoreRequest(from, store, Optional.empty(),
           Optional.of(cluster.members().get(0).dir()), Optional.empty(), Optional.empty(), true,
-          allowNonMount, HEALTH_TIMEOUT, env);
+          allowNonMount, false, HEALTH_TIMEOUT, env);
       RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
           .prepare(request);
       RestoreResult result = new SingleMemberRestore(HEALTH_TIMEOUT).execute(plan, line -> { });
