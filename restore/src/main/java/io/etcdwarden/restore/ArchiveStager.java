@@ -50,7 +50,7 @@ final class ArchiveStager {
     try {
       StagedArchive staged = read(name, digested, archiveSha, dbFile, abandoned);
       requireSha(name, staged.archiveSha256(), expectedSha, expectedShaOrigin);
-      return staged;
+      return staged.checkedAgainst(expectedSha.isPresent() ? expectedShaOrigin : "");
     } catch (IOException e) {
       deleteQuietly(dbFile);
       // A corrupt archive usually breaks decompression first; say so in the sha256's words.
@@ -127,7 +127,7 @@ final class ArchiveStager {
       check(name, manifest.get(), dbSize, dbHex, hashValid);
     }
     return new StagedArchive(name, dbFile, manifest, keyCount, Sha256Sidecar.hex(archiveSha),
-        dbHex, dbSize, hashValid);
+        dbHex, dbSize, hashValid, "");
   }
 
   private static SnapshotManifest parse(String name, JsonNode json) {

@@ -49,7 +49,7 @@ public record RestorePlan(MemberOnHost member, String source, StagedArchive arch
         .append(member.configFile()).append(")\n");
     text.append("  archive: ").append(source).append('\n');
     text.append("           ").append(archive.describe()).append('\n');
-    text.append("           sha256 ").append(archive.archiveSha256()).append(" verified\n");
+    text.append("           ").append(archive.describeSha()).append('\n');
     text.append("  data dir: ").append(member.dataDir()).append('\n');
     int n = 1;
     for (String step : steps()) {

@@ -12,10 +12,26 @@ import java.util.OptionalLong;
  * --skip-hash-check} (a raw copy of {@code member/snap/db} has no hash appended).
  *
  * @param keyCount the manifest's {@code key_count}, when the archiver recorded one
+ * @param shaCheckedAgainst what the archive's sha256 matched ({@code NAME.sha256} or {@code
+ *     --sha256}); empty when there was nothing to check it against
  */
 public record StagedArchive(String name, Path dbFile, Optional<SnapshotManifest> manifest,
     OptionalLong keyCount, String archiveSha256, String dbSha256, long dbSize,
-    boolean etcdHashValid) {
+    boolean etcdHashValid, String shaCheckedAgainst) {
+
+  /** The same, noting what the archive's sha256 was checked against (empty: nothing). */
+  StagedArchive checkedAgainst(String origin) {
+    return new StagedArchive(name, dbFile, manifest, keyCount, archiveSha256, dbSha256, dbSize,
+        etcdHashValid, origin);
+  }
+
+  /** One line on the archive's sha256, for the plan. */
+  public String describeSha() {
+    return "sha256 " + archiveSha256 + (shaCheckedAgainst.isEmpty()
+        ? " (no .sha256 beside it and no --sha256 given: not checked against a record)"
+        : " matches " + shaCheckedAgainst);
+  }
+
 
   /** Whether the restore tool must skip its hash check: the db carries no valid hash. */
   public boolean skipHashCheck() {

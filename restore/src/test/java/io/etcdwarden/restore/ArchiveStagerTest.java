@@ -46,6 +46,7 @@ class ArchiveStagerTest {
       assertThat(staged.keyCount()).hasValue(7);
       assertThat(staged.skipHashCheck()).isFalse();
       assertThat(Files.readAllBytes(staged.dbFile())).isEqualTo(db);
+      assertThat(staged.describeSha()).endsWith(" matches test");
     }
   }
 
@@ -73,6 +74,7 @@ class ArchiveStagerTest {
     assertThat(staged.manifest()).isEmpty();
     assertThat(staged.skipHashCheck()).isTrue();
     assertThat(staged.describe()).contains("Juju charm", "carried no hash", "--skip-hash-check");
+    assertThat(staged.describeSha()).contains("not checked against a record");
   }
 
   @Test
