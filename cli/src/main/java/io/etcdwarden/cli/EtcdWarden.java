@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {HealthCommand.class, SandboxCommand.class, SnapshotCommand.class,
         InstallCommand.class, MemberCommand.class, CredentialsCommand.class,
         StorageCommand.class, SnapshotsCommand.class, CheckCommand.class, NrpeCommand.class,
-        DaemonCommand.class, StatusCommand.class, CronCommand.class})
+        RestoreCommand.class, DaemonCommand.class, StatusCommand.class, CronCommand.class})
 public final class EtcdWarden implements Runnable {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 

@@ -7,12 +7,12 @@ import picocli.CommandLine.Command;
 @Command(name = "snapshots", mixinStandardHelpOptions = true,
     description = "List, verify or prune the snapshot archives at --target.",
     subcommands = {SnapshotsListCommand.class, SnapshotsVerifyCommand.class,
-        SnapshotsPruneCommand.class})
+        SnapshotsPruneCommand.class, SnapshotsDrillCommand.class})
 final class SnapshotsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: list, verify or prune");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: list, verify, prune or drill");
   }
 }

@@ -1,0 +1,150 @@
+package io.etcdwarden.cli;
+
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.config.WardenConfigLoader;
+import io.etcdwarden.restore.FreeSpace;
+import io.etcdwarden.restore.RestorePlan;
+import io.etcdwarden.restore.RestorePreflight;
+import io.etcdwarden.restore.RestoreRequest;
+import io.etcdwarden.restore.RestoreResult;
+import io.etcdwarden.restore.SingleMemberRestore;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code etcd-warden restore}: the guided, verified restore of a one-member cluster from an
+ * archive, with the plan printed first ({@code --dry-run} stops there) and confirmed on a
+ * terminal unless {@code --yes}.
+ */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+    description = {"Restore this host's single etcd member from a snapshot archive.",
+        "Verifies everything first, keeps the old data, rolls back on failure.",
+        "Exit 0 restored and verified, 1 refused or failed (the message says which), 2 usage."})
+final class RestoreCommand implements Callable<Integer> {
+  @Option(names = "--from", required = true, paramLabel = "ARCHIVE|URI|latest",
+      description = "A local archive, a store URI naming one (file:///dir/NAME, s3://bucket/"
+          + "prefix/NAME, gs://...), or latest: the newest archive in --store that verifies.")
+  String from;
+  @Option(names = "--store", paramLabel = "URI",
+      description = "Store for --from latest (default: backup.target in warden.yaml).")
+  String store;
+  @Option(names = "--config", paramLabel = "FILE", description = "warden.yaml (default "
+      + "/etc/etcd-warden/warden.yaml).")
+  Path config;
+  @Option(names = "--sha256", paramLabel = "HEX",
+      description = "The archive's sha256 as you were given it (overrides its .sha256).")
+  String sha256;
+  @ArgGroup(exclusive = true, multiplicity = "1") MemberChoice member;
+  @Option(names = "--target", paramLabel = "DIR",
+      description = "Where the backup of the old data dir goes (default: etcd-backup-STAMP/"
+          + " beside the data dir).")
+  Path target;
+  @Option(names = "--skip-backup", description = "No .tar.gz of the old data dir (it is still"
+      + " kept, renamed, beside the new one).")
+  boolean skipBackup;
+  @Option(names = "--allow-non-mount",
+      description = "Accept a file:// store that is not a mount point.")
+  boolean allowNonMount;
+  @Option(names = "--assume-single-member",
+      description = "The member is not running (e.g. its data no longer lets it start) and you"
+          + " are sure it is its cluster's only member: restore without asking etcd.")
+  boolean assumeSingleMember;
+  @Option(names = "--dry-run", description = "Check everything, print the plan, change nothing.")
+  boolean dryRun;
+  @Option(names = {"--yes", "-y"}, description = "Do not ask for confirmation.")
+  boolean yes;
+  @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "120s",
+      description = "How long to wait for the restored member's health (default 120s).")
+  String wait;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  private final Environment env;
+
+  /** The member to restore: the installer's member folder or etcd's config file. */
+  static final class MemberChoice {
+    @Option(names = "--data-dir", paramLabel = "DIR", required = true,
+        description = "The member's folder as given to install --data-dir (holds etcd.yaml).")
+    Path memberDir;
+    @Option(names = "--etcd-config", paramLabel = "FILE", required = true,
+        description = "The etcd --config-file of the member.")
+    Path etcdConfig;
+  }
+
+  RestoreCommand(Environment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    if (sha256 != null && !sha256.matches("[0-9a-fA-F]{64}")) {
+      throw WardenException.badInput("--sha256 must be 64 hex digits, got '" + sha256 + "'");
+    }
+    Duration health = io.etcdwarden.core.config.Durations.parse(wait, "--wait");
+    Console console = System.console();
+    if (!dryRun && !yes && console == null) {
+      throw new WardenException("refused: no terminal to confirm on; add --yes to restore"
+          + " without asking (or --dry-run to only see the plan); nothing was changed");
+    }
+    Optional<String> storeUri = Optional.ofNullable(store);
+    if (storeUri.isEmpty() && from.equals("latest")) {
+      storeUri = WardenConfigLoader.load(Optional.ofNullable(config)).backup().target()
+          .map(URI::toString);
+      if (storeUri.isEmpty()) {
+        throw WardenException.badInput("--from latest needs a store: give --store URI or set"
+            + " backup.target in warden.yaml");
+      }
+    }
+    RestoreRequest request = new RestoreRequest(from, storeUri, Optional.ofNullable(sha256)
+        .map(String::toLowerCase), Optional.ofNullable(member.memberDir),
+        Optional.ofNullable(member.etcdConfig), Optional.ofNullable(target), skipBackup,
+        allowNonMount, assumeSingleMember, health, env.variables());
+    PrintWriter out = spec.commandLine().getOut();
+    RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
+        .prepare(request);
+    out.print(plan.render());
+    out.flush();
+    if (dryRun) {
+      plan.discard();
+      out.println("dry run: nothing was changed");
+      return 0;
+    }
+    if (!yes && !confirmed(console, out)) {
+      plan.discard();
+      return FailureHandler.FAILED;
+    }
+    RestoreResult result = new SingleMemberRestore(health).execute(plan, line -> {
+      out.println(line);
+      out.flush();
+    });
+    result.backup().ifPresent(b -> {
+      out.println("backup.path: " + b.path());
+      out.println("backup.sha256sum: " + b.sha256());
+    });
+    out.println("old.data: " + result.keptDir());
+    out.println("restored: member " + result.member() + " is a new one-member cluster "
+        + Long.toHexString(result.newClusterId()) + " at revision " + result.revision()
+        + " with " + result.keys() + " keys");
+    out.println("verified: " + result.checks());
+    out.println("next: " + result.nextStep());
+    out.flush();
+    return 0;
+  }
+
+  private static boolean confirmed(Console console, PrintWriter out) {
+    String answer = console.readLine("Carry out this plan? Type yes: ");
+    if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
+      out.println("not confirmed: nothing was changed");
+      return false;
+    }
+    return true;
+  }
+}

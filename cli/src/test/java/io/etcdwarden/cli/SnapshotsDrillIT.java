@@ -1,0 +1,62 @@
+package io.etcdwarden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.testkit.EtcdClusterExtension;
+import io.etcdwarden.testkit.storage.EtcdFill;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code snapshots drill}: the newest archive in a store restores into a scratch member and
+ * matches its manifest (PASS, exit 0); a damaged one fails (FAIL, exit 1); both leave no
+ * scratch folder or process behind.
+ */
+class SnapshotsDrillIT {
+  private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
+  @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(1);
+  @TempDir Path store;
+  @TempDir Path scratch;
+
+  @Test
+  void theNewestArchivePassesAndADamagedOneFails() throws Exception {
+    try (EtcdClients clients = new EtcdClients(etcd.target())) {
+      EtcdFill.fill(clients.cluster(), 512 << 10);
+    }
+    CliRun snapshot = CliRun.run(etcd.etcdctlEnvironment(), "snapshot", "--target",
+        "file://" + store, "--allow-non-mount");
+    assertThat(snapshot.exitCode()).as(snapshot.toString()).isZero();
+    String revision = RestoreMigrationIT.field(snapshot.out(), "snapshot.revision");
+
+    CliRun pass = CliRun.run(ENV, "snapshots", "drill", "--store", "file://" + store,
+        "--allow-non-mount", "--scratch-dir", scratch.toString());
+
+    assertThat(pass.exitCode()).as(pass.toString()).isZero();
+    assertThat(pass.out()).startsWith("PASS file://" + store + "/etcd-snapshot-")
+        .contains("revision " + revision + " matches the manifest");
+    assertThat(scratch).isEmptyDirectory();
+
+    Path archive = Path.of(RestoreMigrationIT.field(snapshot.out(), "snapshot.path"));
+    try (RandomAccessFile file = new RandomAccessFile(archive.toFile(), "rw")) {
+      file.seek(file.length() / 3);
+      int b = file.read();
+      file.seek(file.length() / 3);
+      file.write(b ^ 0x40);
+    }
+    CliRun fail = CliRun.run(ENV, "snapshots", "drill", "--from", archive.toString(),
+        "--scratch-dir", scratch.toString());
+
+    assertThat(fail.exitCode()).as(fail.toString()).isEqualTo(1);
+    assertThat(fail.out()).startsWith("FAIL ").contains("sha256");
+    try (Stream<Path> left = Files.list(scratch)) {
+      assertThat(left).isEmpty();
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package io.etcdwarden.restore;
+
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.installer.config.EtcdMemberConfig;
+import io.etcdwarden.installer.service.ServiceManager;
+import io.etcdwarden.installer.service.ServiceManagers;
+import io.etcdwarden.storage.file.VolumeStores;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Everything restore checks before it changes anything, in the order an operator would: the
+ * member's config is found, the member runs and is alone in its cluster (a scaled cluster is
+ * refused with the migration steps), the archive downloads and verifies (sha256, manifest,
+ * etcd's hash) into a staging file beside the data dir, and there is room for the restored data
+ * and the backup. Each failure is one line; only the staging file was written, and it is gone.
+ */
+public final class RestorePreflight {
+  /** A restored 3.4/3.5 data dir: the db plus a preallocated 64 MiB WAL segment. */
+  static final long WAL_BYTES = 64L << 20;
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final Clock clock;
+  private final FreeSpace freeSpace;
+
+  public RestorePreflight(Clock clock, FreeSpace freeSpace) {
+    this.clock = clock;
+    this.freeSpace = freeSpace;
+  }
+
+  public RestorePlan prepare(RestoreRequest request) {
+    MemberOnHost member = request.member();
+    if (member.metricsUrl() == null) {
+      throw new WardenException(member.configFile() + " has no listen-metrics-urls; restore"
+          + " waits for the member's /health there");
+    }
+    if (!Files.isDirectory(member.dataDir())) {
+      throw new WardenException("data dir " + member.dataDir() + " of member " + member.name()
+          + " does not exist; nothing was changed");
+    }
+    // Asking etcd (client start-up, TLS) and downloading the archive both take seconds: they
+    // run side by side, and a refusal from etcd stops the download at its next chunk.
+    CompletableFuture<Long> alone = CompletableFuture.supplyAsync(() -> requireAlone(member,
+        request));
+    String stamp = STAMP.format(clock.instant());
+    Path dataDir = member.dataDir();
+    Path staged = dataDir.resolveSibling(dataDir.getFileName() + ".restore-" + stamp + ".db");
+    StagedArchive archive;
+    long oldClusterId;
+    try {
+      archive = stageFirstGood(request, staged, dataDir, alone::isCompletedExceptionally);
+      oldClusterId = alone.join();
+    } catch (RuntimeException e) {
+      ArchiveStager.deleteQuietly(staged);
+      throw alone.isCompletedExceptionally() ? unwrap(alone) : e;
+    }
+    Optional<Path> backupFile = request.skipBackup() ? Optional.empty() : Optional.of(
+        request.backupDir().orElse(dataDir.resolveSibling("etcd-backup-" + stamp))
+            .resolve(member.name() + "-data-" + stamp + ".tar.gz"));
+    try {
+      requireRoom(dataDir, archive.dbSize() + WAL_BYTES, backupFile);
+    } catch (RuntimeException e) {
+      ArchiveStager.deleteQuietly(staged);
+      throw e;
+    }
+    Path restored = dataDir.resolveSibling(dataDir.getFileName() + ".restored-" + stamp);
+    Path kept = dataDir.resolveSibling(dataDir.getFileName() + ".before-restore-" + stamp);
+    String token = EtcdMemberConfig.randomClusterToken();
+    RestoreTool tool = RestoreTool.locate(member.etcdBinary(), request.env());
+    return new RestorePlan(member, archive.name(), archive, oldClusterId, token, restored, kept,
+        backupFile, tool.command(staged, restored, member, token, archive.skipHashCheck()),
+        member.serviceMode().isBlank() ? "service manager of this host" : member.serviceMode());
+  }
+
+  /** The cluster ID the member serves; 0 when it is down and the operator vouched for it. */
+  private static long requireAlone(MemberOnHost member, RestoreRequest request) {
+    ServiceManager services = ServiceManagers.forMode(member.serviceMode());
+    if (!services.isRunning(member.serviceSpec())) {
+      if (request.assumeSingleMember()) {
+        return 0;
+      }
+      throw new WardenException("member " + member.name() + " is not running, so restore cannot"
+          + " ask etcd whether it is its cluster's only member; start it, or, if it cannot start"
+          + " (damaged data) and you are sure it is the only member, add --assume-single-member;"
+          + " nothing was changed");
+    }
+    ClusterProbe.Membership m = ClusterProbe.members(member.target(PROBE_TIMEOUT));
+    if (m.memberNames().size() != 1) {
+      throw new WardenException("refused: the cluster has " + m.memberNames().size()
+          + " members (" + String.join(", ", m.memberNames()) + "); restoring one member of a"
+          + " scaled cluster breaks it. Migrate instead: 1) install a new single member"
+          + " (etcd-warden install --initial-cluster NAME=PEER_URL), 2) run etcd-warden restore"
+          + " --from " + request.from() + " there, 3) add members with etcd-warden member add."
+          + " Nothing was changed");
+    }
+    return m.clusterId();
+  }
+
+  private static RuntimeException unwrap(CompletableFuture<Long> failed) {
+    try {
+      failed.join();
+      throw new IllegalStateException("only called on a failed future");
+    } catch (CompletionException e) {
+      return e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private StagedArchive stageFirstGood(RestoreRequest request, Path staged, Path dataDir,
+      BooleanSupplier abandoned) {
+    String option = request.allowNonMount() ? VolumeStores.ALLOW_NON_MOUNT + "=true" : "";
+    List<ArchiveSource> sources = ArchiveSource.resolve(request.from(), request.store(), option);
+    List<String> failures = new ArrayList<>();
+    for (ArchiveSource source : sources) {
+      try {
+        requireRoom(dataDir, source.sizeBytes(), Optional.empty());
+        Optional<String> expected = request.sha256().or(source::recordedSha256);
+        String origin = request.sha256().isPresent() ? "--sha256"
+            : source.name() + ".sha256";
+        try (var in = source.open()) {
+          return ArchiveStager.stage(source.location(), in, expected, origin, staged, abandoned);
+        }
+      } catch (WardenException | IOException e) {
+        if (sources.size() == 1) {
+          throw e instanceof WardenException w ? w : new WardenException(source.location()
+              + ": " + e.getMessage() + "; nothing was changed", e);
+        }
+        failures.add(source.name() + ": " + e.getMessage());
+      }
+    }
+    throw new WardenException("--from latest: no archive verifies (" + String.join("; ",
+        failures) + "); nothing was changed");
+  }
+
+  private void requireRoom(Path dataDir, long restoredBytes, Optional<Path> backupFile) {
+    long backupBytes = backupFile.isPresent() ? Trees.size(dataDir) : 0;
+    Path parent = dataDir.toAbsolutePath().getParent();
+    Path backupParent = backupFile.map(f -> existingAncestor(f)).orElse(parent);
+    boolean sameStore = sameStore(parent, backupParent);
+    long need = restoredBytes + (sameStore ? backupBytes : 0);
+    long free = freeSpace.usable(parent);
+    if (free < need) {
+      throw new WardenException("not enough free disk in " + parent + ": " + free + " bytes free,"
+          + " " + need + " needed (restored data " + restoredBytes + (sameStore && backupBytes > 0
+          ? " + backup of the old data " + backupBytes : "") + "); nothing was changed");
+    }
+    if (!sameStore && backupBytes > 0 && freeSpace.usable(backupParent) < backupBytes) {
+      throw new WardenException("not enough free disk in " + backupParent + " for the backup of "
+          + dataDir + " (" + backupBytes + " bytes); use --target DIR or --skip-backup; nothing"
+          + " was changed");
+    }
+  }
+
+  private static Path existingAncestor(Path file) {
+    Path p = file.toAbsolutePath().getParent();
+    while (p != null && !Files.exists(p)) {
+      p = p.getParent();
+    }
+    return p == null ? file.getRoot() : p;
+  }
+
+  private static boolean sameStore(Path a, Path b) {
+    try {
+      return Files.getFileStore(a).equals(Files.getFileStore(b));
+    } catch (IOException e) {
+      return true;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.etcdwarden.restore;
+
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.installer.process.EtcdBinary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The upstream restore tool that came with the installed etcd: {@code etcdutl snapshot restore}
+ * (etcd 3.5+, beside the etcd binary) or else {@code etcdctl snapshot restore} (3.4). It writes
+ * a new data dir with a new cluster ID (from the name, peer URLs and token) and the snapshot's
+ * revision. It must be given a directory that does not exist yet: a failed run leaves a
+ * partial one behind, which the caller deletes.
+ */
+public record RestoreTool(Path executable) {
+  private static final long TIMEOUT_MINUTES = 30;
+
+  /** etcdutl beside {@code etcdBinary} or on PATH, else etcdctl as {@link EtcdBinary} finds it. */
+  public static RestoreTool locate(Path etcdBinary, Map<String, String> env) {
+    Path beside = etcdBinary.resolveSibling("etcdutl");
+    if (Files.isExecutable(beside)) {
+      return new RestoreTool(beside);
+    }
+    for (String dir : env.getOrDefault("PATH", "").split(":")) {
+      if (!dir.isBlank() && Files.isExecutable(Path.of(dir, "etcdutl"))) {
+        return new RestoreTool(Path.of(dir, "etcdutl"));
+      }
+    }
+    Path etcdctl = etcdBinary.resolveSibling("etcdctl");
+    return new RestoreTool(Files.isExecutable(etcdctl) ? etcdctl
+        : EtcdBinary.locateEtcdctl(env));
+  }
+
+  /** The command line, as printed in the plan. */
+  public List<String> command(Path db, Path into, MemberOnHost member, String token,
+      boolean skipHashCheck) {
+    List<String> command = new ArrayList<>(List.of(executable.toString(), "snapshot", "restore",
+        db.toString(), "--data-dir", into.toString(), "--name", member.name(),
+        "--initial-cluster", member.initialClusterAlone(), "--initial-cluster-token", token,
+        "--initial-advertise-peer-urls", String.join(",", member.peerUrls().stream()
+            .map(Object::toString).toList())));
+    if (skipHashCheck) {
+      command.add("--skip-hash-check");
+    }
+    return command;
+  }
+
+  /** Runs {@code command} (from {@link #command}); on failure deletes what it left in {@code into}. */
+  public static void run(List<String> command, Path into) {
+    Path executable = Path.of(command.get(0));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = new HashMap<>(builder.environment());
+    env.keySet().removeIf(k -> k.startsWith("ETCDCTL_"));
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    builder.environment().put("ETCDCTL_API", "3");
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new WardenException(executable.getFileName() + " snapshot restore did not finish"
+            + " within " + TIMEOUT_MINUTES + " minutes");
+      }
+      if (process.exitValue() != 0) {
+        throw new WardenException(executable.getFileName() + " snapshot restore failed: "
+            + lastLine(output));
+      }
+    } catch (IOException e) {
+      throw new WardenException("cannot run " + executable + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WardenException("interrupted while restoring into " + into, e);
+    } catch (RuntimeException e) {
+      Trees.deleteQuietly(into);
+      throw e;
+    }
+  }
+
+  private static String lastLine(String output) {
+    String[] lines = output.strip().split("\n");
+    return lines.length == 0 ? "(no output)" : lines[lines.length - 1].strip();
+  }
+}

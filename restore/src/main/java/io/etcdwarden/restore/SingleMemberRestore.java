@@ -1,0 +1,157 @@
+package io.etcdwarden.restore;
+
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.installer.install.StartupWait;
+import io.etcdwarden.installer.service.ServiceManager;
+import io.etcdwarden.installer.service.ServiceManagers;
+import io.etcdwarden.installer.service.ServiceSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Carries out a {@link RestorePlan} on a one-member cluster: restores the staged db into a new
+ * directory while the member still runs (so the member is down only for the swap), stops it
+ * through the installer's {@link ServiceManager}, backs up the old data dir, swaps the
+ * directories by rename (keeping the old one), starts the member, waits for health and proves
+ * the result: a new cluster ID and the archive's revision and key count. Any failure after the
+ * stop puts the old data dir back and restarts the member on it, and the error says so.
+ */
+public final class SingleMemberRestore {
+  private final BiConsumer<List<String>, Path> restoreStep;
+  private final Duration healthTimeout;
+
+  /** {@code restoreStep} runs the restore tool's command into a directory (a seam for faults). */
+  public SingleMemberRestore(BiConsumer<List<String>, Path> restoreStep, Duration healthTimeout) {
+    this.restoreStep = restoreStep;
+    this.healthTimeout = healthTimeout;
+  }
+
+  /** With the real restore tool. */
+  public SingleMemberRestore(Duration healthTimeout) {
+    this(RestoreTool::run, healthTimeout);
+  }
+
+  public RestoreResult execute(RestorePlan plan, Consumer<String> progress) {
+    MemberOnHost member = plan.member();
+    ServiceManager services = ServiceManagers.forMode(member.serviceMode());
+    ServiceSpec spec = member.serviceSpec();
+    try {
+      progress.accept("1. restoring into " + plan.restoredDir());
+      restoreStep.accept(plan.restoreCommand(), plan.restoredDir());
+    } catch (RuntimeException e) {
+      Trees.deleteQuietly(plan.restoredDir());
+      throw new WardenException(e.getMessage() + "; the member was not stopped, nothing was"
+          + " changed", e);
+    } finally {
+      plan.discard();
+    }
+    boolean swapped = false;
+    try {
+      progress.accept("2. stopping member " + member.name());
+      services.remove(spec);
+      Optional<DataDirBackup.Written> backup = plan.backupFile().map(file -> {
+        progress.accept("3. backing up " + member.dataDir() + " to " + file);
+        return DataDirBackup.write(member.dataDir(), file);
+      });
+      progress.accept("4. swapping " + plan.restoredDir() + " in");
+      move(member.dataDir(), plan.keptDir());
+      swapped = true;
+      move(plan.restoredDir(), member.dataDir());
+      progress.accept("5. starting member " + member.name());
+      services.start(spec);
+      new StartupWait(() -> services.isRunning(spec), member.logFile())
+          .awaitHealthy(member.metricsUrl(), healthTimeout);
+      progress.accept("6. verifying");
+      return verify(plan, backup);
+    } catch (RuntimeException e) {
+      String rolledBack = rollBack(plan, services, spec, swapped, e);
+      throw new WardenException("restore failed: " + e.getMessage() + "; " + rolledBack, e);
+    }
+  }
+
+  private RestoreResult verify(RestorePlan plan, Optional<DataDirBackup.Written> backup) {
+    MemberOnHost member = plan.member();
+    long expectedRevision = plan.archive().manifest().map(m -> m.revision()).orElse(0L);
+    ClusterProbe.Survey survey =
+        ClusterProbe.survey(member.target(Duration.ofSeconds(10)), expectedRevision);
+    ClusterProbe.Membership members = survey.membership();
+    ClusterProbe.Contents contents = survey.contents();
+    StringBuilder checks = new StringBuilder("healthy, 1 member");
+    if (members.memberNames().size() != 1) {
+      throw new WardenException("the restored cluster has " + members.memberNames().size()
+          + " members, expected 1");
+    }
+    if (members.clusterId() == plan.oldClusterId()) {
+      throw new WardenException("the cluster ID is still " + Long.toHexString(plan.oldClusterId())
+          + ": the member did not start from the restored data");
+    }
+    checks.append(", cluster ID ").append(plan.oldClusterId() == 0 ? "(unknown: the member was"
+        + " down)" : Long.toHexString(plan.oldClusterId())).append(" -> ")
+        .append(Long.toHexString(members.clusterId()));
+    if (plan.archive().manifest().isPresent()) {
+      if (contents.revision() < expectedRevision) {
+        throw new WardenException("the restored member is at revision " + contents.revision()
+            + ", the manifest says " + expectedRevision);
+      }
+      checks.append(", revision ").append(expectedRevision).append(" matches the manifest");
+    }
+    if (plan.archive().keyCount().isPresent()) {
+      long expected = plan.archive().keyCount().getAsLong();
+      if (contents.keys() != expected) {
+        throw new WardenException("the restored member has " + contents.keys() + " keys at"
+            + " revision " + expectedRevision + ", the manifest says " + expected);
+      }
+      checks.append(", ").append(expected).append(" keys match the manifest");
+    } else {
+      checks.append(", ").append(contents.keys()).append(" keys (the archive records no key"
+          + " count to compare)");
+    }
+    return new RestoreResult(member.name(), backup, plan.keptDir(), plan.oldClusterId(),
+        members.clusterId(), expectedRevision > 0 ? expectedRevision : contents.revision(),
+        contents.keys(), checks.toString());
+  }
+
+  /** Old data back in place and the member started on it; returns what to tell the operator. */
+  private String rollBack(RestorePlan plan, ServiceManager services, ServiceSpec spec,
+      boolean swapped, RuntimeException failure) {
+    MemberOnHost member = plan.member();
+    try {
+      services.remove(spec);
+      if (swapped) {
+        Path failed = member.dataDir().resolveSibling(plan.restoredDir().getFileName()
+            + ".failed");
+        if (Files.exists(member.dataDir())) {
+          move(member.dataDir(), failed);
+        }
+        move(plan.keptDir(), member.dataDir());
+        Trees.deleteQuietly(failed);
+      }
+      Trees.deleteQuietly(plan.restoredDir());
+      services.start(spec);
+      new StartupWait(() -> services.isRunning(spec), member.logFile())
+          .awaitHealthy(member.metricsUrl(), healthTimeout);
+      return "rolled back: member " + member.name() + " runs on its old data in "
+          + member.dataDir() + " again";
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+      return "ROLLBACK FAILED too (" + e.getMessage() + "): the old data is in "
+          + (swapped && !Files.exists(member.dataDir()) ? plan.keptDir() : member.dataDir())
+          + "; start the member by hand";
+    }
+  }
+
+  private static void move(Path from, Path to) {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new WardenException("cannot move " + from + " to " + to + ": " + e.getMessage(), e);
+    }
+  }
+}
