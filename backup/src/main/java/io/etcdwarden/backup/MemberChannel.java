@@ -1,11 +1,14 @@
 package io.etcdwarden.backup;
 
 import io.etcd.jetcd.api.ClusterGrpc;
+import io.etcd.jetcd.api.KVGrpc;
 import io.etcd.jetcd.api.MaintenanceGrpc;
+import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.MemberListRequest;
 import io.etcd.jetcd.api.MemberListResponse;
 import io.etcd.jetcd.api.StatusRequest;
 import io.etcd.jetcd.api.StatusResponse;
+import com.google.protobuf.ByteString;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.endpoint.EtcdTarget;
@@ -102,6 +105,19 @@ final class MemberChannel implements AutoCloseable {
     return unary(() -> ClusterGrpc.newBlockingStub(channel)
         .withDeadlineAfter(target.timeout().toMillis(), TimeUnit.MILLISECONDS)
         .memberList(MemberListRequest.getDefaultInstance()));
+  }
+
+  /**
+   * The number of keys at {@code revision}: a count-only range over the whole key space, which
+   * etcd answers from its index without sending keys. A historical read, so writes that land
+   * while the snapshot streams do not change it.
+   */
+  long keyCount(long revision) {
+    ByteString all = ByteString.copyFrom(new byte[] {0});
+    return unary(() -> KVGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(target.timeout().toMillis(), TimeUnit.MILLISECONDS)
+        .range(RangeRequest.newBuilder().setKey(all).setRangeEnd(all).setCountOnly(true)
+            .setRevision(revision).build())).getCount();
   }
 
   private <T> T unary(Supplier<T> call) {

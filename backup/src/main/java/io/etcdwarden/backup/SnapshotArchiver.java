@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -66,6 +68,10 @@ public final class SnapshotArchiver {
       Instant createdAt = clock.instant();
       String name = ArchiveName.of(createdAt, compression);
       AtomicReference<SnapshotManifest> manifest = new AtomicReference<>();
+      long revision = source.status().getHeader().getRevision();
+      // Counted beside the stream (same connection): it costs the snapshot no time.
+      CompletableFuture<Long> keyCount =
+          CompletableFuture.supplyAsync(() -> source.channel().keyCount(revision));
       PublishedSnapshot published = ArchivePipe.connect(out -> {
         try (SnapshotStream stream = SnapshotStream.start(source.channel().channel())) {
           ArchiveWriter archive = ArchiveWriter.open(out, compression, createdAt);
@@ -73,7 +79,7 @@ public final class SnapshotArchiver {
           DbCopier.CopiedDb db = new DbCopier(stream, idleTimeout,
               source.name() + " (" + channel.url() + ")",
               e -> channel.explain(e).getMessage(), progress).copyInto(archive);
-          manifest.set(manifest(source, db, createdAt));
+          manifest.set(manifest(source, db, createdAt, joined(keyCount)));
           archive.writeManifest(manifest.get());
           archive.finish();
         }
@@ -82,12 +88,20 @@ public final class SnapshotArchiver {
     }
   }
 
+  private static long joined(CompletableFuture<Long> keyCount) {
+    try {
+      return keyCount.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
   private SnapshotManifest manifest(SnapshotSource source, DbCopier.CopiedDb db,
-      Instant createdAt) {
+      Instant createdAt, long keyCount) {
     StatusResponse status = source.status();
     return new SnapshotManifest(SnapshotManifest.FORMAT_VERSION, createdAt.toString(),
         status.getVersion(), source.clusterId(), source.memberId(), source.name(),
         status.getHeader().getRevision(), status.getRaftTerm(), status.getRaftIndex(),
-        db.sizeBytes(), db.sha256(), source.manifestMembers(), toolVersion);
+        db.sizeBytes(), db.sha256(), source.manifestMembers(), toolVersion, keyCount);
   }
 }

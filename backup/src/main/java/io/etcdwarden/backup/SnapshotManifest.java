@@ -1,5 +1,6 @@
 package io.etcdwarden.backup;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,9 +9,11 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * {@code manifest.json}, the first entry of an archive (format v1): where and when the snapshot
- * was taken and what {@code db} must look like. IDs are etcd's unsigned 64-bit IDs in hex;
- * {@code revision}, raft term and index are the member's as streaming began.
+ * {@code manifest.json}, the entry after {@code db} (before it in archives written before
+ * one-pass streaming; format v1): where and when the snapshot was taken and what {@code db} must
+ * look like. IDs are etcd's unsigned 64-bit IDs in hex; {@code revision}, raft term and index
+ * are the member's as streaming began; {@code key_count} is the number of keys at that revision
+ * (what a restore must serve at it), absent (null) in archives written before it was recorded.
  */
 public record SnapshotManifest(
     @JsonProperty("format_version") int formatVersion,
@@ -25,7 +28,8 @@ public record SnapshotManifest(
     @JsonProperty("db_size") long dbSize,
     @JsonProperty("db_sha256") String dbSha256,
     @JsonProperty("members") List<Member> members,
-    @JsonProperty("tool_version") String toolVersion) {
+    @JsonProperty("tool_version") String toolVersion,
+    @JsonProperty("key_count") @JsonInclude(JsonInclude.Include.NON_NULL) Long keyCount) {
   public static final int FORMAT_VERSION = 1;
   public static final String ENTRY = "manifest.json";
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -34,6 +38,14 @@ public record SnapshotManifest(
 
   public SnapshotManifest {
     members = List.copyOf(members);
+  }
+
+  /** A manifest without a key count, as archives written before it was recorded have. */
+  public SnapshotManifest(int formatVersion, String createdAt, String etcdVersion,
+      String clusterId, String memberId, String memberName, long revision, long raftTerm,
+      long raftIndex, long dbSize, String dbSha256, List<Member> members, String toolVersion) {
+    this(formatVersion, createdAt, etcdVersion, clusterId, memberId, memberName, revision,
+        raftTerm, raftIndex, dbSize, dbSha256, members, toolVersion, null);
   }
 
   /** One cluster member as the member list showed it when the snapshot was taken. */

@@ -3,6 +3,8 @@ package io.etcdwarden.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.options.GetOption;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.storage.SnapshotStore;
@@ -58,6 +60,11 @@ class SnapshotArchiverOneMemberIT {
       assertThat(manifest.dbSha256()).isEqualTo(HexFormat.of().formatHex(
           MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(db))));
       assertThat(EtcdctlSnapshot.status(db)).contains("\"revision\":" + manifest.revision());
+      ByteSequence all = ByteSequence.from(new byte[] {0});
+      long keysAtRevision = clients.cluster().getKVClient().get(all, GetOption.builder()
+          .withRange(all).withCountOnly(true).withRevision(manifest.revision()).build())
+          .get().getCount();
+      assertThat(manifest.keyCount()).isEqualTo(keysAtRevision).isPositive();
       EtcdctlSnapshot.restore(db, work.resolve("restored"));
       assertThat(work.resolve("restored/member/snap/db")).isRegularFile();
       assertThat(store().list()).singleElement().matches(s -> s.name().equals(name));
