@@ -65,7 +65,8 @@ class RestoreMigrationIT {
         "--allow-non-mount", "--data-dir", fixture.dataDir(0).toString(), "--yes");
 
     assertThat(restore.exitCode()).as(restore.toString()).isZero();
-    assertThat(restore.out()).contains("Restore plan for member etcd0", "verified: healthy");
+    assertThat(restore.out()).contains("Restore plan for member etcd0", "verified: healthy")
+        .containsPattern("\\d+ keys match the manifest");
     Path backup = Path.of(field(restore.out(), "backup.path"));
     assertThat(backup).exists();
     assertThat(Shell.run(backup.getParent(), "sha256sum", backup.getFileName().toString()))
