@@ -104,7 +104,8 @@ final class BackupJob {
           + String.join("; ", verification.problems()));
     }
     metrics.snapshotTaken(Duration.between(start, end), size, end);
-    return new JobResult(JobHistory.Outcome.OK, name + " (" + ByteSizes.human(size) + ") in "
+    return new JobResult(JobHistory.Outcome.OK, "tick " + tick + ": " + name + " ("
+        + ByteSizes.human(size) + ") in "
         + Duration.between(start, end).toMillis() / 1000.0 + " s, verified; " + prune());
   }
 

@@ -2,6 +2,8 @@ package io.etcdwarden.daemon;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,15 @@ public final class JobHistory {
     }
   }
 
+  /** How many finished runs per job {@link #recent} keeps. */
+  static final int RECENT = 64;
+
+  /** One finished run. */
+  public record Run(Instant ended, Outcome outcome, String result) {}
+
   private final Clock clock;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final Map<String, ArrayDeque<Run>> recent = new HashMap<>();
 
   public JobHistory(Clock clock, List<String> jobs) {
     this.clock = clock;
@@ -49,6 +58,17 @@ public final class JobHistory {
         Optional.of(outcome), result, e.runs() + 1,
         e.failures() + (outcome == Outcome.FAILED ? 1 : 0),
         e.skipped() + (outcome == Outcome.SKIPPED ? 1 : 0), e.misfires(), e.lastMisfire()));
+    ArrayDeque<Run> runs = recent.computeIfAbsent(job, j -> new ArrayDeque<>());
+    if (runs.size() == RECENT) {
+      runs.removeFirst();
+    }
+    runs.addLast(new Run(clock.instant(), outcome, result));
+  }
+
+  /** The job's last {@value #RECENT} finished runs, oldest first. */
+  public synchronized List<Run> recent(String job) {
+    entry(job);
+    return List.copyOf(recent.getOrDefault(job, new ArrayDeque<>()));
   }
 
   public synchronized void misfired(String job) {
