@@ -110,14 +110,15 @@ final class MemberChannel implements AutoCloseable {
   /**
    * The number of keys at {@code revision}: a count-only range over the whole key space, which
    * etcd answers from its index without sending keys. A historical read, so writes that land
-   * while the snapshot streams do not change it.
+   * while the snapshot streams do not change it; serializable, so the member answers from its
+   * own store (the revision is its own) as the snapshot does, without a quorum round.
    */
   long keyCount(long revision) {
     ByteString all = ByteString.copyFrom(new byte[] {0});
     return unary(() -> KVGrpc.newBlockingStub(channel)
         .withDeadlineAfter(target.timeout().toMillis(), TimeUnit.MILLISECONDS)
         .range(RangeRequest.newBuilder().setKey(all).setRangeEnd(all).setCountOnly(true)
-            .setRevision(revision).build())).getCount();
+            .setSerializable(true).setRevision(revision).build())).getCount();
   }
 
   private <T> T unary(Supplier<T> call) {
