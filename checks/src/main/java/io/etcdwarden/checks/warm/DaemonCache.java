@@ -46,6 +46,14 @@ public final class DaemonCache {
     } catch (IOException e) {
       return live("daemon not reachable at " + hostPort());
     }
+    return judge(cached, maxAge);
+  }
+
+  /**
+   * Whether {@code cached} is fresh enough now, with the same detail line whoever holds it: the
+   * plugin that fetched it, or the daemon answering a whole plugin run itself.
+   */
+  public Answer judge(CachedSurvey cached, Duration maxAge) {
     Duration age = Duration.between(cached.report().takenAt(), clock.instant());
     if (age.isNegative() && age.abs().compareTo(FUTURE_TOLERANCE) > 0) {
       return live("daemon cache dated " + age.abs().toSeconds() + " s in the future");
