@@ -74,7 +74,7 @@ final class CachedRun implements WarmPath {
       stateFile = Optional.of(StateFileGuard.check(options.stateFile));
     }
     DaemonCache.Answer answer = new DaemonCache(daemon, Duration.ZERO, clock)
-        .judge(survey, maxAge);
+        .judge(survey, maxAge, target.endpoints());
     if (answer.survey().isEmpty()) {
       throw new NotServed(answer.detail());
     }

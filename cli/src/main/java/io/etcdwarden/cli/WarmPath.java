@@ -20,7 +20,8 @@ interface WarmPath {
     @Override
     public DaemonCache.Answer ask(ClusterCheckOptions options, EtcdTarget target, URI daemon,
         Duration maxAge) {
-      return new DaemonCache(daemon, DAEMON_TIMEOUT, Clock.systemUTC()).ask(maxAge);
+      return new DaemonCache(daemon, DAEMON_TIMEOUT, Clock.systemUTC()).ask(maxAge,
+          target.endpoints());
     }
 
     @Override
