@@ -39,7 +39,7 @@ final class DaemonEndpoint implements AutoCloseable {
     server.createContext(DaemonCache.PATH, x -> answer(x, () -> health.last()
         .map(SurveyJson::write).orElse(null), "application/json"));
     server.createContext(PluginHandler.PATH, new PluginHandler(health::last, plugin,
-        section.listenHost(), () -> server.getAddress().getPort()));
+        section.listenHost(), () -> server.getAddress().getPort(), metrics));
     server.createContext("/v1/status", x -> answer(x, () -> status.get().toJson(),
         "application/json"));
     server.createContext("/metrics", x -> answer(x, () -> {

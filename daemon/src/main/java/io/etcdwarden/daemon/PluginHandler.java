@@ -32,9 +32,11 @@ final class PluginHandler implements HttpHandler {
   private final PluginAnswerer answerer;
   private final String listenHost;
   private final Supplier<Integer> port;
+  private final DaemonMetrics metrics;
 
   PluginHandler(Supplier<Optional<CachedSurvey>> survey, PluginAnswerer answerer,
-      String listenHost, Supplier<Integer> port) {
+      String listenHost, Supplier<Integer> port, DaemonMetrics metrics) {
+    this.metrics = metrics;
     this.survey = survey;
     this.answerer = answerer;
     this.listenHost = listenHost;
@@ -73,6 +75,7 @@ final class PluginHandler implements HttpHandler {
         send(exchange, 500, "not served\n");
         return;
       }
+      metrics.pluginRun(answer.isPresent());
       if (answer.isEmpty()) {
         send(exchange, 409, "not served\n");
         return;
