@@ -91,7 +91,7 @@ final class DaemonCommand implements Callable<Integer> {
     try (WardenDaemon running = WardenDaemon.start(new DaemonSettings(target, backup,
         daemon, DaemonSettings.defaultInstance(), DaemonSettings.DEFAULT_MISFIRE_THRESHOLD,
         DaemonSettings.DEFAULT_STOP_GRACE, Clock.systemUTC(), WardenVersion.version()),
-        new DaemonPluginRuns(target, Clock.systemUTC()))) {
+        new DaemonPluginRuns(target, Clock.systemUTC()).warmedUp())) {
       out.println("etcd-warden daemon listening on " + running.address().getHostString() + ":"
           + running.address().getPort());
       out.flush();

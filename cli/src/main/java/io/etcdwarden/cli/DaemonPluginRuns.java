@@ -26,6 +26,15 @@ final class DaemonPluginRuns implements PluginAnswerer {
     this.clock = clock;
   }
 
+  /**
+   * Loads the plugin's option model once at start-up, so the first run the script asks for is
+   * answered well within its curl limit instead of timing out into a JVM start as well.
+   */
+  DaemonPluginRuns warmedUp() {
+    new CommandLine(new ClusterCheckOptions()).parseArgs("-v");
+    return this;
+  }
+
   @Override
   public Optional<Answer> answer(Request request) {
     CachedRun warm = new CachedRun(request.survey(), request.listenHost(), request.port(),
