@@ -57,6 +57,13 @@ class PluginScriptFastPathIT {
       assertThat(jvm.code()).as(jvm.out()).isZero();
       assertThat(ageless(fast.out())).isEqualTo(ageless(jvm.out()));
 
+      List<String> signs = plus(args, "--cert-warning", "@0:29", "--max-cache-age", "10m",
+          "--expected-members=3");
+      Run encoded = script(signs, noJava);
+      assertThat(encoded.code()).as(encoded.out()).isZero();
+      assertThat(ageless(encoded.out())).isEqualTo(ageless(script(signs,
+          Map.of("ETCD_WARDEN_NO_FAST", "1")).out()));
+
       Run warning = script(plus(args, "-w", "0"), noJava);
       assertThat(warning.code()).as(warning.out()).isEqualTo(1);
       assertThat(warning.out()).startsWith("ETCD_CLUSTER WARNING: ");
