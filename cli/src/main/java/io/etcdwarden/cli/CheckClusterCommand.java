@@ -38,15 +38,19 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "cluster", description = "check_etcd_cluster: see 'check cluster -h'.")
 final class CheckClusterCommand implements Callable<Integer> {
   static final String SERVICE = "ETCD_CLUSTER";
-  /** The daemon is on this host: it answers in milliseconds or not at all. */
-  private static final Duration DAEMON_TIMEOUT = Duration.ofMillis(200);
-
   @Unmatched List<String> args = new ArrayList<>();
   @Spec CommandLine.Model.CommandSpec spec;
   private final Environment env;
+  private final WarmPath warm;
 
   CheckClusterCommand(Environment env) {
+    this(env, WarmPath.OVER_HTTP);
+  }
+
+  /** {@code warm}: where the daemon's survey comes from (the daemon itself hands it in). */
+  CheckClusterCommand(Environment env, WarmPath warm) {
     this.env = env;
+    this.warm = warm;
   }
 
   @Override
@@ -64,7 +68,7 @@ final class CheckClusterCommand implements Callable<Integer> {
       var thresholds = options.thresholds();
       EtcdTarget target = options.target.resolve(env);
       EtcdTarget perCall = LiveSurvey.perCall(target, deadline);
-      DaemonCache.Answer cached = warmPath(options);
+      DaemonCache.Answer cached = warmPath(options, target);
       if (cached.survey().isPresent()) {
         CachedSurvey survey = cached.survey().get();
         return PluginRun.print(SERVICE, withDetail(ClusterCheck.evaluate(survey.report(),
@@ -73,6 +77,7 @@ final class CheckClusterCommand implements Callable<Integer> {
                 Optional.of(survey.serverExpiry()))), cached.detail()),
             options.verbose.length, out);
       }
+      warm.beforeLive(cached.detail());
       List<ExtraCondition> extras = ClusterExtras.of(perCall, thresholds,
           Optional.ofNullable(options.stateFile), Clock.systemUTC());
       // Load and check the TLS files before the deadline starts counting.
@@ -91,7 +96,7 @@ final class CheckClusterCommand implements Callable<Integer> {
   }
 
   /** The daemon's survey when it is fresh enough, else why the check runs live. */
-  private static DaemonCache.Answer warmPath(ClusterCheckOptions options) {
+  private DaemonCache.Answer warmPath(ClusterCheckOptions options, EtcdTarget target) {
     if (options.noDaemon) {
       return new DaemonCache.Answer(Optional.empty(), "live check: --no-daemon");
     }
@@ -101,7 +106,7 @@ final class CheckClusterCommand implements Callable<Integer> {
     Duration maxAge = options.maxCacheAge != null
         ? Durations.parse(options.maxCacheAge, "--max-cache-age")
         : section.healthInterval().multipliedBy(2);
-    return new DaemonCache(base, DAEMON_TIMEOUT, Clock.systemUTC()).ask(maxAge);
+    return warm.ask(options, target, base, maxAge);
   }
 
   private static CheckResult withDetail(CheckResult result, String line) {

@@ -32,11 +32,11 @@ final class ClusterCheckOptions {
   String deadline;
 
   @Option(names = {"-w", "--db-warning"}, paramLabel = "RANGE",
-      description = "DB size in % of quota (default ${DEFAULT-VALUE}).", defaultValue = "80")
+      description = "DB size in %% of quota (default ${DEFAULT-VALUE}).", defaultValue = "80")
   String dbWarning;
 
   @Option(names = {"-c", "--db-critical"}, paramLabel = "RANGE",
-      description = "DB size in % of quota (default ${DEFAULT-VALUE}).", defaultValue = "95")
+      description = "DB size in %% of quota (default ${DEFAULT-VALUE}).", defaultValue = "95")
   String dbCritical;
 
   @Option(names = "--quota-bytes", paramLabel = "BYTES",

@@ -4,6 +4,7 @@ import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.core.config.WardenConfig;
+import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.core.files.AtomicFileWriter;
 import io.etcdwarden.daemon.DaemonSettings;
 import io.etcdwarden.daemon.SignalStop;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code etcd-warden daemon}: runs the sidecar in the foreground until SIGTERM or SIGINT, then
  * stops its jobs cleanly and exits 0; {@code --install-unit} writes its systemd unit instead.
+ * Its endpoint answers whole {@code check_etcd_cluster} runs from its cache for the plugin's
+ * shell fast path, through this CLI's own plugin command ({@link DaemonPluginRuns}).
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
     description = {"Run the sidecar: health checks every daemon.health_interval, snapshots on",
@@ -84,9 +87,11 @@ final class DaemonCommand implements Callable<Integer> {
           d.lockTtl(), d.stateDir());
     }
     SignalStop stop = new SignalStop();
-    try (WardenDaemon running = WardenDaemon.start(new DaemonSettings(etcd.resolve(env), backup,
+    EtcdTarget target = etcd.resolve(env);
+    try (WardenDaemon running = WardenDaemon.start(new DaemonSettings(target, backup,
         daemon, DaemonSettings.defaultInstance(), DaemonSettings.DEFAULT_MISFIRE_THRESHOLD,
-        DaemonSettings.DEFAULT_STOP_GRACE, Clock.systemUTC(), WardenVersion.version()))) {
+        DaemonSettings.DEFAULT_STOP_GRACE, Clock.systemUTC(), WardenVersion.version()),
+        new DaemonPluginRuns(target, Clock.systemUTC()).warmedUp())) {
       out.println("etcd-warden daemon listening on " + running.address().getHostString() + ":"
           + running.address().getPort());
       out.flush();

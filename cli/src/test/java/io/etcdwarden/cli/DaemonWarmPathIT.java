@@ -58,6 +58,42 @@ class DaemonWarmPathIT {
   }
 
   @Test
+  void theDaemonAnswersNrpeRunsAndTheStateFileStaysTheNagiosUsers() throws Exception {
+    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    try (WardenDaemon daemon = WardenDaemon.start(settings(Duration.ofHours(1)),
+        new DaemonPluginRuns(etcd.target(), Clock.systemUTC()))) {
+      String listen = "127.0.0.1:" + daemon.address().getPort();
+      install("--daemon " + listen + " -t 8");
+      try (NrpeDaemon nrpe = NrpeDaemon.start(tmp, tmp.resolve("nrpe.d"), "nagios")) {
+        // the first run, with no state file yet, is the JVM plugin's: it creates the file
+        CheckNrpe.Answer first = awaitCached(nrpe);
+        Path state = tmp.resolve("credentials").resolve("leader-terms.state");
+        assertThat(first.output()).contains("from daemon cache");
+        String owner = Files.getOwner(state).getName();
+        var mode = Files.getPosixFilePermissions(state);
+
+        CheckNrpe.Answer served = nrpe.query("check_etcd_cluster");
+
+        assertThat(served.exitCode()).as(served.output()).isZero();
+        assertThat(served.output()).startsWith("ETCD_CLUSTER OK: 3 of 3 voting members working")
+            .containsPattern("from daemon cache, \\d+ s old");
+        assertThat(metrics(listen)).containsPattern(
+            "etcd_warden_plugin_runs_total\\{outcome=\"served\"} [1-9]");
+        assertThat(owner).isEqualTo("nagios");
+        assertThat(Files.getOwner(state).getName()).isEqualTo(owner);
+        assertThat(Files.getPosixFilePermissions(state)).isEqualTo(mode);
+        assertThat(Files.readAllLines(state)).hasSizeGreaterThanOrEqualTo(2);
+      }
+    }
+  }
+
+  private static String metrics(String listen) throws Exception {
+    try (var in = java.net.URI.create("http://" + listen + "/metrics").toURL().openStream()) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void aStaleCacheIsNeverUsed() throws Exception {
     try (WardenDaemon daemon = WardenDaemon.start(settings(Duration.ofHours(1)))) {
       String listen = "127.0.0.1:" + daemon.address().getPort();

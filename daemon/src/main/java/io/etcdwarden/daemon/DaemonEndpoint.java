@@ -18,14 +18,16 @@ import java.util.function.Supplier;
  * The daemon's HTTP endpoint on {@code daemon.listen} (loopback by default: nothing is exposed
  * to the network unless the operator says so): {@code /v1/cluster}, the last survey for
  * {@code check_etcd_cluster}'s warm path (503 until the first); {@code /v1/status}, jobs and
- * runs for {@code etcd-warden status}; {@code /metrics}, Prometheus text. Read-only, GET only.
+ * runs for {@code etcd-warden status}; {@code /metrics}, Prometheus text;
+ * {@code /v1/plugin/cluster}, a whole plugin run for the shell fast path ({@link
+ * PluginHandler}). GET only; nothing here writes but a plugin run's own {@code --state-file}.
  */
 final class DaemonEndpoint implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
   DaemonEndpoint(DaemonSection section, HealthJob health, Supplier<DaemonStatus> status,
-      DaemonMetrics metrics) {
+      DaemonMetrics metrics, PluginAnswerer plugin) {
     try {
       server = HttpServer.create(new InetSocketAddress(section.listenHost(),
           section.listenPort()), 16);
@@ -36,6 +38,8 @@ final class DaemonEndpoint implements AutoCloseable {
     }
     server.createContext(DaemonCache.PATH, x -> answer(x, () -> health.last()
         .map(SurveyJson::write).orElse(null), "application/json"));
+    server.createContext(PluginHandler.PATH, new PluginHandler(health::last, plugin,
+        section.listenHost(), () -> server.getAddress().getPort(), metrics));
     server.createContext("/v1/status", x -> answer(x, () -> status.get().toJson(),
         "application/json"));
     server.createContext("/metrics", x -> answer(x, () -> {

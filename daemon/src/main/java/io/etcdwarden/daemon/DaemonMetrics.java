@@ -41,6 +41,16 @@ public final class DaemonMetrics {
       .name("etcd_warden_job_misfires_total").help("Scheduled runs that started too late or not at all")
       .labelNames("job").register(registry);
 
+  private final Counter pluginRuns = Counter.builder()
+      .name("etcd_warden_plugin_runs_total")
+      .help("check_etcd_cluster runs asked of the fast path: served here, or declined (the"
+          + " plugin then ran itself)")
+      .labelNames("outcome").register(registry);
+
+  void pluginRun(boolean served) {
+    pluginRuns.labelValues(served ? "served" : "declined").inc();
+  }
+
   void snapshotTaken(Duration took, long bytes, Instant at) {
     snapshotSeconds.set(took.toMillis() / 1000.0);
     snapshotBytes.set(bytes);

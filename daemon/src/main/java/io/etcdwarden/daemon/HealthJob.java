@@ -48,7 +48,7 @@ final class HealthJob implements Job {
       ClusterReport report = new ClusterSurvey(clients, perCall, clock).survey();
       Map<String, Instant> serverExpiry = CertificateExpiry.serverExpiry(report,
           perCall.timeout().dividedBy(2));
-      last.set(new CachedSurvey(report, serverExpiry));
+      last.set(new CachedSurvey(report, serverExpiry, perCall.endpoints()));
       ClusterThresholds limits = ClusterThresholds.defaults();
       CheckResult verdict = ClusterCheck.evaluate(report, limits,
           ClusterExtras.of(perCall, limits, Optional.empty(), clock, Optional.of(serverExpiry)));

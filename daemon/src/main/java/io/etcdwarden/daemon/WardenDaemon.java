@@ -45,7 +45,7 @@ public final class WardenDaemon implements AutoCloseable {
   private boolean closed;
 
   private WardenDaemon(DaemonSettings settings, Optional<CronSchedule> schedule,
-      Optional<SnapshotStore> store) {
+      Optional<SnapshotStore> store, PluginAnswerer plugin) {
     this.settings = settings;
     this.startedAt = settings.clock().instant();
     List<String> names = schedule.isPresent() ? List.of(HEALTH, SNAPSHOT, PRUNE)
@@ -66,7 +66,8 @@ public final class WardenDaemon implements AutoCloseable {
         snapshot = Optional.of(new SnapshotJob(new BackupJob(settings, snapshotClients, waiting,
             store.orElseThrow(), schedule.get(), metrics, history), runner));
       }
-      endpoint = keep(new DaemonEndpoint(settings.daemon(), health, this::status, metrics));
+      endpoint = keep(new DaemonEndpoint(settings.daemon(), health, this::status, metrics,
+          plugin));
       jobs = keep(new QuartzJobs(settings, health, interval, snapshot, schedule,
           new MisfireListener(history, metrics)));
     } catch (RuntimeException e) {
@@ -79,8 +80,16 @@ public final class WardenDaemon implements AutoCloseable {
             .orElse("off (no backup.schedule)"), address());
   }
 
-  /** Validates the settings, then starts scheduling and serving. */
+  /** Validates the settings, then starts scheduling and serving; serves no plugin runs. */
   public static WardenDaemon start(DaemonSettings settings) {
+    return start(settings, PluginAnswerer.NONE);
+  }
+
+  /**
+   * As {@link #start(DaemonSettings)}, and answers {@code check_etcd_cluster} runs from the
+   * cached survey through {@code plugin} (the shell fast path).
+   */
+  public static WardenDaemon start(DaemonSettings settings, PluginAnswerer plugin) {
     BackupSection backup = settings.backup();
     Optional<CronSchedule> schedule = backup.scheduled()
         ? Optional.of(CronSchedule.parse(backup.schedule())) : Optional.empty();
@@ -92,7 +101,7 @@ public final class WardenDaemon implements AutoCloseable {
               + " is needed when " + BackupSection.NAME + "." + BackupSection.SCHEDULE
               + " is set (or pass --target)"))));
     }
-    return new WardenDaemon(settings, schedule, store);
+    return new WardenDaemon(settings, schedule, store, plugin);
   }
 
   /** Where the HTTP endpoint listens (the real port when {@code daemon.listen} gave 0). */

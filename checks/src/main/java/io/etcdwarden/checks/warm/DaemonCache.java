@@ -6,7 +6,10 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The warm path of {@code check_etcd_cluster}: asks the local daemon for its last survey, with
@@ -36,6 +39,11 @@ public final class DaemonCache {
   public record Answer(Optional<CachedSurvey> survey, String detail) {}
 
   public Answer ask(Duration maxAge) {
+    return ask(maxAge, List.of());
+  }
+
+  /** As {@link #ask(Duration)}, for a plugin asked about {@code endpoints} (empty: any). */
+  public Answer ask(Duration maxAge, List<URI> endpoints) {
     CachedSurvey cached;
     try {
       Optional<CachedSurvey> fetched = fetch();
@@ -45,6 +53,20 @@ public final class DaemonCache {
       cached = fetched.get();
     } catch (IOException e) {
       return live("daemon not reachable at " + hostPort());
+    }
+    return judge(cached, maxAge, endpoints);
+  }
+
+  /**
+   * Whether {@code cached} is fresh enough now, with the same detail line whoever holds it: the
+   * plugin that fetched it, or the daemon answering a whole plugin run itself.
+   */
+  public Answer judge(CachedSurvey cached, Duration maxAge, List<URI> endpoints) {
+    if (!endpoints.isEmpty() && !cached.endpoints().isEmpty()
+        && !Set.copyOf(endpoints).equals(Set.copyOf(cached.endpoints()))) {
+      return live("daemon at " + hostPort() + " surveys other endpoints ("
+          + cached.endpoints().stream().map(URI::toString).collect(Collectors.joining(","))
+          + ")");
     }
     Duration age = Duration.between(cached.report().takenAt(), clock.instant());
     if (age.isNegative() && age.abs().compareTo(FUTURE_TOLERANCE) > 0) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdwarden.core.cluster.ClusterReport;
 import io.etcdwarden.core.cluster.MemberStatus;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ public final class SurveyJson {
 
   /** The wire form: the report with its time as ISO-8601 text. */
   record Wire(String takenAt, String clusterId, List<MemberStatus> members,
-      String alarmListError, Map<String, String> serverCertificatesNotAfter) {}
+      String alarmListError, Map<String, String> serverCertificatesNotAfter,
+      List<String> endpoints) {}
 
   public static byte[] write(CachedSurvey survey) {
     ClusterReport report = survey.report();
@@ -32,7 +34,8 @@ public final class SurveyJson {
     survey.serverExpiry().forEach((member, notAfter) -> expiry.put(member, notAfter.toString()));
     try {
       return JSON.writeValueAsBytes(new Wire(report.takenAt().toString(), report.clusterId(),
-          report.members(), report.alarmListError(), expiry));
+          report.members(), report.alarmListError(), expiry,
+          survey.endpoints().stream().map(URI::toString).toList()));
     } catch (IOException e) {
       throw new IllegalStateException("cannot write a survey as JSON", e);
     }
@@ -51,7 +54,9 @@ public final class SurveyJson {
       }
       return new CachedSurvey(new ClusterReport(Instant.parse(wire.takenAt()),
           String.valueOf(wire.clusterId()), wire.members(),
-          wire.alarmListError() == null ? "" : wire.alarmListError()), expiry);
+          wire.alarmListError() == null ? "" : wire.alarmListError()), expiry,
+          wire.endpoints() == null ? List.of()
+              : wire.endpoints().stream().map(URI::create).toList());
     } catch (RuntimeException e) {
       throw new IOException("not a survey: " + e.getMessage(), e);
     }

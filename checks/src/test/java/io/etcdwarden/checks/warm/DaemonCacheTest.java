@@ -92,6 +92,28 @@ class DaemonCacheTest {
   }
 
   @Test
+  void aSurveyOfOtherEndpointsIsNotUsed() {
+    List<URI> surveyed = List.of(URI.create("https://127.0.0.1:2379"),
+        URI.create("https://127.0.0.2:2379"));
+    served.set(SurveyJson.write(new CachedSurvey(survey().report(), survey().serverExpiry(),
+        surveyed)));
+    DaemonCache cache = new DaemonCache(base, Duration.ofMillis(500),
+        Clock.fixed(TAKEN.plusSeconds(3), ZoneOffset.UTC));
+
+    DaemonCache.Answer other = cache.ask(Duration.ofSeconds(120),
+        List.of(URI.create("https://10.9.9.9:2379")));
+    DaemonCache.Answer same = cache.ask(Duration.ofSeconds(120),
+        List.of(surveyed.get(1), surveyed.get(0)));
+
+    assertThat(other.survey()).isEmpty();
+    assertThat(other.detail()).isEqualTo("live check: daemon at " + base.getHost() + ":"
+        + base.getPort() + " surveys other endpoints (https://127.0.0.1:2379,"
+        + "https://127.0.0.2:2379)");
+    assertThat(same.survey()).isPresent();
+    assertThat(same.survey().get().endpoints()).isEqualTo(surveyed);
+  }
+
+  @Test
   void garbageIsNotASurvey() {
     served.set("{\"hello\":1}".getBytes());
 

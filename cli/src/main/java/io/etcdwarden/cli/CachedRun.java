@@ -1,0 +1,104 @@
+package io.etcdwarden.cli;
+
+import io.etcdwarden.checks.warm.CachedSurvey;
+import io.etcdwarden.checks.warm.DaemonCache;
+import io.etcdwarden.core.endpoint.EtcdTarget;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The survey source of a plugin run inside the daemon ({@link DaemonPluginRuns}): the daemon's
+ * own cached survey, judged for freshness at answer time with the plugin's own bound. It serves
+ * only a run the plugin process would have answered from this very cache; anything else (a
+ * stale cache, {@code --no-daemon}, another daemon address, other endpoints, a relative path
+ * that would resolve against the daemon's working directory, a state file it may not rewrite)
+ * throws {@link NotServed}, so the daemon never checks live and never answers in the plugin's
+ * place with something the plugin would not have printed.
+ */
+final class CachedRun implements WarmPath {
+  private final CachedSurvey survey;
+  private final String listenHost;
+  private final int port;
+  private final Set<String> endpoints;
+  private final Clock clock;
+  private boolean served;
+  private Optional<StateFileGuard> stateFile = Optional.empty();
+
+  /** {@code endpoints}: the daemon's own, which its survey covers. */
+  CachedRun(CachedSurvey survey, String listenHost, int port, List<URI> endpoints, Clock clock) {
+    this.survey = survey;
+    this.listenHost = bare(listenHost);
+    this.port = port;
+    this.endpoints = endpoints.stream().map(URI::toString).collect(Collectors.toSet());
+    this.clock = clock;
+  }
+
+  /** Thrown where the plugin process would do something other than judge this cache. */
+  static final class NotServed extends RuntimeException {
+    NotServed(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  @Override
+  public DaemonCache.Answer ask(ClusterCheckOptions options, EtcdTarget target, URI daemon,
+      Duration maxAge) {
+    if (daemon.getPort() != port || !bare(daemon.getHost()).equals(listenHost)) {
+      throw new NotServed("the plugin would ask the daemon at " + daemon);
+    }
+    if (!target.endpoints().stream().map(URI::toString).collect(Collectors.toSet())
+        .equals(endpoints)) {
+      throw new NotServed("other endpoints than the daemon's");
+    }
+    List<Path> files = new ArrayList<>();
+    target.caFile().ifPresent(files::add);
+    target.certFile().ifPresent(files::add);
+    target.keyFile().ifPresent(files::add);
+    if (options.target.config != null) {
+      files.add(options.target.config);
+    }
+    if (options.stateFile != null) {
+      files.add(options.stateFile);
+    }
+    if (files.stream().anyMatch(f -> !f.isAbsolute())) {
+      throw new NotServed("a relative path");
+    }
+    if (options.stateFile != null) {
+      stateFile = Optional.of(StateFileGuard.check(options.stateFile));
+    }
+    DaemonCache.Answer answer = new DaemonCache(daemon, Duration.ZERO, clock)
+        .judge(survey, maxAge, target.endpoints());
+    if (answer.survey().isEmpty()) {
+      throw new NotServed(answer.detail());
+    }
+    served = true;
+    return answer;
+  }
+
+  @Override
+  public void beforeLive(String why) {
+    throw new NotServed(why);
+  }
+
+  /** Whether the run judged the cache (and so printed what the plugin would have). */
+  boolean served() {
+    return served;
+  }
+
+  /** Gives the state file back its owner and mode; false when that failed. */
+  boolean restoreStateFile() {
+    return stateFile.map(StateFileGuard::restore).orElse(true);
+  }
+
+  private static String bare(String host) {
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1)
+        : host;
+  }
+}

@@ -1,0 +1,158 @@
+package io.etcdwarden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.etcdwarden.testkit.EtcdClusterExtension;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged bin/check_etcd_cluster against a daemon process from the same distribution: the
+ * daemon answers the run itself (proved by a JAVA_HOME with no java in it, which the JVM
+ * fallback could not start), with the very text the JVM plugin prints; bad arguments, the
+ * ETCD_WARDEN_NO_FAST switch and a stopped daemon all fall back to the JVM plugin.
+ */
+class PluginScriptFastPathIT {
+  @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(3);
+  @TempDir Path tmp;
+
+  @Test
+  void theDaemonAnswersTheScriptAndTheJvmTakesOverWhenItCannot() throws Exception {
+    Map<String, String> env = etcd.etcdctlEnvironment();
+    Path config = Files.writeString(tmp.resolve("warden.yaml"), String.join("\n", "etcd:",
+        "  endpoints: " + env.get("ETCDCTL_ENDPOINTS"), "  cacert: " + env.get("ETCDCTL_CACERT"),
+        "  cert: " + env.get("ETCDCTL_CERT"), "  key: " + env.get("ETCDCTL_KEY"), "daemon:",
+        "  health_interval: 1h", "  listen: 127.0.0.1:0",
+        "  state_dir: " + tmp.resolve("state"), ""));
+    Path log = tmp.resolve("daemon.log");
+    Process daemon = new ProcessBuilder(Dist.plugin().resolveSibling("etcd-warden").toString(),
+        "daemon", "--config", config.toString()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    try {
+      String listen = awaitListening(daemon, log);
+      List<String> args = List.of("--endpoints", env.get("ETCDCTL_ENDPOINTS"), "--cacert",
+          env.get("ETCDCTL_CACERT"), "--cert", env.get("ETCDCTL_CERT"), "--key",
+          env.get("ETCDCTL_KEY"), "--daemon", listen);
+      Map<String, String> noJava = Map.of("JAVA_HOME", tmp.resolve("no-jdk").toString());
+
+      Run fast = awaitFast(args, noJava, log);
+      Run jvm = script(args, Map.of("ETCD_WARDEN_NO_FAST", "1"));
+
+      assertThat(fast.code()).as(fast.out()).isZero();
+      assertThat(fast.out()).startsWith("ETCD_CLUSTER OK: 3 of 3 voting members working")
+          .containsPattern("\nfrom daemon cache, \\d+ s old\n");
+      assertThat(jvm.code()).as(jvm.out()).isZero();
+      assertThat(ageless(fast.out())).isEqualTo(ageless(jvm.out()));
+
+      List<String> signs = plus(args, "--cert-warning", "@0:29", "--max-cache-age", "10m",
+          "--expected-members=3");
+      Run encoded = script(signs, noJava);
+      assertThat(encoded.code()).as(encoded.out()).isZero();
+      assertThat(ageless(encoded.out())).isEqualTo(ageless(script(signs,
+          Map.of("ETCD_WARDEN_NO_FAST", "1")).out()));
+
+      Run warning = script(plus(args, "-w", "0"), noJava);
+      assertThat(warning.code()).as(warning.out()).isEqualTo(1);
+      assertThat(warning.out()).startsWith("ETCD_CLUSTER WARNING: ");
+
+      Map<String, String> etcdctlOnly = new HashMap<>(env);
+      etcdctlOnly.putAll(noJava);
+      Run fromEnvironment = script(List.of("--daemon", listen), etcdctlOnly);
+      assertThat(fromEnvironment.code()).as(fromEnvironment.out()).isZero();
+      assertThat(fromEnvironment.out()).contains("from daemon cache");
+
+      Run badArgument = script(plus(args, "-w", "bogus"), Map.of());
+      assertThat(badArgument.code()).as(badArgument.out()).isEqualTo(3);
+      assertThat(badArgument.out()).startsWith("ETCD_CLUSTER UNKNOWN: ");
+
+      Map<String, String> switchedOff = new HashMap<>(noJava);
+      switchedOff.put("ETCD_WARDEN_NO_FAST", "1");
+      assertThat(script(args, switchedOff).code()).as("the JVM could not start")
+          .isNotIn(0, 1, 2, 3);
+
+      daemon.destroy();
+      assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      Run live = script(args, Map.of());
+
+      assertThat(live.code()).as(live.out()).isZero();
+      assertThat(live.out()).startsWith("ETCD_CLUSTER OK: 3 of 3 voting members working")
+          .contains("live check: daemon not reachable at " + listen);
+    } finally {
+      daemon.destroyForcibly();
+      daemon.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private record Run(int code, String out) {}
+
+  /** The script as NRPE runs it: no ETCDCTL_* variables unless given, stdout and stderr. */
+  private Run script(List<String> args, Map<String, String> env) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Dist.plugin().toString()));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(k -> k.startsWith("ETCDCTL_")
+        || k.startsWith("ETCD_WARDEN_"));
+    builder.environment().putAll(env);
+    Process p = builder.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("check_etcd_cluster did not finish: " + out);
+    }
+    return new Run(p.exitValue(), out);
+  }
+
+  /** The daemon's first survey comes a moment after it starts. */
+  private Run awaitFast(List<String> args, Map<String, String> env, Path log) throws Exception {
+    Run run = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      run = script(args, env);
+      if (run.out().contains("from daemon cache")) {
+        return run;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("never answered by the daemon: " + run + "\n" + Files.readString(log));
+  }
+
+  private static String awaitListening(Process daemon, Path log) throws Exception {
+    Pattern listening = Pattern.compile("listening on (127\\.0\\.0\\.1:\\d+)");
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline && daemon.isAlive()) {
+      Matcher m = listening.matcher(read(log));
+      if (m.find()) {
+        return m.group(1);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the daemon never listened:\n" + read(log));
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.exists(file) ? Files.readString(file) : "";
+  }
+
+  private static List<String> plus(List<String> args, String... more) {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(List.of(more));
+    return all;
+  }
+
+  private static String ageless(String text) {
+    return text.replaceAll("from daemon cache, \\d+ s old", "from daemon cache, N s old");
+  }
+}
