@@ -10,6 +10,7 @@ import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.SnapshotStores;
 import io.etcdwarden.storage.file.VolumeStores;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,12 +40,14 @@ final class BackupCheckOptions {
       + "(default 10).")
   String deadline;
 
-  @Option(names = {"-w", "--age-warning"}, paramLabel = "RANGE", defaultValue = "25",
-      description = "Newest archive's age in hours (default ${DEFAULT-VALUE}).")
+  @Option(names = {"-w", "--age-warning"}, paramLabel = "RANGE",
+      description = "Newest archive's age in hours (default: the schedule's longest gap + 1 h"
+          + " when backup.schedule is set, else 25).")
   String ageWarning;
 
-  @Option(names = {"-c", "--age-critical"}, paramLabel = "RANGE", defaultValue = "49",
-      description = "Newest archive's age in hours (default ${DEFAULT-VALUE}).")
+  @Option(names = {"-c", "--age-critical"}, paramLabel = "RANGE",
+      description = "Newest archive's age in hours (default: twice the schedule's longest gap"
+          + " + 1 h when backup.schedule is set, else 49).")
   String ageCritical;
 
   @Option(names = "--min-size-ratio", paramLabel = "R", defaultValue = "0.5",
@@ -64,12 +67,29 @@ final class BackupCheckOptions {
     return deadline == null ? ClusterCheckOptions.DEFAULT_DEADLINE : Durations.parse(deadline, "-t");
   }
 
-  BackupThresholds thresholds() {
+  /**
+   * The limits; ages not given follow {@code backup.schedule} when one is configured (one missed
+   * run warns, two page: the defaults 25/49 h are exactly that for a daily schedule), else 25/49.
+   */
+  BackupThresholds thresholds(BackupSection backup, Instant now) {
     if (!(minSizeRatio >= 0 && minSizeRatio <= 1)) {
       throw WardenException.badInput("--min-size-ratio: must be 0..1, got " + minSizeRatio);
     }
-    return new BackupThresholds(new Thresholds(Optional.of(Range.parse(ageWarning, "-w")),
-        Optional.of(Range.parse(ageCritical, "-c"))), minSizeRatio);
+    Optional<Duration> gap = ageWarning != null && ageCritical != null ? Optional.empty()
+        : ScheduleGap.longest(backup, now);
+    String warning = ageWarning != null ? ageWarning : gap.map(g -> hours(g.plusHours(1)))
+        .orElse(BackupThresholds.DEFAULT_AGE_WARNING);
+    String critical = ageCritical != null ? ageCritical
+        : gap.map(g -> hours(g.multipliedBy(2).plusHours(1)))
+            .orElse(BackupThresholds.DEFAULT_AGE_CRITICAL);
+    return new BackupThresholds(new Thresholds(Optional.of(Range.parse(warning, "-w")),
+        Optional.of(Range.parse(critical, "-c"))), minSizeRatio);
+  }
+
+  private static String hours(Duration d) {
+    double h = d.toSeconds() / 3600.0;
+    return h == Math.rint(h) ? Long.toString((long) h)
+        : String.format(java.util.Locale.ROOT, "%.2f", h);
   }
 
   SnapshotStore openStore(BackupSection backup) {

@@ -51,8 +51,8 @@ final class CheckBackupCommand implements Callable<Integer> {
         return 0;
       }
       var deadline = options.deadline();
-      var thresholds = options.thresholds();
       WardenConfig config = options.target.loadConfig();
+      var thresholds = options.thresholds(config.backup(), Clock.systemUTC().instant());
       SnapshotStore store = options.openStore(config.backup());
       Supplier<LastRunReader.Outcome> lastRun;
       if (options.noLastRun) {
