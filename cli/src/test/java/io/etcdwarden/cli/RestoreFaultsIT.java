@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.etcd.jetcd.ByteSequence;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.testkit.EtcdClusterExtension;
-import io.etcdwarden.testkit.storage.DownloadCutProxy;
 import io.etcdwarden.testkit.storage.EtcdFill;
+import io.etcdwarden.testkit.storage.FaultProxy;
 import io.etcdwarden.testkit.storage.S3ProxyExtension;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +96,8 @@ class RestoreFaultsIT {
     String name = Path.of(RestoreMigrationIT.field(upload.out(), "snapshot.path")).getFileName()
         .toString();
     Before before = Before.of(etcd);
-    try (DownloadCutProxy proxy = new DownloadCutProxy(s3proxy.endpoint(), 64 << 10)) {
+    try (FaultProxy proxy = new FaultProxy(s3proxy.endpoint())) {
+      proxy.dropReplyAfter(64 << 10);
       CliRun run = restore("--from", "s3://" + bucket + "/etcd/" + name + "?endpoint="
           + proxy.uri() + "&path-style=true");
 
