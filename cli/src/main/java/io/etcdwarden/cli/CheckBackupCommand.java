@@ -1,12 +1,9 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.backup.SnapshotVerifier;
-import io.etcdwarden.checks.CheckResult;
-import io.etcdwarden.checks.State;
 import io.etcdwarden.checks.backup.ArchiveVerifier;
 import io.etcdwarden.checks.backup.BackupCheck;
 import io.etcdwarden.checks.backup.LastRunReader;
-import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.storage.SnapshotStore;
@@ -42,14 +39,7 @@ final class CheckBackupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    BackupCheckOptions options = new BackupCheckOptions();
-    CommandLine parser = new CommandLine(options);
-    parser.setOut(out);
-    try {
-      CommandLine.ParseResult parsed = parser.parseArgs(args.toArray(String[]::new));
-      if (CommandLine.printHelpIfRequested(parsed)) {
-        return 0;
-      }
+    return PluginRun.parsing(SERVICE, new BackupCheckOptions(), args, out, options -> {
       var deadline = options.deadline();
       WardenConfig config = options.target.loadConfig();
       var thresholds = options.thresholds(config.backup(), Clock.systemUTC().instant());
@@ -66,10 +56,6 @@ final class CheckBackupCommand implements Callable<Integer> {
           : Optional.empty();
       return PluginRun.run(SERVICE, () -> new BackupCheck(store, lastRun, verifier, thresholds,
           Clock.systemUTC()).run(), deadline, 0, out);
-    } catch (CommandLine.ParameterException e) {
-      return PluginRun.print(SERVICE, CheckResult.of(State.UNKNOWN, e.getMessage()), 0, out);
-    } catch (WardenException e) {
-      return PluginRun.print(SERVICE, PluginRun.failed(e), 0, out);
-    }
+    });
   }
 }

@@ -1,14 +1,12 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.checks.CheckResult;
-import io.etcdwarden.checks.State;
 import io.etcdwarden.checks.cluster.ClusterCheck;
 import io.etcdwarden.checks.cluster.ClusterExtras;
 import io.etcdwarden.checks.cluster.ExtraCondition;
 import io.etcdwarden.checks.cluster.LiveSurvey;
 import io.etcdwarden.checks.warm.CachedSurvey;
 import io.etcdwarden.checks.warm.DaemonCache;
-import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.cluster.ClusterSurvey;
 import io.etcdwarden.core.config.DaemonSection;
@@ -56,14 +54,7 @@ final class CheckClusterCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    ClusterCheckOptions options = new ClusterCheckOptions();
-    CommandLine parser = new CommandLine(options);
-    parser.setOut(out);
-    try {
-      CommandLine.ParseResult parsed = parser.parseArgs(args.toArray(String[]::new));
-      if (CommandLine.printHelpIfRequested(parsed)) {
-        return 0;
-      }
+    return PluginRun.parsing(SERVICE, new ClusterCheckOptions(), args, out, options -> {
       Duration deadline = options.deadline();
       var thresholds = options.thresholds();
       EtcdTarget target = options.target.resolve(env);
@@ -88,11 +79,7 @@ final class CheckClusterCommand implements Callable<Integer> {
               Clock.systemUTC()).survey(), thresholds, extras), cached.detail());
         }
       }, deadline, options.verbose.length, out);
-    } catch (CommandLine.ParameterException e) {
-      return PluginRun.print(SERVICE, CheckResult.of(State.UNKNOWN, e.getMessage()), 0, out);
-    } catch (WardenException e) {
-      return PluginRun.print(SERVICE, PluginRun.failed(e), 0, out);
-    }
+    });
   }
 
   /** The daemon's survey when it is fresh enough, else why the check runs live. */

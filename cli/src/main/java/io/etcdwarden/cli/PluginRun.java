@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 
 /**
  * Runs one check as a Nagios plugin: within the deadline, whatever happens. A check
@@ -26,6 +27,34 @@ final class PluginRun {
   private static final Duration MARGIN = Duration.ofMillis(300);
 
   private PluginRun() {}
+
+  /** What a plugin does with its parsed options; returns the exit code. */
+  @FunctionalInterface
+  interface Body<T> {
+    int run(T options);
+  }
+
+  /**
+   * Parses a plugin's own arguments into {@code options} and runs {@code body} with them:
+   * {@code -h} prints the help (exit 0); a bad argument, or a {@link WardenException} before the
+   * check runs, is one plugin line (UNKNOWN for the operator's input, exit 3), never picocli's
+   * usage text and exit 2.
+   */
+  static <T> int parsing(String service, T options, List<String> args, PrintWriter out,
+      Body<T> body) {
+    CommandLine parser = new CommandLine(options);
+    parser.setOut(out);
+    try {
+      if (CommandLine.printHelpIfRequested(parser.parseArgs(args.toArray(String[]::new)))) {
+        return 0;
+      }
+      return body.run(options);
+    } catch (CommandLine.ParameterException e) {
+      return print(service, CheckResult.of(State.UNKNOWN, e.getMessage()), 0, out);
+    } catch (WardenException e) {
+      return print(service, failed(e), 0, out);
+    }
+  }
 
   /** Runs {@code check} (which opens and closes what it needs) and prints its verdict. */
   static int run(String service, Supplier<CheckResult> check, Duration deadline, int verbosity,
