@@ -26,6 +26,8 @@ public final class GcsStores {
   public static final String TIMEOUT_MS = "timeout-ms";
   private static final long DEFAULT_TIMEOUT_MS = 60_000;
   private static final long DEFAULT_CHUNK_MB = 16;
+  /** The client buffers a whole chunk on the heap, which the launcher caps at 128 MiB. */
+  private static final long MAX_CHUNK_MB = 32;
 
   private GcsStores() {}
 
@@ -34,9 +36,9 @@ public final class GcsStores {
         TIMEOUT_MS));
     BucketPrefix where = BucketPrefix.of(uri);
     long chunkMb = options.number(CHUNK_SIZE_MB, DEFAULT_CHUNK_MB);
-    if (chunkMb < 1 || chunkMb > 256) {
+    if (chunkMb < 1 || chunkMb > MAX_CHUNK_MB) {
       throw WardenException.badInput("option '" + CHUNK_SIZE_MB + "' in " + uri
-          + " must be 1..256");
+          + " must be 1.." + MAX_CHUNK_MB + " (the client holds one chunk in memory)");
     }
     long timeoutMs = options.number(TIMEOUT_MS, DEFAULT_TIMEOUT_MS);
     if (timeoutMs < 100 || timeoutMs > Integer.MAX_VALUE) {
