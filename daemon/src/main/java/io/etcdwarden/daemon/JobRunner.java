@@ -1,6 +1,9 @@
 package io.etcdwarden.daemon;
 
 import io.etcdwarden.core.WardenException;
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,13 +11,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one job body and books its outcome in the history, the metrics and the log. A job never
  * lets an exception reach Quartz (which would only log it): an operator's problem is one line,
- * a bug is logged with its stack trace, and both count as failures.
+ * a bug is logged with its stack trace, and both count as failures. It also knows whether any
+ * job is running, so that a stopping daemon can wait for it ({@link #awaitIdle}).
  */
 final class JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(WardenDaemon.class);
 
   private final JobHistory history;
   private final DaemonMetrics metrics;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition idle = lock.newCondition();
+  private int running;
 
   JobRunner(JobHistory history, DaemonMetrics metrics) {
     this.history = history;
@@ -22,6 +29,44 @@ final class JobRunner {
   }
 
   void run(String job, Supplier<JobResult> body) {
+    lock.lock();
+    try {
+      running++;
+    } finally {
+      lock.unlock();
+    }
+    try {
+      book(job, body);
+    } finally {
+      lock.lock();
+      try {
+        if (--running == 0) {
+          idle.signalAll();
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** Waits until no job runs, at most {@code grace}; true when idle. */
+  boolean awaitIdle(Duration grace) {
+    long left = grace.toNanos();
+    lock.lock();
+    try {
+      while (running > 0 && left > 0) {
+        left = idle.awaitNanos(left);
+      }
+      return running == 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return running == 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void book(String job, Supplier<JobResult> body) {
     history.started(job);
     JobResult result;
     try {

@@ -34,7 +34,6 @@ import org.quartz.impl.matchers.EverythingMatcher;
 final class QuartzJobs implements AutoCloseable {
   private static final JobKey HEALTH = JobKey.jobKey(WardenDaemon.HEALTH);
   private static final JobKey SNAPSHOT = JobKey.jobKey(WardenDaemon.SNAPSHOT);
-  private static final Duration POLL = Duration.ofMillis(50);
 
   private final Scheduler scheduler;
   private final String healthEvery;
@@ -120,20 +119,6 @@ final class QuartzJobs implements AutoCloseable {
     }
   }
 
-  /** Polls until no job runs, at most {@code grace}; true when idle. */
-  boolean awaitIdle(Duration grace) {
-    long deadline = System.nanoTime() + grace.toNanos();
-    while (running() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return !running();
-      }
-    }
-    return !running();
-  }
-
   void interruptAll() {
     try {
       for (JobExecutionContext running : scheduler.getCurrentlyExecutingJobs()) {
@@ -141,14 +126,6 @@ final class QuartzJobs implements AutoCloseable {
       }
     } catch (SchedulerException e) {
       // shutting down anyway
-    }
-  }
-
-  private boolean running() {
-    try {
-      return !scheduler.getCurrentlyExecutingJobs().isEmpty();
-    } catch (SchedulerException e) {
-      return false;
     }
   }
 

@@ -40,6 +40,7 @@ public final class WardenDaemon implements AutoCloseable {
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final JobHistory history;
   private final QuartzJobs jobs;
+  private final JobRunner runner;
   private final DaemonEndpoint endpoint;
   private final EtcdClients snapshotClients;
   private boolean closed;
@@ -52,7 +53,7 @@ public final class WardenDaemon implements AutoCloseable {
         : List.of(HEALTH);
     history = new JobHistory(settings.clock(), names);
     DaemonMetrics metrics = new DaemonMetrics();
-    JobRunner runner = new JobRunner(history, metrics);
+    runner = new JobRunner(history, metrics);
     try {
       Duration interval = settings.daemon().healthInterval();
       EtcdClients healthClients = keep(new EtcdClients(LiveSurvey.perCall(settings.target(),
@@ -135,7 +136,7 @@ public final class WardenDaemon implements AutoCloseable {
     }
     closed = true;
     jobs.stopScheduling();
-    if (!jobs.awaitIdle(settings.stopGrace())) {
+    if (!runner.awaitIdle(settings.stopGrace())) {
       LOG.warn("a job is still running {} after the stop request; aborting it (nothing"
           + " half-written is published)", Durations.format(settings.stopGrace()));
       jobs.interruptAll();
