@@ -55,7 +55,7 @@ final class DbCopier {
       throw cutShort("before any data", null);
     }
     long dbBytes = first.getRemainingBytes() + first.getBlob().size();
-    long entryBytes = dbBytes + EtcdHashCheck.HASH_BYTES;
+    long entryBytes = dbBytes + DbDigests.HASH_BYTES;
     OutputStream db = archive.beginDb(entryBytes);
     MessageDigest sha256 = Sha256Sidecar.newDigest();
     byte[] etcdHash = null;
@@ -67,7 +67,7 @@ final class DbCopier {
           throw deviation("announced " + dbBytes + " bytes, then sent " + (received
               + blob.size()) + " with " + message.getRemainingBytes() + " remaining");
         }
-      } else if (received != dbBytes || blob.size() != EtcdHashCheck.HASH_BYTES) {
+      } else if (received != dbBytes || blob.size() != DbDigests.HASH_BYTES) {
         throw deviation("sent " + blob.size() + " bytes after the announced " + dbBytes
             + " bytes and etcd's 32-byte hash");
       } else if (!blob.equals(ByteString.copyFrom(etcdHash))) {

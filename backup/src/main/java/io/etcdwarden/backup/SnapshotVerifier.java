@@ -66,16 +66,15 @@ public final class SnapshotVerifier {
   /** What one pass over the {@code db} entry found: size, sha256, etcd's own hash check. */
   private record DbFacts(long size, String sha256, boolean etcdHashMatches) {
     static DbFacts read(InputStream db) throws IOException {
-      MessageDigest dbSha = Sha256Sidecar.newDigest();
-      EtcdHashCheck etcdHash = new EtcdHashCheck();
+      DbDigests digests = new DbDigests();
       long size = 0;
       byte[] buffer = new byte[BUFFER_BYTES];
       for (int n = db.read(buffer); n >= 0; n = db.read(buffer)) {
-        dbSha.update(buffer, 0, n);
-        etcdHash.update(buffer, 0, n);
+        digests.update(buffer, 0, n);
         size += n;
       }
-      return new DbFacts(size, Sha256Sidecar.hex(dbSha), etcdHash.matches());
+      DbDigests.Result result = digests.finish();
+      return new DbFacts(size, result.sha256(), result.etcdHashValid());
     }
 
     void check(SnapshotManifest manifest, List<String> problems) {

@@ -1,5 +1,6 @@
 package io.etcdwarden.restore;
 
+import io.etcdwarden.backup.DbDigests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdwarden.backup.SnapshotManifest;

@@ -1,5 +1,6 @@
 package io.etcdwarden.restore;
 
+import io.etcdwarden.backup.DbDigests;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.etcdwarden.restore;
+package io.etcdwarden.backup;
 
 import io.etcdwarden.storage.Sha256Sidecar;
 import java.security.MessageDigest;
@@ -10,16 +10,18 @@ import java.util.HexFormat;
  * {@code db_sha256}) and whether its last 32 bytes are the sha256 of everything before them
  * (etcd's own hash, what {@code snapshot restore} checks). The last 32 bytes seen are held back;
  * at the end the digest of the rest is cloned and finished both ways. Hashing is the costly
- * part of staging a large archive, so one pass instead of two matters.
+ * part of verifying or staging a large archive, so one pass instead of two matters; a
+ * truncated stream is caught (its tail is not the hash of what came before).
  */
-final class DbDigests {
-  private static final int HASH_BYTES = 32;
+public final class DbDigests {
+  /** Length of etcd's trailing hash (sha256). */
+  static final int HASH_BYTES = 32;
 
   private final MessageDigest body = Sha256Sidecar.newDigest();
   private final byte[] tail = new byte[HASH_BYTES];
   private int tailLength;
 
-  void update(byte[] bytes, int offset, int length) {
+  public void update(byte[] bytes, int offset, int length) {
     if (length >= HASH_BYTES) {
       body.update(tail, 0, tailLength);
       body.update(bytes, offset, length - HASH_BYTES);
@@ -36,7 +38,7 @@ final class DbDigests {
   }
 
   /** The sha256 of every byte seen, as hex. Call once, after the last update. */
-  Result finish() {
+  public Result finish() {
     try {
       MessageDigest whole = (MessageDigest) body.clone();
       whole.update(tail, 0, tailLength);
@@ -48,5 +50,5 @@ final class DbDigests {
   }
 
   /** The db's sha256 and whether it ends with etcd's valid hash. */
-  record Result(String sha256, boolean etcdHashValid) {}
+  public record Result(String sha256, boolean etcdHashValid) {}
 }
