@@ -34,8 +34,7 @@ final class SourceFinder {
     this.clients = clients;
     this.target = target;
     this.clock = clock;
-    TlsMaterial[] loaded = new TlsMaterial[1];
-    this.tls = () -> loaded[0] != null ? loaded[0] : (loaded[0] = TlsMaterial.load(target));
+    this.tls = clients::tls;
   }
 
   SnapshotSource find(Optional<String> member) {

@@ -127,6 +127,16 @@ public final class EtcdClients implements AutoCloseable {
     return builder.build();
   }
 
+  /**
+   * The target's TLS files, loaded and checked (once) for callers that open connections of their
+   * own, such as the snapshot stream.
+   */
+  public TlsMaterial tls() {
+    synchronized (lock) {
+      return tlsMaterial();
+    }
+  }
+
   private TlsMaterial tlsMaterial() {
     if (tls == null) {
       // An https member URL for an http target: no files, the JVM's trust store.

@@ -17,23 +17,26 @@ import javax.net.ssl.SSLException;
  * The TLS side of an {@link EtcdTarget}, loaded and checked once: the CA bundle (or the JVM's
  * default trust store when none is given), the client certificate chain and its private key,
  * verified to belong together, and the Netty {@link SslContext} jetcd's {@code
- * ClientBuilder.sslContext} takes. Every failure is one {@link WardenException#badInput} line
- * naming the file and the setting it came from. An expired client certificate is not refused
+ * ClientBuilder.sslContext} takes, built on first use: the JDK's TLS provider behind it costs
+ * about 0.3 s to set up, which the snapshot path (native TLS of its own) never needs. Every
+ * failure is one {@link WardenException#badInput} line naming the file and the setting it came
+ * from. An expired client certificate is not refused
  * here (the server decides); callers may look at {@link #clientCertificate()} to warn.
  */
 public final class TlsMaterial {
   private final List<X509Certificate> caCertificates;
   private final List<X509Certificate> clientCertificateChain;
   private final Optional<PrivateKey> clientKey;
-  private final SslContext sslContext;
+  private final EtcdTarget target;
+  private SslContext sslContext; // guarded by this; made on first use
 
   private TlsMaterial(List<X509Certificate> caCertificates,
       List<X509Certificate> clientCertificateChain, Optional<PrivateKey> clientKey,
-      SslContext sslContext) {
+      EtcdTarget target) {
     this.caCertificates = caCertificates;
     this.clientCertificateChain = clientCertificateChain;
     this.clientKey = clientKey;
-    this.sslContext = sslContext;
+    this.target = target;
   }
 
   /** Reads the target's CA, certificate and key files (whichever are set) and checks them. */
@@ -51,7 +54,7 @@ public final class TlsMaterial {
       key = Optional.of(PemContents.privateKey(keyFile));
       requireMatch(key.get(), chain.get(0), keyFile, certFile);
     }
-    return new TlsMaterial(ca, chain, key, sslContext(ca, chain, key, target));
+    return new TlsMaterial(ca, chain, key, target);
   }
 
   /** The CA certificates from the CA file; empty when the JVM's default trust store is used. */
@@ -78,7 +81,10 @@ public final class TlsMaterial {
   }
 
   /** A client context for https endpoints, with ALPN h2 as gRPC requires. */
-  public SslContext sslContext() {
+  public synchronized SslContext sslContext() {
+    if (sslContext == null) {
+      sslContext = sslContext(caCertificates, clientCertificateChain, clientKey, target);
+    }
     return sslContext;
   }
 
