@@ -3,6 +3,7 @@ package io.etcdwarden.cli;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -17,12 +18,15 @@ import picocli.CommandLine.Command;
     name = "etcd-warden",
     mixinStandardHelpOptions = true,
     versionProvider = WardenVersion.class,
-    description = "Installs, watches, backs up and restores etcd clusters outside Kubernetes.",
-    subcommands = {HealthCommand.class, SandboxCommand.class, SnapshotCommand.class,
-        InstallCommand.class, MemberCommand.class, CredentialsCommand.class,
-        StorageCommand.class, SnapshotsCommand.class, CheckCommand.class, NrpeCommand.class,
-        RestoreCommand.class, DaemonCommand.class, StatusCommand.class, CronCommand.class})
+    description = "Installs, watches, backs up and restores etcd clusters outside Kubernetes.")
 public final class EtcdWarden implements Runnable {
+  /** The subcommands, in the order help lists them. */
+  private static final List<Class<?>> COMMANDS = List.of(HealthCommand.class,
+      SandboxCommand.class, SnapshotCommand.class, InstallCommand.class, MemberCommand.class,
+      CredentialsCommand.class, StorageCommand.class, SnapshotsCommand.class, CheckCommand.class,
+      NrpeCommand.class, RestoreCommand.class, DaemonCommand.class, StatusCommand.class,
+      CronCommand.class);
+
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -44,14 +48,34 @@ public final class EtcdWarden implements Runnable {
   public static int run(String[] args, Map<String, String> env, PrintWriter out,
       PrintWriter err) {
     Optional<Object> plugin = plugin(args, new Environment(env));
-    CommandLine cli = plugin.isPresent() ? new CommandLine(plugin.get())
-        : new CommandLine(new EtcdWarden(), new Factory(env));
+    CommandLine cli = plugin.isPresent() ? new CommandLine(plugin.get()) : tree(args, env);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new FailureHandler());
     cli.setParameterExceptionHandler(new UsageErrors());
     cli.setExitCodeExceptionMapper(FailureHandler::exitCode);
     return cli.execute(plugin.isPresent() ? Arrays.copyOfRange(args, 2, args.length) : args);
+  }
+
+  /**
+   * The root with the subcommand {@code args} name, or with all of them when they name none (no
+   * arguments, help, version, a mistake). picocli builds the model of every command it is given
+   * up front, about a tenth of a second for the whole tree, which a snapshot or a check would
+   * otherwise pay on every run.
+   */
+  private static CommandLine tree(String[] args, Map<String, String> env) {
+    Factory factory = new Factory(env);
+    CommandLine root = new CommandLine(new EtcdWarden(), factory);
+    List<Class<?>> named = COMMANDS.stream().filter(c -> args.length > 0
+        && c.getAnnotation(Command.class).name().equals(args[0])).toList();
+    for (Class<?> command : named.isEmpty() ? COMMANDS : named) {
+      try {
+        root.addSubcommand(new CommandLine(factory.create(command), factory));
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot create the " + command.getSimpleName(), e);
+      }
+    }
+    return root;
   }
 
   /**
