@@ -7,7 +7,7 @@
 #   (d) to S3Proxy: etcdctl snapshot save + aws s3 cp, vs etcd-warden snapshot --target s3://
 # Targets: (a)/(b-gzip) > 1, (b-zstd)/(c) <= 1.3, etcd-warden's peak RSS under 256 MiB and not
 # growing with the database.
-# Usage: bench/snapshot/bench.sh [SIZE_MIB...]   (default 256; e.g. `256 1024` also fills to
+# Usage: [ROUNDS=3] bench/snapshot/bench.sh [SIZE_MIB...]   (default 256; `256 1024` also fills to
 #        1 GiB and runs everything again, to compare peak RSS). Needs etcd, etcdctl, GNU time,
 #        /usr/bin/aws, bc, python3 and the distribution: mvn -B -pl cli -am package -DskipTests.
 set -euo pipefail
@@ -80,23 +80,33 @@ timed_warden() {
 }
 ratio() { echo "$1 / $2" | bc -l; }
 
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+max() { printf '%s\n' "$@" | sort -n | tail -n 1; }
+# Each size: the variants alternate for ROUNDS rounds (default 3) and medians are reported, peak
+# RSS as the largest seen: the machine's load drifts, and one run each swings by ~10 %.
+rounds=${ROUNDS:-3}
 for size in "${sizes[@]}"; do
   fill_to "$size"
   db_mib=$(etcdctl endpoint status -w json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Status"]["dbSize"]>>20)')
-  rm -rf "$work/out" "$work/store"; mkdir -p "$work/out" "$work/store"
-  c=$(secs etcdctl snapshot save "$work/out/c.db")
-  a=$(secs bash -c "etcdctl snapshot save '$work/out/a.db' && tar -C '$work/out' -czf '$work/out/a.tar.gz' a.db && sha256sum '$work/out/a.tar.gz'")
-  read -r bg rg < <(timed_warden --target "file://$work/store" --allow-non-mount --compression gzip)
-  sleep 1 # a new archive name needs a new second
-  read -r bz rz < <(timed_warden --target "file://$work/store" --allow-non-mount --compression zstd)
-  d1=$(secs bash -c "etcdctl snapshot save '$work/out/d.db' && '$aws' --endpoint-url '$s3' s3 cp '$work/out/d.db' s3://bench/etcdctl/d.db")
-  read -r d2 rd < <(timed_warden --target "s3://bench/warden?endpoint=$s3&path-style=true" --compression zstd)
+  C=(); A=(); BG=(); RG=(); BZ=(); RZ=(); D1=(); D2=(); RD=()
+  for r in $(seq 1 "$rounds"); do
+    rm -rf "$work/out" "$work/store"; mkdir -p "$work/out" "$work/store"
+    C+=("$(secs etcdctl snapshot save "$work/out/c.db")")
+    A+=("$(secs bash -c "etcdctl snapshot save '$work/out/a.db' && tar -C '$work/out' -czf '$work/out/a.tar.gz' a.db && sha256sum '$work/out/a.tar.gz'")")
+    read -r t m < <(timed_warden --target "file://$work/store" --allow-non-mount --compression gzip); BG+=("$t"); RG+=("$m")
+    read -r t m < <(timed_warden --target "file://$work/store" --allow-non-mount --compression zstd); BZ+=("$t"); RZ+=("$m")
+    D1+=("$(secs bash -c "etcdctl snapshot save '$work/out/d.db' && '$aws' --endpoint-url '$s3' s3 cp '$work/out/d.db' s3://bench/etcdctl/d-$r.db")")
+    read -r t m < <(timed_warden --target "s3://bench/warden-$r?endpoint=$s3&path-style=true" --compression zstd); D2+=("$t"); RD+=("$m")
+  done
+  c=$(median "${C[@]}"); a=$(median "${A[@]}"); bg=$(median "${BG[@]}"); rg=$(max "${RG[@]}")
+  bz=$(median "${BZ[@]}"); rz=$(max "${RZ[@]}"); d1=$(median "${D1[@]}"); d2=$(median "${D2[@]}"); rd=$(max "${RD[@]}")
   gz_mib=$(du -m "$work"/store/*.tar.gz | cut -f1); zst_mib=$(du -m "$work"/store/*.tar.zst | cut -f1)
-  echo "== DB ${db_mib} MiB (gzip archive ${gz_mib} MiB, zstd archive ${zst_mib} MiB)"
+  echo "== DB ${db_mib} MiB (gzip archive ${gz_mib} MiB, zstd archive ${zst_mib} MiB); medians of $rounds rounds"
   printf '(c) etcdctl snapshot save              %6.2f s\n' "$c"
   printf '(a) charm: save + tar czf + sha256sum  %6.2f s\n' "$a"
   printf '(b) etcd-warden gzip                   %6.2f s  peak RSS %4d MiB  (a)/(b-gzip) = %.2f (target > 1)\n' "$bg" $((rg / 1024)) "$(ratio "$a" "$bg")"
   printf '(b) etcd-warden zstd                   %6.2f s  peak RSS %4d MiB  (b-zstd)/(c) = %.2f (target <= 1.3)\n' "$bz" $((rz / 1024)) "$(ratio "$bz" "$c")"
   printf '(d) etcdctl save + aws s3 cp           %6.2f s\n' "$d1"
   printf '(d) etcd-warden zstd to s3://          %6.2f s  peak RSS %4d MiB  (d-charm)/(d-warden) = %.2f\n' "$d2" $((rd / 1024)) "$(ratio "$d1" "$d2")"
+  echo "   all runs: c=${C[*]} a=${A[*]} gzip=${BG[*]} zstd=${BZ[*]} d=${D1[*]} d-warden=${D2[*]}"
 done

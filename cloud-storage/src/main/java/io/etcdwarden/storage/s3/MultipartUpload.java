@@ -1,5 +1,6 @@
 package io.etcdwarden.storage.s3;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 /**
  * Uploads a stream of unknown length to one S3 key with bounded memory: the stream is cut into
  * parts of {@code partBytes}, at most {@value #IN_FLIGHT} parts upload at once while the next
- * one is read (memory: (in-flight + 1) parts). A stream shorter than one part is a single PUT.
+ * one is read into (in-flight + 1) part buffers made once and reused ({@link PartBuffers}), so an
+ * upload of any size allocates no more than that. A stream shorter than one part is a single PUT.
  * The object is visible only after CompleteMultipartUpload; on any failure the upload is aborted
  * so that no object and no orphaned parts remain. The final PUT or CompleteMultipartUpload carries
  * {@code If-None-Match: *}, so two writers racing for one name cannot overwrite each other where
@@ -47,11 +48,13 @@ final class MultipartUpload {
   }
 
   long run(InputStream data) throws IOException {
-    byte[] first = data.readNBytes(partBytes);
-    if (first.length < partBytes) {
+    PartBuffers buffers = new PartBuffers(IN_FLIGHT + 1, partBytes);
+    byte[] first = buffers.take();
+    int firstLength = data.readNBytes(first, 0, partBytes);
+    if (firstLength < partBytes) {
       s3.putObject(b -> b.bucket(bucket).key(key).serverSideEncryption(sse)
-          .ifNoneMatch(ANY), RequestBody.fromBytes(first));
-      return first.length;
+          .ifNoneMatch(ANY), body(first, firstLength));
+      return firstLength;
     }
     String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)
         .serverSideEncryption(sse)).uploadId();
@@ -63,26 +66,28 @@ final class MultipartUpload {
     try {
       long total = 0;
       List<Future<CompletedPart>> parts = new ArrayList<>();
-      Semaphore slots = new Semaphore(IN_FLIGHT);
-      for (byte[] part = first; part.length > 0; part = data.readNBytes(partBytes)) {
-        acquire(slots);
-        byte[] body = part;
+      byte[] part = first;
+      for (int length = firstLength; length > 0; ) {
+        byte[] buffer = part;
+        int size = length;
         int number = parts.size() + 1;
         parts.add(pool.submit(() -> {
           try {
             String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                .partNumber(number), RequestBody.fromBytes(body)).eTag();
+                .partNumber(number), body(buffer, size)).eTag();
             return CompletedPart.builder().partNumber(number).eTag(etag).build();
           } finally {
-            slots.release();
+            buffers.give(buffer);
           }
         }));
-        total += part.length;
+        total += size;
         failFast(parts);
+        part = buffers.take(); // waits for a part to finish when all are in flight
+        length = data.readNBytes(part, 0, partBytes);
       }
       List<CompletedPart> completed = new ArrayList<>();
-      for (Future<CompletedPart> part : parts) {
-        completed.add(await(part));
+      for (Future<CompletedPart> done : parts) {
+        completed.add(await(done));
       }
       s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
           .ifNoneMatch(ANY).multipartUpload(u -> u.parts(completed)));
@@ -93,6 +98,15 @@ final class MultipartUpload {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The first {@code length} bytes of {@code buffer} as a request body, without the copy
+   * {@code RequestBody.fromBytes} makes; a retry reads them again from the start.
+   */
+  private static RequestBody body(byte[] buffer, int length) {
+    return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length),
+        length, "application/octet-stream");
   }
 
   /** Aborts only once no part is in flight: a part landing after the abort would be orphaned. */
@@ -130,15 +144,6 @@ final class MultipartUpload {
         throw r;
       }
       throw new IOException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while uploading", e);
-    }
-  }
-
-  private static void acquire(Semaphore slots) throws IOException {
-    try {
-      slots.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while uploading", e);
