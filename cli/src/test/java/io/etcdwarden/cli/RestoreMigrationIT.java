@@ -73,7 +73,7 @@ class RestoreMigrationIT {
         .startsWith(field(restore.out(), "backup.sha256sum"));
     assertThat(Shell.run(backup.getParent(), "tar", "tzf", backup.toString()))
         .contains("member/snap/db");
-    String expected = etcdctlGet(source.etcdctlEnvironment());
+    String expected = etcdctlGet(source.etcdctlEnvironment(), tmp);
     String restored = fixture.etcdctl(credentials, "get /migrate/ --prefix").output();
     assertThat(expected.lines()).hasSize(2 * 280);
     assertThat(restored).isEqualTo(expected);
@@ -129,11 +129,11 @@ class RestoreMigrationIT {
     try (var files = Files.list(member)) {
       assertThat(files.map(Path::toString).sorted().toList()).isEqualTo(before);
     }
-    assertThat(etcdctlGet(source.etcdctlEnvironment())).isNotNull();
+    assertThat(etcdctlGet(source.etcdctlEnvironment(), tmp)).isNotNull();
   }
 
-  private static String etcdctlGet(Map<String, String> env) throws Exception {
-    InstallFixture.Exec get = InstallFixture.exec(Files.createTempDirectory("etcdctl"), env,
+  private static String etcdctlGet(Map<String, String> env, Path dir) throws Exception {
+    InstallFixture.Exec get = InstallFixture.exec(dir, env,
         "etcdctl", "get", "/migrate/", "--prefix");
     assertThat(get.exitCode()).as(get.output()).isZero();
     return get.output();

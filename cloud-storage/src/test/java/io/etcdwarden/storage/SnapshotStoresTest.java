@@ -21,7 +21,7 @@ class SnapshotStoresTest {
     assertBadInput("ftp://host/x", "ftp://host/x", "file:///dir", "s3://", "gs://");
     assertBadInput("s3:///only-a-path", "names no bucket", "s3://bucket/prefix");
     assertBadInput("gs://bucket/p?chunk-size=1", "chunk-size", "chunk-size-mb");
-    assertBadInput("gs://bucket/p?chunk-size-mb=64", "chunk-size-mb", "1..32", "in memory");
+    assertBadInput("gs://bucket/p?chunk-size-mb=32", "chunk-size-mb", "1..16", "in memory");
     assertBadInput("s3://bucket/p?part-size-mb=1", "part-size-mb", "5..16");
     assertBadInput("s3://bucket/p?sse=rot13", "sse", "AES256");
     assertBadInput("file:///tmp?min-free-mb=-1", "min-free-mb", "whole number");

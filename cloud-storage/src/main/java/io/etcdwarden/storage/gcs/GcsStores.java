@@ -26,8 +26,11 @@ public final class GcsStores {
   public static final String TIMEOUT_MS = "timeout-ms";
   private static final long DEFAULT_TIMEOUT_MS = 60_000;
   private static final long DEFAULT_CHUNK_MB = 16;
-  /** The client buffers a whole chunk on the heap, which the launcher caps at 128 MiB. */
-  private static final long MAX_CHUNK_MB = 32;
+  /**
+   * The client buffers a whole chunk on the heap, which the launcher caps at 96 MiB for snapshot
+   * commands (128 MiB for the daemon).
+   */
+  private static final long MAX_CHUNK_MB = 16;
 
   private GcsStores() {}
 
