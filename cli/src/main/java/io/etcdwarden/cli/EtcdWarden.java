@@ -1,7 +1,9 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.core.client.SharedGrpcLoop;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,9 @@ public final class EtcdWarden implements Runnable {
     int code = run(args, System.getenv(), out, err);
     out.flush();
     err.flush();
-    // jetcd leaves non-daemon Netty threads behind; exiting explicitly saves ~0.4 s.
+    // jetcd leaves non-daemon Netty threads behind; exiting explicitly saves ~0.4 s, and
+    // stopping grpc's shared loop first another 0.3 s (SharedGrpcLoop).
+    SharedGrpcLoop.stopForExit(Duration.ofSeconds(1));
     System.exit(code);
   }
 

@@ -118,6 +118,7 @@ public final class EtcdClients implements AutoCloseable {
         throw new IllegalArgumentException("not one kind of etcd endpoints: " + endpoints);
       }
     }
+    SharedGrpcLoop.markUsed();
     ClientBuilder builder = ClientSettings.apply(Client.builder(), target.timeout(), retries)
         .target(ClientSettings.ipTarget(endpoints));
     // jetcd negotiates TLS whenever an SslContext is set, whatever the URI scheme says.
