@@ -6,10 +6,7 @@
 #   (b) etcd-warden restore --yes --skip-backup: the same plus download-once verification
 #       (sha256, manifest, etcd hash), the single-member check, restore before the stop,
 #       rename swap, health wait and verification (cluster ID, revision)
-#   (b') the same with C2 (ETCD_WARDEN_JAVA_OPTS=-XX:TieredStopAtLevel=4): the launcher's C1-only
-#       JIT, right for short commands, runs SHA-256 ~10x slower (no sha_ni intrinsic), and
-#       staging hashes the archive and the db
-#   (c) etcd-warden restore --yes with the .tar.gz backup of the old data dir (C2), for reference
+#   (c) etcd-warden restore --yes with the .tar.gz backup of the old data dir, for reference
 # Usage: [ROUNDS=3] bench/restore/bench.sh [SIZE_MIB=256]   (needs etcd, etcdctl, python3, bc, the CLI
 #        distribution: mvn -pl cli -am package -DskipTests)
 set -euo pipefail
@@ -77,19 +74,16 @@ warden_restore() {
 # Alternate the variants for ROUNDS rounds and report medians: the machine's load changes
 # between runs far more than the variants differ.
 rounds=${ROUNDS:-3}
-A=(); B=(); B2=()
+A=(); B=()
 for r in $(seq 1 "$rounds"); do
   B+=("$(warden_restore --skip-backup)"); rm -rf "$member"/data.before-restore-*; sleep 1
   A+=("$(manual)"); rm -rf "$work/manual"
-  B2+=("$(ETCD_WARDEN_JAVA_OPTS=-XX:TieredStopAtLevel=4 warden_restore --skip-backup)")
-  rm -rf "$member"/data.before-restore-*; sleep 1
 done
-c=$(ETCD_WARDEN_JAVA_OPTS=-XX:TieredStopAtLevel=4 warden_restore)
+c=$(warden_restore)
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-a=$(median "${A[@]}"); b=$(median "${B[@]}"); b2=$(median "${B2[@]}")
+a=$(median "${A[@]}"); b=$(median "${B[@]}")
 grep -E '^(verified|backup.path):' "$work/restore.out" | sed 's/^/    /'
-echo "medians of $rounds rounds (all runs: a=${A[*]} b=${B[*]} b'=${B2[*]})"
+echo "medians of $rounds rounds (all runs: a=${A[*]} b=${B[*]})"
 printf '(a) manual: stop + tar xzf + etcdctl snapshot restore + mv + start + health  %6.2f s\n' "$a"
 printf '(b) etcd-warden restore --yes --skip-backup                                   %6.2f s  (b)/(a) = %.2f\n' "$b" "$(echo "$b / $a" | bc -l)"
-printf "(b') etcd-warden restore --yes --skip-backup, C2 JIT                           %6.2f s  (b')/(a) = %.2f\n" "$b2" "$(echo "$b2 / $a" | bc -l)"
 printf '(c) etcd-warden restore --yes (with .tar.gz backup of the old data), once     %6.2f s  (c)/(a) = %.2f\n' "$c" "$(echo "$c / $a" | bc -l)"
