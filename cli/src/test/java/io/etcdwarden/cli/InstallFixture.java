@@ -1,6 +1,7 @@
 package io.etcdwarden.cli;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +34,9 @@ final class InstallFixture {
     this.root = root;
     this.ca = root.resolve("ca");
     this.prefix = root.resolve("opt");
+    int[] free = freePorts(3 * members);
     for (int i = 0; i < members; i++) {
-      ports.add(new int[] {freePort(), freePort(), freePort()});
+      ports.add(new int[] {free[3 * i], free[3 * i + 1], free[3 * i + 2]});
     }
   }
 
@@ -178,9 +180,22 @@ final class InstallFixture {
   /** A finished external command. */
   record Exec(int exitCode, String output) {}
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /**
+   * {@code count} distinct free loopback ports: every socket stays open until all are chosen, so
+   * the kernel cannot hand out one port twice (a member's peer port once came back as another's
+   * metrics port).
+   */
+  private static int[] freePorts(int count) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+      }
+      return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+    } finally {
+      for (ServerSocket socket : sockets) {
+        socket.close();
+      }
     }
   }
 }
