@@ -25,6 +25,7 @@ import io.grpc.netty.shaded.io.netty.channel.epoll.EpollIoHandler;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
+import io.grpc.netty.shaded.io.netty.handler.ssl.OpenSsl;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import java.security.cert.X509Certificate;
@@ -62,6 +63,14 @@ final class MemberChannel implements AutoCloseable {
     this.target = target;
     this.channel = channel;
     this.loop = loop;
+  }
+
+  /**
+   * Loads BoringSSL and Netty's OpenSSL support, which the first TLS context otherwise does (it
+   * also sets up the JDK's TLS once to compare: ~0.1 s); see {@link SnapshotArchiver#prepare()}.
+   */
+  static void prepareTls() {
+    OpenSsl.isAvailable();
   }
 
   /** Opens a channel to {@code url}; TLS (from the target's files) when it is https. */

@@ -61,6 +61,25 @@ public final class SnapshotArchiver {
     return new SnapshotArchiver(clients, target, clock, toolVersion, idle);
   }
 
+  /**
+   * Lets a command that is about to snapshot start one-time set-up on a thread of its own while
+   * it reads its configuration: the TLS library ({@link MemberChannel#prepareTls()}), then the
+   * manifest's JSON writer, which would otherwise be set up after the last byte. Class
+   * initialisation happens once; whoever gets there second waits for it, nothing runs twice.
+   */
+  public static void prepare() {
+    Thread thread = new Thread(() -> {
+      try {
+        MemberChannel.prepareTls();
+        SnapshotManifest.prepareJson();
+      } catch (RuntimeException | LinkageError e) {
+        // the snapshot meets and reports the same problem where it matters
+      }
+    }, "snapshot-prepare");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   /** Archives a snapshot of {@code member} (empty: the leader) into {@code store}. */
   public ArchivedSnapshot archive(SnapshotStore store, Optional<String> member,
       Compression compression, SnapshotProgress progress) {

@@ -61,6 +61,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    SnapshotArchiver.prepare();
     WardenConfig config = etcd.loadConfig();
     BackupSection backup = config.backup();
     Compression chosen = compression != null ? Compression.ofFlag(compression)
