@@ -1,8 +1,6 @@
 package io.etcdwarden.cli;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.etcdwarden.installer.local.FreePorts;
 
 /**
  * Prints a free loopback port, for {@code bin/etcd-warden-cds}: its training run starts a
@@ -11,9 +9,7 @@ import java.net.ServerSocket;
 public final class FreePort {
   private FreePort() {}
 
-  public static void main(String[] args) throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      System.out.println(socket.getLocalPort());
-    }
+  public static void main(String[] args) {
+    System.out.println(FreePorts.loopback(1).get(0));
   }
 }

@@ -1,8 +1,7 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.installer.local.FreePorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +33,9 @@ final class InstallFixture {
     this.root = root;
     this.ca = root.resolve("ca");
     this.prefix = root.resolve("opt");
-    int[] free = freePorts(3 * members);
+    List<Integer> free = FreePorts.loopback(3 * members);
     for (int i = 0; i < members; i++) {
-      ports.add(new int[] {free[3 * i], free[3 * i + 1], free[3 * i + 2]});
+      ports.add(new int[] {free.get(3 * i), free.get(3 * i + 1), free.get(3 * i + 2)});
     }
   }
 
@@ -179,23 +178,4 @@ final class InstallFixture {
 
   /** A finished external command. */
   record Exec(int exitCode, String output) {}
-
-  /**
-   * {@code count} distinct free loopback ports: every socket stays open until all are chosen, so
-   * the kernel cannot hand out one port twice (a member's peer port once came back as another's
-   * metrics port).
-   */
-  private static int[] freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-      }
-      return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
-    }
-  }
 }

@@ -7,8 +7,6 @@ import io.etcdwarden.installer.install.InstallRequest;
 import io.etcdwarden.installer.install.MemberInstaller;
 import io.etcdwarden.installer.pki.Pki;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,7 @@ import java.util.stream.Stream;
  */
 final class LocalClusterLayout {
   static final String CLIENT_NAME = "client";
-  private static final String LOOPBACK = "127.0.0.1";
+  private static final String LOOPBACK = FreePorts.LOOPBACK;
   private static final String PROCESS_SERVICE = "process";
   private static final Duration INSTALL_WAIT = Duration.ofSeconds(30);
 
@@ -60,7 +58,7 @@ final class LocalClusterLayout {
   }
 
   private List<LocalMember> plan(int size) {
-    List<Integer> ports = freePorts(3 * size);
+    List<Integer> ports = FreePorts.loopback(3 * size);
     List<LocalMember> members = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       members.add(new LocalMember("etcd" + i, dir.resolve("etcd" + i),
@@ -99,27 +97,5 @@ final class LocalClusterLayout {
 
   private static URI url(String scheme, int port) {
     return URI.create(scheme + "://" + LOOPBACK + ":" + port);
-  }
-
-  /** Holds every socket open until all are chosen, so no port is handed out twice. */
-  private static List<Integer> freePorts(int count) {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        sockets.add(new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK)));
-      }
-      return sockets.stream().map(ServerSocket::getLocalPort).toList();
-    } catch (IOException e) {
-      throw new WardenException("cannot find free ports on " + LOOPBACK + ": " + e.getMessage(),
-          e);
-    } finally {
-      for (ServerSocket s : sockets) {
-        try {
-          s.close();
-        } catch (IOException ignored) {
-          // Closing a listening socket we never used cannot lose anything.
-        }
-      }
-    }
   }
 }
