@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes one snapshot archive in a single pass: picks the member ({@link SourceFinder}: the
@@ -26,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * idle timeout or deviates from what etcd announced publishes nothing.
  */
 public final class SnapshotArchiver {
+  private static final Logger LOG = LoggerFactory.getLogger(SnapshotArchiver.class);
   /** A stream that sends nothing for this long is abandoned (the default). */
   public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -73,7 +76,8 @@ public final class SnapshotArchiver {
         MemberChannel.prepareTls();
         SnapshotManifest.prepareJson();
       } catch (RuntimeException | LinkageError e) {
-        // the snapshot meets and reports the same problem where it matters
+        // The snapshot meets the same problem where it matters and reports it there.
+        LOG.debug("snapshot set-up ahead of time failed", e);
       }
     }, "snapshot-prepare");
     thread.setDaemon(true);

@@ -4,8 +4,9 @@ import io.grpc.internal.SharedResourceHolder;
 import io.netty.channel.EventLoopGroup;
 import java.lang.reflect.Field;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stops grpc-java's shared Netty event loop, the one jetcd's channels run on, when a command is
@@ -18,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  * same JVM would not work.
  */
 public final class SharedGrpcLoop {
-  private static final List<String> RESOURCES =
-      List.of("DEFAULT_WORKER_EVENT_LOOP_GROUP", "NIO_WORKER_EVENT_LOOP_GROUP");
+  /** The loop grpc's NettyChannelBuilder (and so jetcd) uses unless told otherwise. */
+  private static final String RESOURCE = "DEFAULT_WORKER_EVENT_LOOP_GROUP";
+  private static final Logger LOG = LoggerFactory.getLogger(SharedGrpcLoop.class);
 
   private static volatile boolean used;
 
@@ -39,19 +41,16 @@ public final class SharedGrpcLoop {
       return; // asking grpc's holder would make a loop just to stop it
     }
     try {
-      Class<?> utils = Class.forName("io.grpc.netty.Utils");
-      for (String name : RESOURCES) {
-        Field field = utils.getDeclaredField(name);
-        field.setAccessible(true);
-        @SuppressWarnings("unchecked")
-        SharedResourceHolder.Resource<EventLoopGroup> resource =
-            (SharedResourceHolder.Resource<EventLoopGroup>) field.get(null);
-        EventLoopGroup loop = SharedResourceHolder.get(resource);
-        loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS)
-            .awaitUninterruptibly(wait.toMillis());
-      }
+      Field field = Class.forName("io.grpc.netty.Utils").getDeclaredField(RESOURCE);
+      field.setAccessible(true);
+      @SuppressWarnings("unchecked")
+      SharedResourceHolder.Resource<EventLoopGroup> resource =
+          (SharedResourceHolder.Resource<EventLoopGroup>) field.get(null);
+      SharedResourceHolder.get(resource).shutdownGracefully(0, 0, TimeUnit.MILLISECONDS)
+          .awaitUninterruptibly(wait.toMillis());
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      // grpc's internals changed: exit as before, 300 ms later.
+      // grpc's internals changed: the command exits as before, 300 ms later.
+      LOG.debug("cannot stop grpc's shared event loop before exit", e);
     }
   }
 }
