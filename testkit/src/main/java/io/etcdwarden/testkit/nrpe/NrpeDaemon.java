@@ -1,9 +1,9 @@
 package io.etcdwarden.testkit.nrpe;
 
+import io.etcdwarden.installer.local.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ public final class NrpeDaemon implements AutoCloseable {
   /** Starts NRPE with its config in {@code dir}, running commands from {@code includeDir}. */
   public static NrpeDaemon start(Path dir, Path includeDir, String user) {
     try {
-      int port = freePort();
+      int port = FreePorts.loopback(1).get(0);
       Path config = dir.resolve("nrpe.cfg");
       Files.writeString(config, String.join("\n",
           "log_facility=daemon",
@@ -96,12 +96,6 @@ public final class NrpeDaemon implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1,
-        java.net.InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
-    }
-  }
 
   /** Stops NRPE: SIGTERM, then SIGKILL after 5 s; its forked children go with it. */
   @Override

@@ -1,10 +1,10 @@
 package io.etcdwarden.testkit.storage;
 
+import io.etcdwarden.installer.local.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
   public void beforeAll(ExtensionContext context) throws Exception {
     dir = Files.createTempDirectory("s3proxy-");
     Files.createDirectory(dir.resolve("data"));
-    port = freePort();
+    port = FreePorts.loopback(1).get(0);
     Path properties = Files.writeString(dir.resolve("s3proxy.properties"), String.join("\n",
         "s3proxy.endpoint=http://127.0.0.1:" + port,
         "s3proxy.authorization=aws-v2-or-v4",
@@ -120,11 +120,5 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
 
   private String log() throws IOException {
     return Files.readString(dir.resolve("s3proxy.log"));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }
