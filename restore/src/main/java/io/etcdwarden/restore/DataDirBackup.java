@@ -5,9 +5,12 @@ import io.etcdwarden.storage.Sha256Sidecar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.List;
@@ -34,11 +37,19 @@ public final class DataDirBackup {
 
   /** Archives {@code dataDir} (entries relative to it, under {@code member/}) as {@code file}. */
   public static Written write(Path dataDir, Path file) {
-    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    Path partial = partial(file);
+    Path sidecar = sidecar(file);
+    for (Path p : List.of(file, sidecar, partial)) {
+      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+        throw new WardenException("cannot back up " + dataDir + ": " + p + " already exists and"
+            + " is not replaced");
+      }
+    }
     MessageDigest sha = Sha256Sidecar.newDigest();
     try {
       Files.createDirectories(file.getParent());
-      try (OutputStream raw = Files.newOutputStream(partial);
+      try (OutputStream raw = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
           DigestOutputStream digested = new DigestOutputStream(raw, sha);
           GZIPOutputStream gzip = new GZIPOutputStream(digested, BUFFER_BYTES) {
             {
@@ -62,13 +73,20 @@ public final class DataDirBackup {
         }
       }
       String hex = Sha256Sidecar.hex(sha);
-      Files.write(file.resolveSibling(file.getFileName() + ".sha256"),
-          Sha256Sidecar.render(hex, file.getFileName().toString()));
+      Files.write(sidecar, Sha256Sidecar.render(hex, file.getFileName().toString()),
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
       return new Written(file, hex);
+    } catch (FileAlreadyExistsException e) {
+      // Created by someone else since the check above: only what this call wrote goes.
+      if (!partial.toString().equals(e.getFile())) {
+        ArchiveStager.deleteQuietly(partial);
+      }
+      throw new WardenException("cannot back up " + dataDir + ": " + e.getFile() + " appeared"
+          + " while the backup was written and is not replaced", e);
     } catch (IOException e) {
       ArchiveStager.deleteQuietly(partial);
-      ArchiveStager.deleteQuietly(file.resolveSibling(file.getFileName() + ".sha256"));
+      ArchiveStager.deleteQuietly(sidecar);
       throw new WardenException("cannot back up " + dataDir + " to " + file + ": "
           + e.getMessage(), e);
     }
@@ -78,5 +96,13 @@ public final class DataDirBackup {
     try (Stream<Path> paths = Files.walk(dataDir)) {
       return paths.filter(p -> !p.equals(dataDir)).sorted().toList();
     }
+  }
+
+  static Path sidecar(Path file) {
+    return file.resolveSibling(file.getFileName() + ".sha256");
+  }
+
+  static Path partial(Path file) {
+    return file.resolveSibling(file.getFileName() + ".partial");
   }
 }

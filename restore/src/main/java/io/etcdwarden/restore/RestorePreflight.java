@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +28,6 @@ public final class RestorePreflight {
   /** A restored 3.4/3.5 data dir: the db plus a preallocated 64 MiB WAL segment. */
   static final long WAL_BYTES = 64L << 20;
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final Clock clock;
   private final FreeSpace freeSpace;
@@ -55,9 +51,10 @@ public final class RestorePreflight {
     // run side by side, and a refusal from etcd stops the download at its next chunk.
     CompletableFuture<Long> alone = CompletableFuture.supplyAsync(() -> requireAlone(member,
         request));
-    String stamp = STAMP.format(clock.instant());
     Path dataDir = member.dataDir();
-    Path staged = dataDir.resolveSibling(dataDir.getFileName() + ".restore-" + stamp + ".db");
+    RestoreNames names = RestoreNames.pick(dataDir, member.name(), clock.instant(),
+        request.backupDir(), request.skipBackup());
+    Path staged = names.staged();
     StagedArchive archive;
     long oldClusterId;
     try {
@@ -67,17 +64,15 @@ public final class RestorePreflight {
       ArchiveStager.deleteQuietly(staged);
       throw alone.isCompletedExceptionally() ? unwrap(alone) : e;
     }
-    Optional<Path> backupFile = request.skipBackup() ? Optional.empty() : Optional.of(
-        request.backupDir().orElse(dataDir.resolveSibling("etcd-backup-" + stamp))
-            .resolve(member.name() + "-data-" + stamp + ".tar.gz"));
+    Optional<Path> backupFile = names.backupFile();
     try {
       requireRoom(dataDir, archive.dbSize() + WAL_BYTES, backupFile);
     } catch (RuntimeException e) {
       ArchiveStager.deleteQuietly(staged);
       throw e;
     }
-    Path restored = dataDir.resolveSibling(dataDir.getFileName() + ".restored-" + stamp);
-    Path kept = dataDir.resolveSibling(dataDir.getFileName() + ".before-restore-" + stamp);
+    Path restored = names.restored();
+    Path kept = names.kept();
     String token = EtcdMemberConfig.randomClusterToken();
     RestoreTool tool = RestoreTool.locate(member.etcdBinary(), request.env());
     return new RestorePlan(member, archive.name(), archive, oldClusterId, token, restored, kept,

@@ -7,6 +7,7 @@ import io.etcdwarden.installer.service.ServiceManagers;
 import io.etcdwarden.installer.service.ServiceSpec;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -43,6 +44,10 @@ public final class SingleMemberRestore {
     ServiceManager services = ServiceManagers.forMode(member.serviceMode());
     ServiceSpec spec = member.serviceSpec();
     try {
+      if (Files.exists(plan.keptDir(), LinkOption.NOFOLLOW_LINKS)) {
+        throw new WardenException(plan.keptDir() + " appeared after the plan was made and is not"
+            + " replaced");
+      }
       progress.accept("1. restoring into " + plan.restoredDir());
       restoreStep.accept(plan.restoreCommand(), plan.restoredDir());
     } catch (RuntimeException e) {
