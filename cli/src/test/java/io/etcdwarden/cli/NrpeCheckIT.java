@@ -36,7 +36,7 @@ class NrpeCheckIT {
     CliRun install = CliRun.run(Map.of(), "nrpe", "install",
         "--endpoints", env.get("ETCDCTL_ENDPOINTS"), "--cacert", env.get("ETCDCTL_CACERT"),
         "--cert", env.get("ETCDCTL_CERT"), "--key", env.get("ETCDCTL_KEY"),
-        "--plugin", Dist.plugin().toString(), "--check-args", "-t 8",
+        "--plugin", Dist.plugin().toString(), "--check-args", "-t 20",
         "--nrpe-dir", tmp.resolve("nrpe.d").toString(),
         "--export-dir", tmp.resolve("export").toString(),
         "--credentials-dir", tmp.resolve("credentials").toString(),
