@@ -1,14 +1,14 @@
 package io.etcdwarden.backup;
 
+import com.google.protobuf.ByteString;
 import io.etcd.jetcd.api.ClusterGrpc;
 import io.etcd.jetcd.api.KVGrpc;
 import io.etcd.jetcd.api.MaintenanceGrpc;
-import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.MemberListRequest;
 import io.etcd.jetcd.api.MemberListResponse;
+import io.etcd.jetcd.api.RangeRequest;
 import io.etcd.jetcd.api.StatusRequest;
 import io.etcd.jetcd.api.StatusResponse;
-import com.google.protobuf.ByteString;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.endpoint.EtcdTarget;
@@ -28,12 +28,12 @@ import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.netty.shaded.io.netty.handler.ssl.OpenSsl;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLException;
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 
 /**
  * A plain grpc-java channel to one etcd member for what a snapshot needs: its status, the member

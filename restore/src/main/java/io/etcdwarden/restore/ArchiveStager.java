@@ -1,8 +1,8 @@
 package io.etcdwarden.restore;
 
-import io.etcdwarden.backup.DbDigests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etcdwarden.backup.DbDigests;
 import io.etcdwarden.backup.SnapshotManifest;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.storage.Sha256Sidecar;

@@ -55,13 +55,13 @@ public record RestoreNames(String stamp, Path staged, Path restored, Path kept,
 
   /** Every path this restore may create, its side files included. */
   Stream<Path> all() {
-    Stream<Path> dirs = Stream.of(staged, restored, kept, failed());
+    Stream<Path> dirs = Stream.of(staged, restored, kept, failed(restored));
     return Stream.concat(dirs, backupFile.stream().flatMap(f -> List.of(f,
         DataDirBackup.sidecar(f), DataDirBackup.partial(f)).stream()));
   }
 
-  /** Where a restored data dir that failed to start is parked during rollback. */
-  Path failed() {
+  /** Where rollback parks the restored data dir {@code restored} that failed to start. */
+  static Path failed(Path restored) {
     return restored.resolveSibling(restored.getFileName() + ".failed");
   }
 }

@@ -54,29 +54,27 @@ public final class RestorePreflight {
     Path dataDir = member.dataDir();
     RestoreNames names = RestoreNames.pick(dataDir, member.name(), clock.instant(),
         request.backupDir(), request.skipBackup());
-    Path staged = names.staged();
     StagedArchive archive;
     long oldClusterId;
     try {
-      archive = stageFirstGood(request, staged, dataDir, alone::isCompletedExceptionally);
+      archive = stageFirstGood(request, names.staged(), dataDir,
+          alone::isCompletedExceptionally);
       oldClusterId = alone.join();
     } catch (RuntimeException e) {
-      ArchiveStager.deleteQuietly(staged);
+      ArchiveStager.deleteQuietly(names.staged());
       throw alone.isCompletedExceptionally() ? unwrap(alone) : e;
     }
-    Optional<Path> backupFile = names.backupFile();
     try {
-      requireRoom(dataDir, archive.dbSize() + WAL_BYTES, backupFile);
+      requireRoom(dataDir, archive.dbSize() + WAL_BYTES, names.backupFile());
     } catch (RuntimeException e) {
-      ArchiveStager.deleteQuietly(staged);
+      ArchiveStager.deleteQuietly(names.staged());
       throw e;
     }
-    Path restored = names.restored();
-    Path kept = names.kept();
     String token = EtcdMemberConfig.randomClusterToken();
     RestoreTool tool = RestoreTool.locate(member.etcdBinary(), request.env());
-    return new RestorePlan(member, archive.name(), archive, oldClusterId, token, restored, kept,
-        backupFile, tool.command(staged, restored, member, token, archive.skipHashCheck()),
+    return new RestorePlan(member, archive.name(), archive, oldClusterId, token,
+        names.restored(), names.kept(), names.backupFile(), tool.command(names.staged(),
+            names.restored(), member, token, archive.skipHashCheck()),
         member.serviceMode().isBlank() ? "service manager of this host" : member.serviceMode());
   }
 

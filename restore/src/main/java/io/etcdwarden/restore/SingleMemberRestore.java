@@ -130,8 +130,7 @@ public final class SingleMemberRestore {
     try {
       services.remove(spec);
       if (swapped) {
-        Path failed = member.dataDir().resolveSibling(plan.restoredDir().getFileName()
-            + ".failed");
+        Path failed = RestoreNames.failed(plan.restoredDir());
         if (Files.exists(member.dataDir())) {
           move(member.dataDir(), failed);
         }
