@@ -4,7 +4,6 @@ import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.core.config.WardenConfig;
-import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.core.files.AtomicFileWriter;
 import io.etcdwarden.daemon.DaemonSettings;
 import io.etcdwarden.daemon.SignalStop;
@@ -87,11 +86,10 @@ final class DaemonCommand implements Callable<Integer> {
           d.lockTtl(), d.stateDir());
     }
     SignalStop stop = new SignalStop();
-    EtcdTarget target = etcd.resolve(env);
-    try (WardenDaemon running = WardenDaemon.start(new DaemonSettings(target, backup,
+    try (WardenDaemon running = WardenDaemon.start(new DaemonSettings(etcd.resolve(env), backup,
         daemon, DaemonSettings.defaultInstance(), DaemonSettings.DEFAULT_MISFIRE_THRESHOLD,
         DaemonSettings.DEFAULT_STOP_GRACE, Clock.systemUTC(), WardenVersion.version()),
-        new DaemonPluginRuns(target, Clock.systemUTC()).warmedUp())) {
+        new DaemonPluginRuns(Clock.systemUTC()).warmedUp())) {
       out.println("etcd-warden daemon listening on " + running.address().getHostString() + ":"
           + running.address().getPort());
       out.flush();

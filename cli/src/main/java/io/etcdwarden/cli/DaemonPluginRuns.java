@@ -1,6 +1,5 @@
 package io.etcdwarden.cli;
 
-import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.daemon.PluginAnswerer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,11 +17,9 @@ import picocli.CommandLine;
  */
 final class DaemonPluginRuns implements PluginAnswerer {
   private static final int NOT_SERVED = -1;
-  private final EtcdTarget daemonTarget;
   private final Clock clock;
 
-  DaemonPluginRuns(EtcdTarget daemonTarget, Clock clock) {
-    this.daemonTarget = daemonTarget;
+  DaemonPluginRuns(Clock clock) {
     this.clock = clock;
   }
 
@@ -38,7 +35,7 @@ final class DaemonPluginRuns implements PluginAnswerer {
   @Override
   public Optional<Answer> answer(Request request) {
     CachedRun warm = new CachedRun(request.survey(), request.listenHost(), request.port(),
-        daemonTarget.endpoints(), clock);
+        clock);
     StringWriter text = new StringWriter();
     CommandLine cli = new CommandLine(new CheckClusterCommand(new Environment(request.env()),
         warm));

@@ -49,10 +49,9 @@ final class StateFileGuard {
         }
       }
       return new StateFileGuard(file, attributes);
+    } catch (CachedRun.NotServed e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
-      if (e instanceof CachedRun.NotServed n) {
-        throw n;
-      }
       // absent (the plugin's first run creates it), unreadable, or not POSIX
       throw new CachedRun.NotServed("--state-file: " + e);
     }

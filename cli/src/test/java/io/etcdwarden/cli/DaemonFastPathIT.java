@@ -48,7 +48,7 @@ class DaemonFastPathIT {
         new DaemonSection(Duration.ofHours(1), "127.0.0.1", 0, Duration.ofSeconds(3),
             tmp.resolve("state")), "fast-it", DaemonSettings.DEFAULT_MISFIRE_THRESHOLD,
         Duration.ofSeconds(5), Clock.systemUTC(), "test"),
-        new DaemonPluginRuns(etcd.target(), Clock.systemUTC()));
+        new DaemonPluginRuns(Clock.systemUTC()));
     listen = "127.0.0.1:" + daemon.address().getPort();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline && !plugin().out().contains("from daemon cache")) {

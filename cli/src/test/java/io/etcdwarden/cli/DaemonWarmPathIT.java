@@ -61,7 +61,7 @@ class DaemonWarmPathIT {
   void theDaemonAnswersNrpeRunsAndTheStateFileStaysTheNagiosUsers() throws Exception {
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
     try (WardenDaemon daemon = WardenDaemon.start(settings(Duration.ofHours(1)),
-        new DaemonPluginRuns(etcd.target(), Clock.systemUTC()))) {
+        new DaemonPluginRuns(Clock.systemUTC()))) {
       String listen = "127.0.0.1:" + daemon.address().getPort();
       install("--daemon " + listen + " -t 8");
       try (NrpeDaemon nrpe = NrpeDaemon.start(tmp, tmp.resolve("nrpe.d"), "nagios")) {
