@@ -3,7 +3,6 @@ package io.etcdwarden.testkit;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.installer.local.LocalCluster;
 import io.etcdwarden.installer.local.LocalMember;
-import io.etcdwarden.installer.process.EtcdBinary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A real etcd cluster (1 or 3 members, mutual TLS, free ports on 127.0.0.1) for integration
  * tests, built with the installer's own PKI, config renderer and process launcher. The etcd
- * binary comes from {@code ETCD_BIN} or {@code PATH} (Debian's etcd-server is the reference).
+ * binary is {@link EtcdUnderTest#etcd()}: the version the build's matrix names, else PATH.
  * As a static field it serves the whole class; as an instance field, each test. It always
  * stops its processes and deletes its folder, and a JVM shutdown hook kills whatever a crashed
  * test left running.
@@ -88,7 +87,7 @@ public final class EtcdClusterExtension
   }
 
   private void start() {
-    Path etcd = EtcdBinary.locate(System.getenv());
+    Path etcd = EtcdUnderTest.etcd();
     try {
       dir = Files.createTempDirectory("etcd-warden-it-");
     } catch (IOException e) {
