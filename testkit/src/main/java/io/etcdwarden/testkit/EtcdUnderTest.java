@@ -1,5 +1,6 @@
 package io.etcdwarden.testkit;
 
+import io.etcdwarden.core.version.EtcdLine;
 import io.etcdwarden.core.version.EtcdVersion;
 import io.etcdwarden.installer.process.EtcdBinary;
 import java.io.IOException;
@@ -56,6 +57,19 @@ public final class EtcdUnderTest {
   public static EtcdVersion version() {
     EtcdVersion known = checked;
     return known != null ? known : version(etcd());
+  }
+
+  /**
+   * The prepared folder of another etcd line (etcd, etcdctl and, from 3.5, etcdutl), for tests
+   * that need two versions at once; the build passes the folders as {@code etcd.dir.MINOR}.
+   */
+  public static Path folder(EtcdLine line) {
+    String dir = System.getProperty("etcd.dir." + line);
+    if (dir == null || !Files.isExecutable(Path.of(dir).resolve("etcd"))) {
+      throw new IllegalStateException("etcd " + line + " is not prepared (etcd.dir." + line + "="
+          + dir + "): run testkit/etcd-versions fetch " + line);
+    }
+    return Path.of(dir);
   }
 
   /** Runs {@code BINARY --version} and reads its first line. */
