@@ -7,6 +7,7 @@ import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.daemon.DaemonSettings;
 import io.etcdwarden.daemon.WardenDaemon;
 import io.etcdwarden.testkit.EtcdClusterExtension;
+import io.etcdwarden.testkit.HealthyClusterVerdict;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -89,7 +90,8 @@ class DaemonFastPathIT {
     HttpResponse<String> fast = get(query);
 
     assertThat(fast.statusCode()).as(fast.body()).isEqualTo(200);
-    assertThat(fast.body()).startsWith("0\nETCD_CLUSTER OK: 3 of 3 voting members working");
+    assertThat(fast.body()).startsWith(HealthyClusterVerdict.exitCode() + "\nETCD_CLUSTER "
+        + HealthyClusterVerdict.summary(3));
     assertThat(get("arg=--daemon&arg=" + encode(listen)).statusCode())
         .as("no endpoints at all: the plugin fails, the daemon declines").isEqualTo(409);
   }

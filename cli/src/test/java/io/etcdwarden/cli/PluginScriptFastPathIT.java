@@ -3,6 +3,7 @@ package io.etcdwarden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etcdwarden.testkit.EtcdClusterExtension;
+import io.etcdwarden.testkit.HealthyClusterVerdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,10 +52,10 @@ class PluginScriptFastPathIT {
       Run fast = awaitFast(args, noJava, log);
       Run jvm = script(args, Map.of("ETCD_WARDEN_NO_FAST", "1"));
 
-      assertThat(fast.code()).as(fast.out()).isZero();
-      assertThat(fast.out()).startsWith("ETCD_CLUSTER OK: 3 of 3 voting members working")
+      assertThat(fast.code()).as(fast.out()).isEqualTo(HealthyClusterVerdict.exitCode());
+      assertThat(fast.out()).startsWith("ETCD_CLUSTER " + HealthyClusterVerdict.summary(3))
           .containsPattern("\nfrom daemon cache, \\d+ s old\n");
-      assertThat(jvm.code()).as(jvm.out()).isZero();
+      assertThat(jvm.code()).as(jvm.out()).isEqualTo(HealthyClusterVerdict.exitCode());
       assertThat(ageless(fast.out())).isEqualTo(ageless(jvm.out()));
 
       List<String> signs = plus(args, "--cert-warning", "@0:29", "--max-cache-age", "10m",
@@ -87,8 +88,8 @@ class PluginScriptFastPathIT {
       assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
       Run live = script(args, Map.of());
 
-      assertThat(live.code()).as(live.out()).isZero();
-      assertThat(live.out()).startsWith("ETCD_CLUSTER OK: 3 of 3 voting members working")
+      assertThat(live.code()).as(live.out()).isEqualTo(HealthyClusterVerdict.exitCode());
+      assertThat(live.out()).startsWith("ETCD_CLUSTER " + HealthyClusterVerdict.summary(3))
           .contains("live check: daemon not reachable at " + listen);
     } finally {
       daemon.destroyForcibly();
