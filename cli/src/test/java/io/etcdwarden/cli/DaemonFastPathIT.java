@@ -65,7 +65,8 @@ class DaemonFastPathIT {
   @Test
   void answersExactlyAsThePluginWould() throws Exception {
     Path stateFile = tmp.resolve("leader-terms");
-    assertThat(plugin("--state-file", stateFile.toString()).exitCode()).isZero(); // creates it
+    assertThat(plugin("--state-file", stateFile.toString()).exitCode()) // creates it
+        .isEqualTo(HealthyClusterVerdict.exitCode());
     for (String[] extra : List.of(new String[0], new String[] {"-w", "0", "-v"},
         new String[] {"--state-file", stateFile.toString(), "--max-cache-age", "10m"})) {
       CliRun jvm = plugin(extra);

@@ -22,7 +22,8 @@ class HealthThreeMembersIT {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).containsPattern("Healthy with 3 known peers \\(leader etcd[0-2]\\)");
     assertThat(run.out().lines().filter(l -> l.startsWith("etcd"))).hasSize(3);
-    assertThat(run.out()).contains(" " + EtcdUnderTest.version() + " ").contains(etcd.clientUrls().get(2).toString());
+    assertThat(run.out()).contains(" " + EtcdUnderTest.version() + " ")
+        .contains(etcd.clientUrls().get(2).toString());
     assertThat(run.err()).isEmpty();
   }
 

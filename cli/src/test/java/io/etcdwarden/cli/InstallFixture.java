@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the install tests share: an upstream-layout release tarball built from the binaries of
- * the etcd under test (each supported line in the build's matrix), free loopback ports, the install command line of member i, a way to run etcdctl and
- * to see its exit code, and a last-resort kill of every member whose pid file remains.
+ * What the install tests share: an upstream-layout release tarball built from the binaries of the
+ * etcd under test (each supported line in the build's matrix), free loopback ports, the install
+ * command line of member i, a way to run etcdctl and to see its exit code, and a last-resort kill
+ * of every member whose pid file remains.
  */
 final class InstallFixture {
   /** The release tag of the etcd under test, as upstream names its tarball folder. */

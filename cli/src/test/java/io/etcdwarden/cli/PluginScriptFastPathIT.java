@@ -61,7 +61,7 @@ class PluginScriptFastPathIT {
       List<String> signs = plus(args, "--cert-warning", "@0:29", "--max-cache-age", "10m",
           "--expected-members=3");
       Run encoded = script(signs, noJava);
-      assertThat(encoded.code()).as(encoded.out()).isZero();
+      assertThat(encoded.code()).as(encoded.out()).isEqualTo(HealthyClusterVerdict.exitCode());
       assertThat(ageless(encoded.out())).isEqualTo(ageless(script(signs,
           Map.of("ETCD_WARDEN_NO_FAST", "1")).out()));
 
@@ -72,7 +72,8 @@ class PluginScriptFastPathIT {
       Map<String, String> etcdctlOnly = new HashMap<>(env);
       etcdctlOnly.putAll(noJava);
       Run fromEnvironment = script(List.of("--daemon", listen), etcdctlOnly);
-      assertThat(fromEnvironment.code()).as(fromEnvironment.out()).isZero();
+      assertThat(fromEnvironment.code()).as(fromEnvironment.out())
+          .isEqualTo(HealthyClusterVerdict.exitCode());
       assertThat(fromEnvironment.out()).contains("from daemon cache");
 
       Run badArgument = script(plus(args, "-w", "bogus"), Map.of());

@@ -15,10 +15,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Every check {@code install} makes before it changes anything on the host, each failing with
- * one line that names the flag: the initial cluster lists this member with this peer port, the
+ * Every check {@code install} makes before it changes anything on the host, each failing with one
+ * line that names the flag: the initial cluster lists this member with this peer port, the
  * advertised address is local, the member folder is empty, the ports are free, the CA folder is
- * whole, exactly one source of binaries, and that binary an etcd of a supported line. Also derives the URLs the member serves.
+ * whole, exactly one source of binaries, and that binary an etcd of a supported line. Also derives
+ * the URLs the member serves.
  */
 final class InstallPreflight {
   static final String LOOPBACK = "127.0.0.1";

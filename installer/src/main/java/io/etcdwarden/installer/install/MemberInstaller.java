@@ -23,10 +23,10 @@ import java.time.Duration;
 /**
  * Installs one etcd member on this host, as {@code etcd-warden install} does: checks all input
  * first ({@link InstallPreflight}), then installs the binaries, creates or reuses the CA, issues
- * the member certificate, writes the config for the etcd line the binary reports (its own
- * {@code snapshot-count} default included) and the record, starts the service and waits. Any
- * failure after the checks removes what this run created (service, member folder, a CA it created), so
- * a failed install can simply be retried.
+ * the member certificate, writes the config for the etcd line the binary reports (its own {@code
+ * snapshot-count} default included) and the record, starts the service and waits. Any failure after
+ * the checks removes what this run created (service, member folder, a CA it created), so a failed
+ * install can simply be retried.
  */
 public final class MemberInstaller {
   /** Validity of a CA the installer creates. */
