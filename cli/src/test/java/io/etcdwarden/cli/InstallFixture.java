@@ -166,15 +166,7 @@ final class InstallFixture {
 
   /** Polls {@code etcdctl member list} (bounded, 60 s) until the cluster answers. */
   Exec awaitMemberList(Path credentials) throws Exception {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    Exec last;
-    do {
-      last = etcdctl(credentials, "member list");
-    } while (last.exitCode() != 0 && System.nanoTime() < deadline);
-    if (last.exitCode() != 0) {
-      throw new AssertionError("etcdctl member list never succeeded: " + last.output());
-    }
-    return last;
+    return awaitSuccess(credentials, "member list");
   }
 
   /**
@@ -182,13 +174,17 @@ final class InstallFixture {
    * quorum read: a cluster that lists its members may still be electing its first leader.
    */
   Exec awaitHealthy(Path credentials) throws Exception {
+    return awaitSuccess(credentials, "endpoint health --cluster");
+  }
+
+  private Exec awaitSuccess(Path credentials, String args) throws Exception {
     long deadline = System.nanoTime() + 60_000_000_000L;
     Exec last;
     do {
-      last = etcdctl(credentials, "endpoint health --cluster");
+      last = etcdctl(credentials, args);
     } while (last.exitCode() != 0 && System.nanoTime() < deadline);
     if (last.exitCode() != 0) {
-      throw new AssertionError("etcdctl endpoint health never succeeded: " + last.output());
+      throw new AssertionError("etcdctl " + args + " never succeeded: " + last.output());
     }
     return last;
   }
