@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,7 @@ class SnapshotArchiverOneMemberIT {
 
   @ParameterizedTest
   @EnumSource(Compression.class)
+  @Tag("etcd-versions")
   void anArchiveRestoresWithEtcdctlWithoutSkippingTheHashCheck(Compression compression)
       throws Exception {
     try (EtcdClients clients = new EtcdClients(etcd.target())) {

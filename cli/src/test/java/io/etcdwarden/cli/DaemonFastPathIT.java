@@ -7,6 +7,7 @@ import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.daemon.DaemonSettings;
 import io.etcdwarden.daemon.WardenDaemon;
 import io.etcdwarden.testkit.EtcdClusterExtension;
+import io.etcdwarden.testkit.HealthyClusterVerdict;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -64,7 +65,8 @@ class DaemonFastPathIT {
   @Test
   void answersExactlyAsThePluginWould() throws Exception {
     Path stateFile = tmp.resolve("leader-terms");
-    assertThat(plugin("--state-file", stateFile.toString()).exitCode()).isZero(); // creates it
+    assertThat(plugin("--state-file", stateFile.toString()).exitCode()) // creates it
+        .isEqualTo(HealthyClusterVerdict.exitCode());
     for (String[] extra : List.of(new String[0], new String[] {"-w", "0", "-v"},
         new String[] {"--state-file", stateFile.toString(), "--max-cache-age", "10m"})) {
       CliRun jvm = plugin(extra);
@@ -89,7 +91,8 @@ class DaemonFastPathIT {
     HttpResponse<String> fast = get(query);
 
     assertThat(fast.statusCode()).as(fast.body()).isEqualTo(200);
-    assertThat(fast.body()).startsWith("0\nETCD_CLUSTER OK: 3 of 3 voting members working");
+    assertThat(fast.body()).startsWith(HealthyClusterVerdict.exitCode() + "\nETCD_CLUSTER "
+        + HealthyClusterVerdict.summary(3));
     assertThat(get("arg=--daemon&arg=" + encode(listen)).statusCode())
         .as("no endpoints at all: the plugin fails, the daemon declines").isEqualTo(409);
   }

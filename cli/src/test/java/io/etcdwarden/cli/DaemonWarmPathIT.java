@@ -7,6 +7,7 @@ import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.daemon.DaemonSettings;
 import io.etcdwarden.daemon.WardenDaemon;
 import io.etcdwarden.testkit.EtcdClusterExtension;
+import io.etcdwarden.testkit.HealthyClusterVerdict;
 import io.etcdwarden.testkit.nrpe.CheckNrpe;
 import io.etcdwarden.testkit.nrpe.NrpeDaemon;
 import java.nio.file.Files;
@@ -39,15 +40,15 @@ class DaemonWarmPathIT {
       nrpe = NrpeDaemon.start(tmp, tmp.resolve("nrpe.d"), "nagios");
       CheckNrpe.Answer cached = awaitCached(nrpe);
 
-      assertThat(cached.exitCode()).as(cached.output()).isZero();
-      assertThat(cached.output()).startsWith("ETCD_CLUSTER OK: 3 of 3 voting members working")
+      assertThat(cached.exitCode()).as(cached.output()).isEqualTo(HealthyClusterVerdict.exitCode());
+      assertThat(cached.output()).startsWith("ETCD_CLUSTER " + HealthyClusterVerdict.summary(3))
           .containsPattern("from daemon cache, \\d+ s old");
 
       daemon.close();
       CheckNrpe.Answer live = nrpe.query("check_etcd_cluster");
 
-      assertThat(live.exitCode()).as(live.output()).isZero();
-      assertThat(live.output()).startsWith("ETCD_CLUSTER OK: 3 of 3 voting members working")
+      assertThat(live.exitCode()).as(live.output()).isEqualTo(HealthyClusterVerdict.exitCode());
+      assertThat(live.output()).startsWith("ETCD_CLUSTER " + HealthyClusterVerdict.summary(3))
           .contains("live check: daemon not reachable at 127.0.0.1:" + daemon.address().getPort());
     } finally {
       daemon.close();
@@ -74,8 +75,9 @@ class DaemonWarmPathIT {
 
         CheckNrpe.Answer served = nrpe.query("check_etcd_cluster");
 
-        assertThat(served.exitCode()).as(served.output()).isZero();
-        assertThat(served.output()).startsWith("ETCD_CLUSTER OK: 3 of 3 voting members working")
+        assertThat(served.exitCode()).as(served.output())
+            .isEqualTo(HealthyClusterVerdict.exitCode());
+        assertThat(served.output()).startsWith("ETCD_CLUSTER " + HealthyClusterVerdict.summary(3))
             .containsPattern("from daemon cache, \\d+ s old");
         assertThat(metrics(listen)).containsPattern(
             "etcd_warden_plugin_runs_total\\{outcome=\"served\"} [1-9]");
@@ -112,7 +114,7 @@ class DaemonWarmPathIT {
         Thread.sleep(200);
       }
 
-      assertThat(stale.exitCode()).as(stale.toString()).isZero();
+      assertThat(stale.exitCode()).as(stale.toString()).isEqualTo(HealthyClusterVerdict.exitCode());
       assertThat(stale.out()).containsPattern("live check: daemon cache \\d+ s old \\(max 1 s");
     }
   }

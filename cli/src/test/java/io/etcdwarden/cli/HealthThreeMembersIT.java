@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdwarden.testkit.EtcdClusterExtension;
+import io.etcdwarden.testkit.EtcdUnderTest;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ class HealthThreeMembersIT {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).containsPattern("Healthy with 3 known peers \\(leader etcd[0-2]\\)");
     assertThat(run.out().lines().filter(l -> l.startsWith("etcd"))).hasSize(3);
-    assertThat(run.out()).contains("3.4.").contains(etcd.clientUrls().get(2).toString());
+    assertThat(run.out()).contains(" " + EtcdUnderTest.version() + " ")
+        .contains(etcd.clientUrls().get(2).toString());
     assertThat(run.err()).isEmpty();
   }
 

@@ -43,7 +43,7 @@ class InstallBadInputIT {
 
   @Test
   void wrongChecksumIsRefused() throws Exception {
-    Path release = fixture.debianRelease();
+    Path release = fixture.release();
     assertRefusedCleanly(fixture.installArgs(0, "--release", release.toString(),
         "--release-sha256", "00".repeat(32)), "not the --release-sha256 given");
   }
@@ -120,13 +120,24 @@ class InstallBadInputIT {
   @Test
   void etcdThatDiesAtStartIsRolledBack() throws Exception {
     Path bin = Files.createDirectories(tmp.resolve("bin"));
-    Path fake = Files.writeString(bin.resolve("etcd"), "#!/bin/sh\necho 'fatal: disk on fire'\n"
-        + "exit 1\n");
+    Path fake = Files.writeString(bin.resolve("etcd"), "#!/bin/sh\n"
+        + "if [ \"$1\" = --version ]; then echo 'etcd Version: 3.7.3'; exit 0; fi\n"
+        + "echo 'fatal: disk on fire'\nexit 1\n");
     fake.toFile().setExecutable(true);
     CliRun run = CliRun.run(ENV, fixture.installArgs(0, "--etcd-bin", bin.toString()));
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.err()).contains("etcd exited", "disk on fire");
     assertNothingInstalled();
+  }
+
+  @Test
+  void etcdOfAnUnsupportedLineIsRefusedBeforeAnythingChanges() throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path old = Files.writeString(bin.resolve("etcd"), "#!/bin/sh\n"
+        + "echo 'etcd Version: 3.3.27'\necho 'Git SHA: 1a2b3c'\n");
+    old.toFile().setExecutable(true);
+    assertRefusedCleanly(fixture.installArgs(0, "--etcd-bin", bin.toString()),
+        "--etcd-bin " + bin + ": etcd 3.3 is not supported by this etcd-warden (supported: 3.4");
   }
 
   private void assertRefusedCleanly(String[] args, String expected) throws Exception {

@@ -1,6 +1,7 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.installer.local.FreePorts;
+import io.etcdwarden.testkit.EtcdUnderTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,12 +15,21 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the install tests share: an upstream-layout release tarball built from Debian's etcd
- * binaries, free loopback ports, the install command line of member i, a way to run etcdctl and
- * to see its exit code, and a last-resort kill of every member whose pid file remains.
+ * What the install tests share: an upstream-layout release tarball built from the binaries of the
+ * etcd under test (each supported line in the build's matrix), free loopback ports, the install
+ * command line of member i, a way to run etcdctl and to see its exit code, and a last-resort kill
+ * of every member whose pid file remains.
  */
 final class InstallFixture {
-  static final String VERSION = "v3.4.23";
+  /** The release tag of the etcd under test, as upstream names its tarball folder. */
+  static String version() {
+    return "v" + EtcdUnderTest.version();
+  }
+
+  /** The folder holding the etcd under test, for {@code --etcd-bin}. */
+  static String etcdBin() {
+    return EtcdUnderTest.etcd().getParent().toString();
+  }
 
   final Path root;
   final Path ca;
@@ -41,7 +51,7 @@ final class InstallFixture {
 
   /** etcd-vX.Y.Z-linux-ARCH.tar.gz holding {@code files} (name → source) in upstream layout. */
   Path tarball(String arch, Map<String, Path> files) throws Exception {
-    String top = "etcd-" + VERSION + "-linux-" + arch;
+    String top = "etcd-" + version() + "-linux-" + arch;
     Path staging = Files.createDirectories(root.resolve("release-" + arch).resolve(top));
     for (Map.Entry<String, Path> f : files.entrySet()) {
       Files.copy(f.getValue(), staging.resolve(f.getKey()), StandardCopyOption.REPLACE_EXISTING);
@@ -50,9 +60,16 @@ final class InstallFixture {
     return staging.getParent().resolve(top + ".tar.gz");
   }
 
-  Path debianRelease() throws Exception {
-    return tarball("amd64", Map.of("etcd", Path.of("/usr/bin/etcd"),
-        "etcdctl", Path.of("/usr/bin/etcdctl")));
+  /** The release tarball of the etcd under test: etcd, etcdctl and etcdutl where it ships. */
+  Path release() throws Exception {
+    Path etcd = EtcdUnderTest.etcd();
+    Map<String, Path> files = new HashMap<>();
+    for (String name : List.of("etcd", "etcdctl", "etcdutl")) {
+      if (Files.isExecutable(etcd.resolveSibling(name))) {
+        files.put(name, etcd.resolveSibling(name));
+      }
+    }
+    return tarball("amd64", files);
   }
 
   String name(int i) {
@@ -149,13 +166,25 @@ final class InstallFixture {
 
   /** Polls {@code etcdctl member list} (bounded, 60 s) until the cluster answers. */
   Exec awaitMemberList(Path credentials) throws Exception {
+    return awaitSuccess(credentials, "member list");
+  }
+
+  /**
+   * Polls {@code etcdctl endpoint health --cluster} (bounded, 60 s) until every member answers a
+   * quorum read: a cluster that lists its members may still be electing its first leader.
+   */
+  Exec awaitHealthy(Path credentials) throws Exception {
+    return awaitSuccess(credentials, "endpoint health --cluster");
+  }
+
+  private Exec awaitSuccess(Path credentials, String args) throws Exception {
     long deadline = System.nanoTime() + 60_000_000_000L;
     Exec last;
     do {
-      last = etcdctl(credentials, "member list");
+      last = etcdctl(credentials, args);
     } while (last.exitCode() != 0 && System.nanoTime() < deadline);
     if (last.exitCode() != 0) {
-      throw new AssertionError("etcdctl member list never succeeded: " + last.output());
+      throw new AssertionError("etcdctl " + args + " never succeeded: " + last.output());
     }
     return last;
   }

@@ -2,11 +2,13 @@ package io.etcdwarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.etcdwarden.testkit.EtcdUnderTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * credentials work with Debian's etcdctl; a client without a certificate is refused; {@code
  * install --uninstall} leaves no process behind.
  */
+@Tag("etcd-versions")
 class InstallThreeMembersIT {
   @TempDir Path tmp;
   private InstallFixture fixture;
@@ -31,7 +34,7 @@ class InstallThreeMembersIT {
   void threeInstallsFormAMutualTlsClusterThatPackagedCredentialsReachAndUninstallStops()
       throws Exception {
     fixture = new InstallFixture(tmp, 3);
-    Path release = fixture.debianRelease();
+    Path release = fixture.release();
     Map<String, String> env = Map.of("PATH", System.getenv("PATH"));
 
     long start = System.nanoTime();
@@ -51,12 +54,13 @@ class InstallThreeMembersIT {
 
     assertThat(fixture.prefix.resolve("current/etcd")).isExecutable();
     assertThat(Files.readSymbolicLink(fixture.prefix.resolve("current")).toString())
-        .isEqualTo("etcd-" + InstallFixture.VERSION);
+        .isEqualTo("etcd-" + InstallFixture.version());
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
         fixture.dataDir(0).resolve("tls/etcd0.key")))).isEqualTo("rw-------");
     assertThat(Files.readString(fixture.dataDir(0).resolve("etcd.yaml")))
         .contains("heartbeat-interval: 100", "election-timeout: 1000",
-            "snapshot-count: 100000", "strict-reconfig-check: true", "client-cert-auth: true");
+            "snapshot-count: " + EtcdUnderTest.version().line().defaultSnapshotCount(),
+            "strict-reconfig-check: true", "client-cert-auth: true");
 
     InstallFixture.Exec noCert = InstallFixture.exec(unpacked, Map.of(), "etcdctl",
         "--endpoints", fixture.clientUrl(0), "--cacert", "ca.crt", "--dial-timeout", "3s",

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * learner and promotes it (with the even-count warning), {@code member list} shows it voting,
  * {@code member remove} takes it out and stops it; without quorum, add is refused untouched.
  */
+@Tag("etcd-versions")
 class MemberAddRemoveIT {
   private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
 
@@ -29,9 +31,9 @@ class MemberAddRemoveIT {
   void installThreeMembers() throws Exception {
     fixture = new InstallFixture(tmp, 4);
     fixture.initialMembers = 3;
-    fixture.installAll(ENV, "--etcd-bin", "/usr/bin");
+    fixture.installAll(ENV, "--etcd-bin", InstallFixture.etcdBin());
     credentials = fixture.unpackedCredentials(ENV);
-    fixture.awaitMemberList(credentials);
+    fixture.awaitHealthy(credentials);
   }
 
   @AfterEach
@@ -85,7 +87,7 @@ class MemberAddRemoveIT {
 
   private String[] memberAdd() {
     List<String> args = new ArrayList<>(List.of("member", "add", "--advertise", "127.0.0.1",
-        "--etcd-bin", "/usr/bin", "--timeout", "3s"));
+        "--etcd-bin", InstallFixture.etcdBin(), "--timeout", "3s"));
     args.addAll(fixture.memberArgs(3));
     return withTarget(args.toArray(String[]::new));
   }

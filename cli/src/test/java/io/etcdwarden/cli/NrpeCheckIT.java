@@ -3,6 +3,7 @@ package io.etcdwarden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etcdwarden.testkit.EtcdClusterExtension;
+import io.etcdwarden.testkit.HealthyClusterVerdict;
 import io.etcdwarden.testkit.nrpe.CheckNrpe;
 import io.etcdwarden.testkit.nrpe.NrpeDaemon;
 import java.io.IOException;
@@ -65,8 +66,8 @@ class NrpeCheckIT {
   void healthyClusterIsOkThroughNrpe() {
     CheckNrpe.Answer answer = nrpe.query("check_etcd_cluster");
 
-    assertThat(answer.exitCode()).as(answer.output()).isZero();
-    assertThat(answer.output()).startsWith("ETCD_CLUSTER OK: 3 of 3 voting members working");
+    assertThat(answer.exitCode()).as(answer.output()).isEqualTo(HealthyClusterVerdict.exitCode());
+    assertThat(answer.output()).startsWith("ETCD_CLUSTER " + HealthyClusterVerdict.summary(3));
     // The nagios user keeps the leader-change state file in its credentials folder.
     CheckNrpe.Answer again = nrpe.query("check_etcd_cluster");
     assertThat(again.output()).contains("'leader_changes'=");

@@ -3,6 +3,7 @@ package io.etcdwarden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etcdwarden.testkit.EtcdClusterExtension;
+import io.etcdwarden.testkit.HealthyClusterVerdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,16 +52,16 @@ class PluginScriptFastPathIT {
       Run fast = awaitFast(args, noJava, log);
       Run jvm = script(args, Map.of("ETCD_WARDEN_NO_FAST", "1"));
 
-      assertThat(fast.code()).as(fast.out()).isZero();
-      assertThat(fast.out()).startsWith("ETCD_CLUSTER OK: 3 of 3 voting members working")
+      assertThat(fast.code()).as(fast.out()).isEqualTo(HealthyClusterVerdict.exitCode());
+      assertThat(fast.out()).startsWith("ETCD_CLUSTER " + HealthyClusterVerdict.summary(3))
           .containsPattern("\nfrom daemon cache, \\d+ s old\n");
-      assertThat(jvm.code()).as(jvm.out()).isZero();
+      assertThat(jvm.code()).as(jvm.out()).isEqualTo(HealthyClusterVerdict.exitCode());
       assertThat(ageless(fast.out())).isEqualTo(ageless(jvm.out()));
 
       List<String> signs = plus(args, "--cert-warning", "@0:29", "--max-cache-age", "10m",
           "--expected-members=3");
       Run encoded = script(signs, noJava);
-      assertThat(encoded.code()).as(encoded.out()).isZero();
+      assertThat(encoded.code()).as(encoded.out()).isEqualTo(HealthyClusterVerdict.exitCode());
       assertThat(ageless(encoded.out())).isEqualTo(ageless(script(signs,
           Map.of("ETCD_WARDEN_NO_FAST", "1")).out()));
 
@@ -71,7 +72,8 @@ class PluginScriptFastPathIT {
       Map<String, String> etcdctlOnly = new HashMap<>(env);
       etcdctlOnly.putAll(noJava);
       Run fromEnvironment = script(List.of("--daemon", listen), etcdctlOnly);
-      assertThat(fromEnvironment.code()).as(fromEnvironment.out()).isZero();
+      assertThat(fromEnvironment.code()).as(fromEnvironment.out())
+          .isEqualTo(HealthyClusterVerdict.exitCode());
       assertThat(fromEnvironment.out()).contains("from daemon cache");
 
       Run badArgument = script(plus(args, "-w", "bogus"), Map.of());
@@ -87,8 +89,8 @@ class PluginScriptFastPathIT {
       assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
       Run live = script(args, Map.of());
 
-      assertThat(live.code()).as(live.out()).isZero();
-      assertThat(live.out()).startsWith("ETCD_CLUSTER OK: 3 of 3 voting members working")
+      assertThat(live.code()).as(live.out()).isEqualTo(HealthyClusterVerdict.exitCode());
+      assertThat(live.out()).startsWith("ETCD_CLUSTER " + HealthyClusterVerdict.summary(3))
           .contains("live check: daemon not reachable at " + listen);
     } finally {
       daemon.destroyForcibly();

@@ -98,8 +98,7 @@ class RestoreMigrationIT {
     assertThat(Pattern.compile("is healthy").matcher(health).results().count())
         .as(health).isEqualTo(3);
     // A serializable read answered by the third member alone: the data replicated to it.
-    InstallFixture.Exec third = InstallFixture.exec(tmp, Map.of("ETCDCTL_API", "3",
-        "ETCDCTL_ENDPOINTS", fixture.clientUrl(2), "ETCDCTL_CACERT",
+    InstallFixture.Exec third = InstallFixture.exec(tmp, Map.of("ETCDCTL_ENDPOINTS", fixture.clientUrl(2), "ETCDCTL_CACERT",
         credentials.resolve("ca.crt").toString(), "ETCDCTL_CERT",
         credentials.resolve("client.crt").toString(), "ETCDCTL_KEY",
         credentials.resolve("client.key").toString()), "etcdctl", "get", "/migrate/", "--prefix",

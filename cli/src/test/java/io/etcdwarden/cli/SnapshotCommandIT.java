@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,7 @@ class SnapshotCommandIT {
   }
 
   @Test
+  @Tag("etcd-versions")
   void aSnapshotPrintsTheCharmsFieldsAndRestoresWithTheOperatorsTools() throws Exception {
     try (EtcdClients clients = new EtcdClients(etcd.target())) {
       EtcdFill.fill(clients.cluster(), 1 << 20);
@@ -70,6 +72,7 @@ class SnapshotCommandIT {
   }
 
   @Test
+  @Tag("etcd-versions")
   void zstdWithJsonOutputIsListedAndVerified() throws Exception {
     CliRun run = snapshot("--compression", "zstd", "--json");
 

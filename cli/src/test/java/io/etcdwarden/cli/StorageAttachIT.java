@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ class StorageAttachIT {
   @BeforeEach
   void installOneMember() throws Exception {
     fixture = new InstallFixture(tmp, 1);
-    fixture.installAll(ENV, "--etcd-bin", "/usr/bin");
+    fixture.installAll(ENV, "--etcd-bin", InstallFixture.etcdBin());
     credentials = fixture.unpackedCredentials(ENV);
     assertThat(fixture.etcdctl(credentials, "put precious value-1").output()).contains("OK");
   }
@@ -44,6 +45,7 @@ class StorageAttachIT {
   }
 
   @Test
+  @Tag("etcd-versions")
   void dataMovesOntoTheVolumeAndTheMemberServesItFromThere() throws Exception {
     Path volume = tmpfs("volume", "512m");
 

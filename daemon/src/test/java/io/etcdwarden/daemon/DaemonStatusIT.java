@@ -6,6 +6,7 @@ import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.testkit.EtcdClusterExtension;
+import io.etcdwarden.testkit.HealthyClusterVerdict;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -56,14 +57,14 @@ class DaemonStatusIT {
         assertThat(snapshot.misfires()).isPositive();
         // health runs every second: the status may catch it mid-run
         assertThat(status.jobs().get(0).lastResult())
-            .matches(r -> r.equals("running") || r.startsWith("OK: 1 of 1 voting members"));
+            .matches(r -> r.equals("running") || r.startsWith(HealthyClusterVerdict.summary(1)));
         assertThat(daemon.history().recent(WardenDaemon.HEALTH)).last()
-            .matches(r -> r.result().startsWith("OK: 1 of 1 voting members"));
+            .matches(r -> r.result().startsWith(HealthyClusterVerdict.summary(1)));
         assertThat(metrics)
             .contains("etcd_warden_snapshot_size_bytes ")
             .contains("etcd_warden_snapshot_last_success_timestamp_seconds ")
             .contains("etcd_warden_snapshot_duration_seconds ")
-            .contains("etcd_warden_cluster_check_state 0.0")
+            .contains("etcd_warden_cluster_check_state " + HealthyClusterVerdict.exitCode() + ".0")
             .containsPattern("etcd_warden_job_runs_total\\{job=\"snapshot\",outcome=\"ok\"\\} ")
             .containsPattern("etcd_warden_job_misfires_total\\{job=\"snapshot\"\\} [1-9]");
       } finally {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * schedule: each tick is archived exactly once, whichever daemon wins it, and the others see
  * the tick served and skip it.
  */
+@Tag("etcd-versions")
 class OneSnapshotPerTickIT {
   @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(3);
   @TempDir Path tmp;

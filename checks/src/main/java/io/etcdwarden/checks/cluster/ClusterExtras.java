@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The conditions of {@code check_etcd_cluster} that read local files: certificate expiry of the
- * CA and client certificate, and leader changes counted in a state file. They are judged where
+ * The conditions of {@code check_etcd_cluster} that read local files or the clock: certificate
+ * expiry of the CA and client certificate, leader changes counted in a state file, and members
+ * running an etcd line past its end of support. They are judged where
  * the plugin runs, so a survey served from the daemon's cache is judged exactly as a live one.
  */
 public final class ClusterExtras {
@@ -38,6 +39,7 @@ public final class ClusterExtras {
     extras.add(stateFile.<ExtraCondition>map(file -> new LeaderChanges(file,
             thresholds.leaderChanges(), clock, LeaderChanges.DEFAULT_WINDOW))
         .orElse(report -> CheckResult.skipped("leader changes not counted: no --state-file")));
+    extras.add(new EndOfSupport(clock));
     return extras;
   }
 }

@@ -72,6 +72,22 @@ public enum EtcdLine {
   }
 
   /**
+   * etcd's own {@code snapshot-count} default on this line: 3.6 lowered it from 100,000 to
+   * 10,000 (fewer raft entries held in memory between snapshots).
+   */
+  public long defaultSnapshotCount() {
+    return hasV2Store() ? 100_000 : 10_000;
+  }
+
+  /**
+   * 3.6 deprecated {@code max-snapshots} (it warns at every start and 3.8 drops it); etcd keeps
+   * its default of 5 snapshot files there, so a config for 3.6 on leaves the key out.
+   */
+  public boolean acceptsMaxSnapshots() {
+    return hasV2Store();
+  }
+
+  /**
    * The lowest patch release of this line from which an upgrade to the next line is allowed
    * (etcd's own rule: 3.5.20 before 3.6).
    */

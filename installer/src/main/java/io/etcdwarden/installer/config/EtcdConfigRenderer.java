@@ -1,5 +1,6 @@
 package io.etcdwarden.installer.config;
 
+import io.etcdwarden.core.version.EtcdLine;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,15 +8,23 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Renders an {@link EtcdMemberConfig} as the YAML that etcd 3.4 reads with {@code
- * --config-file}. Pure: returns text, writes nothing. etcd decodes the file by converting YAML
- * to JSON and then into Go structs with JSON tags, which shapes the output: URL lists are single
- * comma-joined strings (a YAML list is rejected), every string is double-quoted (an unquoted
- * token such as {@code 123456} or a name such as {@code yes} would arrive as a number or a
- * boolean and stop etcd), while numbers and booleans stay bare (a quoted {@code "true"} is
- * rejected too). Unknown keys are silently ignored by etcd, so key names here must be exact.
+ * Renders an {@link EtcdMemberConfig} as the YAML that one etcd line (3.4 to 3.7) reads with {@code
+ * --config-file}. Pure: returns text, writes nothing. The keys are those every supported line
+ * accepts, measured with the real binaries; {@link EtcdLine} decides the few that differ (3.6
+ * deprecated {@code max-snapshots}, so it is left out there). etcd decodes the file by converting
+ * YAML to JSON and then into Go structs with JSON tags, which shapes the output: URL lists are
+ * single comma-joined strings (a YAML list is rejected), every string is double-quoted (an unquoted
+ * token such as {@code 123456} or a name such as {@code yes} would arrive as a number or a boolean
+ * and stop etcd), while numbers and booleans stay bare (a quoted {@code "true"} is rejected too).
+ * Unknown keys are silently ignored by etcd, so key names here must be exact.
  */
 public final class EtcdConfigRenderer {
+  private final EtcdLine line;
+
+  /** A renderer for members that run an etcd of {@code line}. */
+  public EtcdConfigRenderer(EtcdLine line) {
+    this.line = line;
+  }
 
   /** The complete config file for {@code config}'s member. */
   public String render(EtcdMemberConfig config) {
@@ -39,7 +48,9 @@ public final class EtcdConfigRenderer {
     scalar(yaml, "snapshot-count", Long.toString(config.snapshotCount()));
     scalar(yaml, "heartbeat-interval", Integer.toString(config.heartbeatIntervalMs()));
     scalar(yaml, "election-timeout", Integer.toString(config.electionTimeoutMs()));
-    scalar(yaml, "max-snapshots", Integer.toString(config.maxSnapshots()));
+    if (line.acceptsMaxSnapshots()) {
+      scalar(yaml, "max-snapshots", Integer.toString(config.maxSnapshots()));
+    }
     scalar(yaml, "max-wals", Integer.toString(config.maxWals()));
     scalar(yaml, "strict-reconfig-check", Boolean.toString(config.strictReconfigCheck()));
     if (config.quotaBackendBytes() > 0) {

@@ -48,7 +48,10 @@ public record EtcdMemberConfig(
   public static final int DEFAULT_HEARTBEAT_INTERVAL_MS = 100;
   /** Raft election timeout, as the charm sets it: ten heartbeats. */
   public static final int DEFAULT_ELECTION_TIMEOUT_MS = 1000;
-  /** Committed entries between snapshots, as the charm sets it. */
+  /**
+   * Committed entries between snapshots, as the charm sets it (etcd 3.4's and 3.5's default);
+   * the installer takes each line's own default instead ({@code EtcdLine.defaultSnapshotCount}).
+   */
   public static final long DEFAULT_SNAPSHOT_COUNT = 100_000;
   /** Snapshot files kept on disk. */
   public static final int DEFAULT_MAX_SNAPSHOTS = 5;

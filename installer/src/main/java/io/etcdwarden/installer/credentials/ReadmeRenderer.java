@@ -17,7 +17,6 @@ final class ReadmeRenderer {
         + "\n"
         + "Unpack this archive, change into its folder, then:\n"
         + "\n"
-        + "export ETCDCTL_API=3\n"
         + "export ETCDCTL_ENDPOINTS=" + joined + "\n"
         + "export ETCDCTL_CACERT=\"$PWD/ca.crt\"\n"
         + "export ETCDCTL_CERT=\"$PWD/client.crt\"\n"

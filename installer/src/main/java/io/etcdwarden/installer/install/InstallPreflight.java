@@ -2,6 +2,7 @@ package io.etcdwarden.installer.install;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.installer.pki.Pki;
+import io.etcdwarden.installer.process.EtcdVersionProbe;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -14,10 +15,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Every check {@code install} makes before it changes anything on the host, each failing with
- * one line that names the flag: the initial cluster lists this member with this peer port, the
+ * Every check {@code install} makes before it changes anything on the host, each failing with one
+ * line that names the flag: the initial cluster lists this member with this peer port, the
  * advertised address is local, the member folder is empty, the ports are free, the CA folder is
- * whole, exactly one source of binaries. Also derives the URLs the member serves.
+ * whole, exactly one source of binaries, and that binary an etcd of a supported line. Also derives
+ * the URLs the member serves.
  */
 final class InstallPreflight {
   static final String LOOPBACK = "127.0.0.1";
@@ -90,6 +92,7 @@ final class InstallPreflight {
         throw WardenException.badInput("--etcd-bin " + r.etcdBinDir()
             + " holds no executable etcd; fix --etcd-bin or give --release");
       }
+      new EtcdVersionProbe().supported(etcd, "--etcd-bin " + r.etcdBinDir());
     } else if (!Files.isRegularFile(r.release())) {
       throw WardenException.badInput("--release " + r.release() + " does not exist");
     }

@@ -1,6 +1,7 @@
 package io.etcdwarden.installer.install;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.version.EtcdLine;
 import io.etcdwarden.installer.config.ClusterState;
 import io.etcdwarden.installer.config.EtcdConfigRenderer;
 import io.etcdwarden.installer.config.EtcdConfigWriter;
@@ -8,6 +9,7 @@ import io.etcdwarden.installer.config.EtcdMemberConfig;
 import io.etcdwarden.installer.files.DirectoryTree;
 import io.etcdwarden.installer.pki.CertFiles;
 import io.etcdwarden.installer.pki.Pki;
+import io.etcdwarden.installer.process.EtcdVersionProbe;
 import io.etcdwarden.installer.release.ReleaseInstaller;
 import io.etcdwarden.installer.service.ServiceManager;
 import io.etcdwarden.installer.service.ServiceManagers;
@@ -21,9 +23,10 @@ import java.time.Duration;
 /**
  * Installs one etcd member on this host, as {@code etcd-warden install} does: checks all input
  * first ({@link InstallPreflight}), then installs the binaries, creates or reuses the CA, issues
- * the member certificate, writes config and record, starts the service and waits. Any failure
- * after the checks removes what this run created (service, member folder, a CA it created), so
- * a failed install can simply be retried.
+ * the member certificate, writes the config for the etcd line the binary reports (its own {@code
+ * snapshot-count} default included) and the record, starts the service and waits. Any failure after
+ * the checks removes what this run created (service, member folder, a CA it created), so a failed
+ * install can simply be retried.
  */
 public final class MemberInstaller {
   /** Validity of a CA the installer creates. */
@@ -45,14 +48,16 @@ public final class MemberInstaller {
     ServiceSpec spec = null;
     try {
       Path etcd = binaries(request).resolve("etcd");
+      EtcdLine line = new EtcdVersionProbe().supported(etcd, "etcd " + etcd).line();
       Pki pki = Pki.loadOrCreateCa(request.caDir(), "etcd-warden CA", CA_VALIDITY);
       CertFiles cert = pki.issueMember(request.name(), checked.certificateHosts(),
           layout.tlsDir(), MEMBER_CERT_VALIDITY);
       Files.createDirectories(layout.etcdDataDir());
       Files.setPosixFilePermissions(layout.etcdDataDir(),
           PosixFilePermissions.fromString("rwx------"));
-      EtcdMemberConfig config = config(request, checked, layout, cert);
-      new EtcdConfigWriter().write(layout.configFile(), new EtcdConfigRenderer().render(config));
+      EtcdMemberConfig config = config(request, checked, layout, cert, line);
+      new EtcdConfigWriter().write(layout.configFile(),
+          new EtcdConfigRenderer(line).render(config));
       new MemberRecord(request.name(), request.caDir().toAbsolutePath(), etcd, services.mode(),
           checked.clientUrl(), checked.metricsUrl()).save(layout);
       spec = layout.serviceSpec(request.name(), etcd);
@@ -86,7 +91,7 @@ public final class MemberInstaller {
   }
 
   private static EtcdMemberConfig config(InstallRequest request, InstallPreflight.Checked checked,
-      MemberLayout layout, CertFiles cert) {
+      MemberLayout layout, CertFiles cert, EtcdLine line) {
     String token = request.clusterToken() != null ? request.clusterToken()
         : checked.cluster().derivedToken();
     return EtcdMemberConfig.builder()
@@ -104,6 +109,7 @@ public final class MemberInstaller {
         .keyFile(cert.key())
         .trustedCaFile(cert.ca())
         .quotaBackendBytes(request.quotaBackendBytes())
+        .snapshotCount(line.defaultSnapshotCount())
         .build();
   }
 

@@ -179,7 +179,6 @@ public final class LocalCluster implements AutoCloseable {
   /** What an operator would export for etcdctl (and etcd-warden) to reach this cluster. */
   public Map<String, String> etcdctlEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("ETCDCTL_API", "3");
     env.put("ETCDCTL_ENDPOINTS", String.join(",",
         clientUrls().stream().map(URI::toString).toList()));
     env.put("ETCDCTL_CACERT", caCert().toString());

@@ -3,6 +3,7 @@ package io.etcdwarden.installer.release;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.installer.files.DirectoryTree;
 import io.etcdwarden.installer.files.Sha256;
+import io.etcdwarden.installer.process.EtcdVersionProbe;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * Installs etcd from an upstream release tarball ({@code etcd-vX.Y.Z-linux-amd64.tar.gz}, the
  * charm's "resource"): verifies its SHA-256 when one is given, extracts {@code etcd}, {@code
  * etcdctl} and, if present, {@code etcdutl} from the {@code etcd-vX.Y.Z-linux-amd64/} folder
- * into {@code PREFIX/etcd-vX.Y.Z/}, checks they are x86-64 ELF executables, and only then points
+ * into {@code PREFIX/etcd-vX.Y.Z/}, checks they are x86-64 ELF executables and that etcd reports
+ * a supported version, and only then points
  * the {@code PREFIX/current} link at that folder. Every refusal happens before the prefix is
  * touched, so a bad tarball leaves nothing behind.
  */
@@ -64,6 +66,7 @@ public final class ReleaseInstaller {
           Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
       }
+      new EtcdVersionProbe().supported(staging.resolve("etcd"), "release tarball " + tarball);
       Path versioned = prefix.resolve("etcd-" + version);
       // A member on this host may run from an identical earlier unpacking: leave it in place.
       if (!sameBinaries(staging, versioned)) {

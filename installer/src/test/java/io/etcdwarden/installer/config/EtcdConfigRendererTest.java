@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.etcdwarden.core.version.EtcdLine;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EtcdConfigRendererTest {
-  private final EtcdConfigRenderer renderer = new EtcdConfigRenderer();
+  private final EtcdConfigRenderer renderer = new EtcdConfigRenderer(EtcdLine.V3_4);
 
   @Test
   void rendersEveryKeyEtcdReadsWithTheCharmDefaults() {
@@ -49,6 +50,20 @@ class EtcdConfigRendererTest {
             "  client-cert-auth: true",
             "  trusted-ca-file: \"/etc/etcd/pki/ca.crt\"",
             "  auto-tls: false");
+  }
+
+  @Test
+  void from36OnMaxSnapshotsIsLeftToEtcdAndEverythingElseStays() {
+    String for34 = renderer.render(EtcdMemberConfigTest.valid().build());
+    for (EtcdLine line : List.of(EtcdLine.V3_6, EtcdLine.V3_7)) {
+      String yaml = new EtcdConfigRenderer(line).render(EtcdMemberConfigTest.valid().build());
+
+      assertThat(yaml).doesNotContain("max-snapshots");
+      assertThat(yaml.lines()).containsExactlyElementsOf(
+          for34.lines().filter(l -> !l.startsWith("max-snapshots:")).toList());
+    }
+    assertThat(new EtcdConfigRenderer(EtcdLine.V3_5).render(EtcdMemberConfigTest.valid().build()))
+        .isEqualTo(for34);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.etcdwarden.installer.testsupport;
 
+import io.etcdwarden.core.version.EtcdLine;
 import io.etcdwarden.installer.config.EtcdConfigRenderer;
 import io.etcdwarden.installer.config.EtcdConfigWriter;
 import io.etcdwarden.installer.config.EtcdMemberConfig;
@@ -8,6 +9,7 @@ import io.etcdwarden.installer.pki.CertFiles;
 import io.etcdwarden.installer.pki.Pki;
 import io.etcdwarden.installer.process.EtcdBinary;
 import io.etcdwarden.installer.process.EtcdProcess;
+import io.etcdwarden.installer.process.EtcdVersionProbe;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +19,8 @@ import java.util.function.UnaryOperator;
 /**
  * A one-member etcd cluster with mutual TLS on free loopback ports, laid out in a test's
  * temporary directory the way the installer lays out a real member: a CA, the member's
- * certificate, a rendered config file. Starting it is left to the test.
+ * certificate, a config file rendered for the line of the etcd under test (ETCD_BIN or PATH).
+ * Starting it is left to the test.
  */
 public final class SingleMemberEtcd {
   public static final String MEMBER = "m1";
@@ -27,9 +30,11 @@ public final class SingleMemberEtcd {
   private final CertFiles credentials;
   private final EtcdMemberConfig config;
   private final Path configFile;
+  private final EtcdLine line;
 
-  private SingleMemberEtcd(
-      Path dir, Pki pki, CertFiles credentials, EtcdMemberConfig config, Path configFile) {
+  private SingleMemberEtcd(Path dir, Pki pki, CertFiles credentials, EtcdMemberConfig config,
+      Path configFile, EtcdLine line) {
+    this.line = line;
     this.dir = dir;
     this.pki = pki;
     this.credentials = credentials;
@@ -67,15 +72,22 @@ public final class SingleMemberEtcd {
             // Small, so that tests never wait on a big WAL replay.
             .snapshotCount(1000);
     EtcdMemberConfig config = tweak.apply(builder).build();
+    EtcdLine line = new EtcdVersionProbe()
+        .supported(EtcdBinary.locate(System.getenv()), "etcd under test").line();
     Path configFile =
         new EtcdConfigWriter()
-            .write(dir.resolve("etcd.yaml"), new EtcdConfigRenderer().render(config));
-    return new SingleMemberEtcd(dir, pki, credentials, config, configFile);
+            .write(dir.resolve("etcd.yaml"), new EtcdConfigRenderer(line).render(config));
+    return new SingleMemberEtcd(dir, pki, credentials, config, configFile, line);
   }
 
   /** Launches etcd (found via ETCD_BIN or PATH) with this member's config. */
   public EtcdProcess start() {
     return EtcdProcess.start(EtcdBinary.locate(System.getenv()), configFile, logFile());
+  }
+
+  /** The etcd line the config was rendered for. */
+  public EtcdLine line() {
+    return line;
   }
 
   public Path logFile() {
