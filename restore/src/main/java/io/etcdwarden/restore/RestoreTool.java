@@ -1,6 +1,7 @@
 package io.etcdwarden.restore;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.version.EtcdVersion;
 import io.etcdwarden.installer.process.EtcdBinary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The upstream restore tool that came with the installed etcd: {@code etcdutl snapshot restore}
- * (etcd 3.5+, beside the etcd binary) or else {@code etcdctl snapshot restore} (3.4). It writes
+ * The upstream restore tool for the installed etcd's version: {@code etcdutl snapshot restore}
+ * on 3.5+ (3.6 removed etcdctl's) and {@code etcdctl snapshot restore} on 3.4. It writes
  * a new data dir with a new cluster ID (from the name, peer URLs and token) and the snapshot's
  * revision. It must be given a directory that does not exist yet: a failed run leaves a
  * partial one behind, which the caller deletes.
@@ -22,8 +23,16 @@ import java.util.concurrent.TimeUnit;
 public record RestoreTool(Path executable) {
   private static final long TIMEOUT_MINUTES = 30;
 
-  /** etcdutl beside {@code etcdBinary} or on PATH, else etcdctl as {@link EtcdBinary} finds it. */
-  public static RestoreTool locate(Path etcdBinary, Map<String, String> env) {
+  /**
+   * The tool that restores for {@code etcdBinary} of {@code version}: etcdutl (3.5+, beside the
+   * binary, else on PATH), else etcdctl (3.4, beside it or as {@link EtcdBinary} finds it).
+   */
+  public static RestoreTool locate(Path etcdBinary, EtcdVersion version, Map<String, String> env) {
+    if (!version.line().restoresWithEtcdutl()) {
+      Path etcdctl = etcdBinary.resolveSibling("etcdctl");
+      return new RestoreTool(Files.isExecutable(etcdctl) ? etcdctl
+          : EtcdBinary.locateEtcdctl(env));
+    }
     Path beside = etcdBinary.resolveSibling("etcdutl");
     if (Files.isExecutable(beside)) {
       return new RestoreTool(beside);
@@ -33,9 +42,10 @@ public record RestoreTool(Path executable) {
         return new RestoreTool(Path.of(dir, "etcdutl"));
       }
     }
-    Path etcdctl = etcdBinary.resolveSibling("etcdctl");
-    return new RestoreTool(Files.isExecutable(etcdctl) ? etcdctl
-        : EtcdBinary.locateEtcdctl(env));
+    throw new WardenException("etcd " + version + " (" + etcdBinary + ") restores snapshots"
+        + " with etcdutl, which is neither in " + etcdBinary.getParent() + " nor on PATH: put"
+        + " the release's etcdutl beside etcd (Debian: package etcd-client " + version.line()
+        + "); nothing was changed");
   }
 
   /** The command line, as printed in the plan. */
