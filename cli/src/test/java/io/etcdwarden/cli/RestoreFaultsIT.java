@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no terminal and no {@code --yes}. {@code --dry-run} prints the plan and changes nothing. After
  * each, the member runs with the same process, cluster and folder contents as before.
  */
+@Tag("etcd-versions")
 class RestoreFaultsIT {
   private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
   @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(1);

@@ -6,6 +6,7 @@ import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.KV;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.testkit.EtcdClusterExtension;
+import io.etcdwarden.testkit.EtcdUnderTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,11 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The charm README's migration, end to end: snapshot a 3-member cluster with known keys into a
  * store, install a new single member, restore the archive there, check every key and value
- * with Debian's etcdctl against the source, then grow the new cluster to three members with
+ * with the etcdctl of the version under test against the source, then grow the new cluster to three members with
  * {@code member add}.
  */
+@Tag("etcd-versions")
 class RestoreMigrationIT {
   private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
+  private static final String ETCD_DIR = EtcdUnderTest.etcd().getParent().toString();
   @RegisterExtension static EtcdClusterExtension source = EtcdClusterExtension.withMembers(3);
   @TempDir Path store;
   @TempDir Path tmp;
@@ -58,7 +62,7 @@ class RestoreMigrationIT {
 
     fixture = new InstallFixture(tmp.resolve("new"), 3);
     fixture.initialMembers = 1;
-    fixture.installAll(ENV, "--etcd-bin", "/usr/bin");
+    fixture.installAll(ENV, "--etcd-bin", ETCD_DIR);
     Path credentials = fixture.unpackedCredentials(ENV);
 
     CliRun restore = CliRun.run(ENV, "restore", "--from", "file://" + store + "/" + archive,
@@ -80,7 +84,7 @@ class RestoreMigrationIT {
 
     for (int i = 1; i <= 2; i++) {
       List<String> add = new ArrayList<>(List.of("member", "add", "--advertise", "127.0.0.1",
-          "--etcd-bin", "/usr/bin", "--timeout", "3s"));
+          "--etcd-bin", ETCD_DIR, "--timeout", "3s"));
       add.addAll(fixture.memberArgs(i));
       add.addAll(List.of("--endpoints", fixture.clientUrl(0), "--cacert",
           credentials.resolve("ca.crt").toString(), "--cert",
