@@ -31,7 +31,7 @@ public final class SnapshotCatalog {
   }
 
   private static Optional<SnapshotManifest> manifest(SnapshotStore store, String name) {
-    try (InputStream raw = store.open(name); ArchiveReader reader = ArchiveReader.open(raw, name)) {
+    try (InputStream raw = store.open(name); ArchiveReader reader = ArchiveReader.open(raw)) {
       return Optional.of(reader.manifest());
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

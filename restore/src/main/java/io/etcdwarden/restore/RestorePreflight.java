@@ -40,8 +40,19 @@ public final class RestorePreflight {
     this.freeSpace = freeSpace;
   }
 
+  /** Checks everything, holding the member's {@link RestoreLock} in the plan it returns. */
   public RestorePlan prepare(RestoreRequest request) {
     MemberOnHost member = request.member();
+    RestoreLock lock = RestoreLock.take(member.configFile().getParent(), member.name());
+    try {
+      return prepare(request, member, lock);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private RestorePlan prepare(RestoreRequest request, MemberOnHost member, RestoreLock lock) {
     if (member.metricsUrl() == null) {
       throw new WardenException(member.configFile() + " has no listen-metrics-urls; restore"
           + " waits for the member's /health there");
@@ -59,14 +70,16 @@ public final class RestorePreflight {
     Path dataDir = member.dataDir();
     RestoreNames names = RestoreNames.pick(dataDir, member.name(), clock.instant(),
         request.backupDir(), request.skipBackup());
-    StagedArchive archive;
+    StagedArchive archive = null;
     long oldClusterId;
     try {
       archive = stageFirstGood(request, names.staged(), dataDir,
           alone::isCompletedExceptionally);
       oldClusterId = alone.join();
     } catch (RuntimeException e) {
-      ArchiveStager.deleteQuietly(names.staged());
+      if (archive != null) {
+        ArchiveStager.deleteQuietly(archive.dbFile()); // staged by this run; a failed one is gone
+      }
       throw alone.isCompletedExceptionally() ? unwrap(alone) : e;
     }
     try {
@@ -81,7 +94,8 @@ public final class RestorePreflight {
     return new RestorePlan(member, archive.name(), archive, oldClusterId, token,
         names.restored(), names.kept(), names.backupFile(), tool.command(names.staged(),
             names.restored(), member, token, archive.skipHashCheck()),
-        member.serviceMode().isBlank() ? "service manager of this host" : member.serviceMode());
+        member.serviceMode().isBlank() ? "service manager of this host" : member.serviceMode(),
+        lock);
   }
 
   /** The cluster ID the member serves; 0 when it is down and the operator vouched for it. */

@@ -62,9 +62,15 @@ public record RestoreTool(Path executable) {
     return command;
   }
 
-  /** Runs {@code command} (from {@link #command}); on failure deletes what it left in {@code into}. */
+  /**
+   * Runs {@code command} (from {@link #command}) into {@code into}, which must not exist yet; on
+   * failure deletes what the tool left there, and never a directory it did not make.
+   */
   public static void run(List<String> command, Path into) {
     Path executable = Path.of(command.get(0));
+    if (Files.exists(into, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new WardenException(into + " already exists and is not replaced");
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> env = new HashMap<>(builder.environment());
     env.keySet().removeIf(k -> k.startsWith("ETCDCTL_"));
