@@ -25,7 +25,8 @@ public record RestoreTool(Path executable) {
 
   /**
    * The tool that restores for {@code etcdBinary} of {@code version}: etcdutl (3.5+, beside the
-   * binary, else on PATH), else etcdctl (3.4, beside it or as {@link EtcdBinary} finds it).
+   * binary, else one of the same line on PATH), else etcdctl (3.4, beside it or as {@link
+   * EtcdBinary} finds it).
    */
   public static RestoreTool locate(Path etcdBinary, EtcdVersion version, Map<String, String> env) {
     if (!version.line().restoresWithEtcdutl()) {
@@ -37,13 +38,18 @@ public record RestoreTool(Path executable) {
     if (Files.isExecutable(beside)) {
       return new RestoreTool(beside);
     }
+    // One on PATH must be of the member's line: another line's etcdutl may write a data
+    // format this etcd does not read.
     for (String dir : env.getOrDefault("PATH", "").split(":")) {
-      if (!dir.isBlank() && Files.isExecutable(Path.of(dir, "etcdutl"))) {
-        return new RestoreTool(Path.of(dir, "etcdutl"));
+      Path onPath = dir.isBlank() ? null : Path.of(dir, "etcdutl");
+      if (onPath != null && Files.isExecutable(onPath)
+          && EtcdBinaryVersion.ofEtcdutl(onPath).line() == version.line()) {
+        return new RestoreTool(onPath);
       }
     }
     throw new WardenException("etcd " + version + " (" + etcdBinary + ") restores snapshots"
-        + " with etcdutl, which is neither in " + etcdBinary.getParent() + " nor on PATH: put"
+        + " with etcdutl " + version.line() + ", which is neither in " + etcdBinary.getParent()
+        + " nor on PATH: put"
         + " the release's etcdutl beside etcd (Debian: package etcd-client " + version.line()
         + "); nothing was changed");
   }
