@@ -83,6 +83,7 @@ public record RestoreTool(Path executable) {
     builder.environment().clear();
     builder.environment().putAll(env);
     builder.environment().put("ETCDCTL_API", "3");
+    boolean restored = false;
     try {
       Process process = builder.start();
       process.getOutputStream().close();
@@ -96,14 +97,16 @@ public record RestoreTool(Path executable) {
         throw new WardenException(executable.getFileName() + " snapshot restore failed: "
             + lastLine(output));
       }
+      restored = true;
     } catch (IOException e) {
       throw new WardenException("cannot run " + executable + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WardenException("interrupted while restoring into " + into, e);
-    } catch (RuntimeException e) {
-      Trees.deleteQuietly(into);
-      throw e;
+    } finally {
+      if (!restored) {
+        Trees.deleteQuietly(into); // absent before the run: whatever is there, the tool wrote
+      }
     }
   }
 

@@ -28,7 +28,11 @@ public final class SingleMemberRestore {
   private final BiConsumer<List<String>, Path> restoreStep;
   private final Duration healthTimeout;
 
-  /** {@code restoreStep} runs the restore tool's command into a directory (a seam for faults). */
+  /**
+   * {@code restoreStep} runs the restore tool's command into a directory that does not exist
+   * yet and, when it fails, removes what it wrote there ({@link RestoreTool#run} does); a seam
+   * for faults.
+   */
   public SingleMemberRestore(BiConsumer<List<String>, Path> restoreStep, Duration healthTimeout) {
     this.restoreStep = restoreStep;
     this.healthTimeout = healthTimeout;
@@ -52,8 +56,8 @@ public final class SingleMemberRestore {
     MemberOnHost member = plan.member();
     ServiceManager services = ServiceManagers.forMode(member.serviceMode());
     ServiceSpec spec = member.serviceSpec();
-    // Only what this run made is ever removed: a path that appeared since the plan is left be.
-    boolean restoredIsOurs = false;
+    // Only what this run made is ever removed: a path that appeared since the plan is left
+    // alone, and a failed restore step has removed what it wrote itself (RestoreTool.run).
     try {
       for (Path path : List.of(plan.keptDir(), plan.restoredDir())) {
         if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
@@ -62,12 +66,8 @@ public final class SingleMemberRestore {
         }
       }
       progress.accept("1. restoring into " + plan.restoredDir());
-      restoredIsOurs = true;
       restoreStep.accept(plan.restoreCommand(), plan.restoredDir());
     } catch (RuntimeException e) {
-      if (restoredIsOurs) {
-        Trees.deleteQuietly(plan.restoredDir());
-      }
       throw new WardenException(e.getMessage() + "; the member was not stopped, nothing was"
           + " changed", e);
     } finally {
