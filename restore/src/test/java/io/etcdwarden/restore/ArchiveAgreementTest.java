@@ -60,6 +60,8 @@ class ArchiveAgreementTest {
           raw.length + " bytes", "--skip-hash-check");
       assertThat(staged.manifest()).isEmpty();
       assertThat(staged.skipHashCheck()).isTrue();
+      assertThat(SnapshotCatalog.list(store())).singleElement().matches(e -> e.manifest()
+          .isEmpty() && e.note().equals("(charm archive, no manifest)"));
       assertThat(Files.readAllBytes(staged.dbFile())).isEqualTo(raw);
       Files.delete(staged.dbFile());
     }
