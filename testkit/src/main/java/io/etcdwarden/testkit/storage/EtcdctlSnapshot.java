@@ -1,5 +1,6 @@
 package io.etcdwarden.testkit.storage;
 
+import io.etcdwarden.testkit.EtcdUnderTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -8,9 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the independent judge of a snapshot file, Debian's {@code etcdctl} (3.4): {@code snapshot
- * status} and {@code snapshot restore} without {@code --skip-hash-check}. Each call returns the
- * output and throws with it when etcdctl fails.
+ * Runs the independent judge of a snapshot file, the upstream tool of the etcd under test:
+ * {@code etcdutl} from 3.5 on (3.6 removed etcdctl's snapshot commands), {@code etcdctl} on
+ * 3.4: {@code snapshot status} and {@code snapshot restore} without {@code --skip-hash-check}.
+ * Each call returns the output and throws with it when the tool fails.
  */
 public final class EtcdctlSnapshot {
   private static final long TIMEOUT_SECONDS = 60;
@@ -27,9 +29,16 @@ public final class EtcdctlSnapshot {
     return run("snapshot", "restore", db.toString(), "--data-dir", dataDir.toString());
   }
 
+  private static String tool() {
+    if (EtcdUnderTest.version().line().restoresWithEtcdutl()) {
+      return EtcdUnderTest.etcd().resolveSibling("etcdutl").toString();
+    }
+    return System.getenv().getOrDefault("ETCDCTL_BIN", "etcdctl");
+  }
+
   private static String run(String... args) {
     List<String> command = new ArrayList<>();
-    command.add(System.getenv().getOrDefault("ETCDCTL_BIN", "etcdctl"));
+    command.add(tool());
     command.addAll(List.of(args));
     try {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
