@@ -3,5 +3,9 @@ package io.etcdwarden.backup;
 import io.etcdwarden.storage.StoredSnapshot;
 import java.util.Optional;
 
-/** A complete archive in a store with its manifest (empty when the manifest is unreadable). */
-public record CatalogEntry(StoredSnapshot stored, Optional<SnapshotManifest> manifest) {}
+/**
+ * A complete archive in a store with its manifest; without one, {@code note} says why (a charm
+ * archive, or one the {@link ArchiveReader} refuses or cannot read), empty when not looked at.
+ */
+public record CatalogEntry(StoredSnapshot stored, Optional<SnapshotManifest> manifest,
+    String note) {}

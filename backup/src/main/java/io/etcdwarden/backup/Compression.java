@@ -22,6 +22,7 @@ public enum Compression {
   ZSTD("zstd", ".tar.zst");
 
   private static final int BUFFER_BYTES = 1 << 16;
+  private static final int MAGIC_BYTES = 6;
   static final int ZSTD_LEVEL = 1;
 
   private final String flag;
@@ -39,13 +40,6 @@ public enum Compression {
   /** The archive file name's suffix, {@code .tar.gz} or {@code .tar.zst}. */
   public String suffix() {
     return suffix;
-  }
-
-  /** The compression an archive name says it has. */
-  public static Compression ofName(String archiveName) {
-    return Arrays.stream(values()).filter(c -> archiveName.endsWith(c.suffix)).findFirst()
-        .orElseThrow(() -> WardenException.badInput("not a snapshot archive name (want "
-            + GZIP.suffix + " or " + ZSTD.suffix + "): " + archiveName));
   }
 
   /** The compression an operator named with {@code --compression}. */
@@ -70,11 +64,37 @@ public enum Compression {
   }
 
   /**
-   * Reads every gzip member (parallel gzip writes one per block; {@code GZIPInputStream} may stop
-   * after one when the source has no bytes available at a member boundary).
+   * Decompresses {@code raw} as its first bytes say, whatever the archive's name: gzip (every
+   * member: parallel gzip writes one per block), zstd, or else a plain tar (charm archives are
+   * not always what their name says). xz and bzip2 are refused by name: we never write them.
    */
-  InputStream decompress(InputStream in) throws IOException {
-    return this == GZIP ? new GzipCompressorInputStream(new BufferedInputStream(in, BUFFER_BYTES), true)
-        : new ZstdCompressorInputStream(in);
+  static InputStream sniff(InputStream raw) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(raw, BUFFER_BYTES);
+    in.mark(MAGIC_BYTES);
+    byte[] magic = in.readNBytes(MAGIC_BYTES);
+    in.reset();
+    if (startsWith(magic, 0x1f, 0x8b)) {
+      return new GzipCompressorInputStream(in, true);
+    }
+    if (startsWith(magic, 0x28, 0xb5, 0x2f, 0xfd)) {
+      return new ZstdCompressorInputStream(in);
+    }
+    if (startsWith(magic, 0xfd, '7', 'z', 'X', 'Z', 0) || startsWith(magic, 'B', 'Z', 'h')) {
+      throw new ArchiveRefused("compressed with " + (magic[0] == 'B' ? "bzip2" : "xz")
+          + ", which no etcd-warden or charm archive is (gzip, zstd or a plain tar)");
+    }
+    return in;
+  }
+
+  private static boolean startsWith(byte[] bytes, int... magic) {
+    if (bytes.length < magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if ((bytes[i] & 0xff) != magic[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

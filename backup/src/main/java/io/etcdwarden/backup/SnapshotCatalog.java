@@ -18,23 +18,31 @@ public final class SnapshotCatalog {
 
   /** The complete archives from the store's listing alone, without their manifests. */
   public static List<CatalogEntry> listNames(SnapshotStore store) {
-    return store.list().stream().map(s -> new CatalogEntry(s, Optional.empty())).toList();
+    return store.list().stream().map(s -> new CatalogEntry(s, Optional.empty(), "")).toList();
   }
 
   /** The complete archives with their manifests (see the class comment for the cost). */
   public static List<CatalogEntry> list(SnapshotStore store) {
     List<CatalogEntry> entries = new ArrayList<>();
     for (StoredSnapshot stored : store.list()) {
-      entries.add(new CatalogEntry(stored, manifest(store, stored.name())));
+      entries.add(entry(store, stored));
     }
     return entries;
   }
 
-  private static Optional<SnapshotManifest> manifest(SnapshotStore store, String name) {
-    try (InputStream raw = store.open(name); ArchiveReader reader = ArchiveReader.open(raw, name)) {
-      return Optional.of(reader.manifest());
+  private static CatalogEntry entry(SnapshotStore store, StoredSnapshot stored) {
+    try (InputStream raw = store.open(stored.name()); ArchiveReader reader = ArchiveReader.open(raw)) {
+      for (var entry = reader.next(); entry.isPresent(); entry = reader.next()) {
+        if (entry.get() == ArchiveReader.Entry.MANIFEST) {
+          return new CatalogEntry(stored, Optional.of(reader.readManifest()), "");
+        }
+      }
+      // The reader ends only on a whole layout: without a manifest, that is the charm's ./db.
+      return new CatalogEntry(stored, Optional.empty(), "(charm archive, no manifest)");
+    } catch (ArchiveRefused e) {
+      return new CatalogEntry(stored, Optional.empty(), "(refused: " + e.getMessage() + ")");
     } catch (IOException | RuntimeException e) {
-      return Optional.empty();
+      return new CatalogEntry(stored, Optional.empty(), "(unreadable: " + e.getMessage() + ")");
     }
   }
 }

@@ -14,9 +14,10 @@ import java.util.Optional;
 
 /**
  * Re-reads an archive from its store in one streaming pass and checks everything it can: the
- * archive's sha256 against its {@code .sha256}, the manifest, the {@code db} entry's size and
- * sha256 against the manifest, and the sha256 etcd appended to the db itself (what {@code
- * etcdctl snapshot restore} checks). The manifest may come before or after {@code db}.
+ * archive's sha256 against its {@code .sha256}, and, through {@link ArchiveContents} (the same
+ * reader and judgement restore and drill use), the archive's layout, the manifest, the {@code
+ * db} entry's size and sha256 against the manifest, and the sha256 etcd appended to the db
+ * itself (what {@code snapshot restore} checks).
  */
 public final class SnapshotVerifier {
   private static final int BUFFER_BYTES = 1 << 16;
@@ -28,28 +29,18 @@ public final class SnapshotVerifier {
     Optional<String> expected = expectedSha256(store, name, problems);
     MessageDigest archiveSha = Sha256Sidecar.newDigest();
     Optional<SnapshotManifest> manifest = Optional.empty();
+    String summary = "";
     long archiveBytes = 0;
     try (InputStream raw = store.open(name);
-        CountingDigest counted = new CountingDigest(raw, archiveSha);
-        ArchiveReader reader = ArchiveReader.open(counted, name)) {
-      Optional<DbFacts> db = Optional.empty();
-      for (Optional<String> entry = reader.next(); entry.isPresent(); entry = reader.next()) {
-        if (entry.get().equals(SnapshotManifest.ENTRY) && manifest.isEmpty()) {
-          manifest = Optional.of(reader.readManifest());
-        } else if (entry.get().equals(ArchiveReader.DB_ENTRY) && db.isEmpty()) {
-          db = Optional.of(DbFacts.read(reader.entry()));
-        } else {
-          problems.add("unexpected entry " + entry.get());
-        }
-      }
-      if (manifest.isEmpty()) {
-        problems.add("no " + SnapshotManifest.ENTRY + " in the archive");
-      }
-      if (db.isEmpty()) {
-        problems.add("no db entry in the archive");
-      }
-      if (manifest.isPresent() && db.isPresent()) {
-        db.get().check(manifest.get(), problems);
+        CountingDigest counted = new CountingDigest(raw, archiveSha)) {
+      try {
+        ArchiveContents contents = ArchiveContents.read(counted, SnapshotVerifier::digest);
+        manifest = contents.manifest();
+        summary = contents.describe();
+        problems.addAll(contents.problems());
+      } catch (IOException e) {
+        problems.add((e instanceof ArchiveRefused ? "refused: " : "unreadable archive: ")
+            + e.getMessage());
       }
       counted.transferTo(OutputStream.nullOutputStream());
       archiveBytes = counted.count;
@@ -57,38 +48,21 @@ public final class SnapshotVerifier {
       problems.add("unreadable archive: " + e.getMessage());
     }
     String actual = Sha256Sidecar.hex(archiveSha);
-    if (expected.isPresent() && problems.isEmpty() && !expected.get().equals(actual)) {
+    if (expected.isPresent() && !expected.get().equals(actual)) {
+      // A corrupt archive breaks its reading first; the sha256 says why in one line.
+      problems.clear();
       problems.add("archive sha256 " + actual + " differs from its .sha256 " + expected.get());
     }
-    return new Verification(name, archiveBytes, manifest, problems);
+    return new Verification(name, archiveBytes, manifest, problems, summary);
   }
 
-  /** What one pass over the {@code db} entry found: size, sha256, etcd's own hash check. */
-  private record DbFacts(long size, String sha256, boolean etcdHashMatches) {
-    static DbFacts read(InputStream db) throws IOException {
-      DbDigests digests = new DbDigests();
-      long size = 0;
-      byte[] buffer = new byte[BUFFER_BYTES];
-      for (int n = db.read(buffer); n >= 0; n = db.read(buffer)) {
-        digests.update(buffer, 0, n);
-        size += n;
-      }
-      DbDigests.Result result = digests.finish();
-      return new DbFacts(size, result.sha256(), result.etcdHashValid());
+  private static DbDigests.Result digest(InputStream db, long size) throws IOException {
+    DbDigests digests = new DbDigests();
+    byte[] buffer = new byte[BUFFER_BYTES];
+    for (int n = db.read(buffer); n >= 0; n = db.read(buffer)) {
+      digests.update(buffer, 0, n);
     }
-
-    void check(SnapshotManifest manifest, List<String> problems) {
-      if (size != manifest.dbSize()) {
-        problems.add("db is " + size + " bytes, the manifest says " + manifest.dbSize());
-      }
-      if (!sha256.equals(manifest.dbSha256())) {
-        problems.add("db sha256 " + sha256 + " differs from the manifest's "
-            + manifest.dbSha256());
-      }
-      if (!etcdHashMatches) {
-        problems.add("db does not end with etcd's valid hash");
-      }
-    }
+    return digests.finish();
   }
 
   private static Optional<String> expectedSha256(SnapshotStore store, String name,

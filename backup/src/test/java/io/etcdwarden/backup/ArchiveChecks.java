@@ -18,10 +18,11 @@ final class ArchiveChecks {
       throws IOException {
     List<String> names = new ArrayList<>();
     SnapshotManifest manifest = null;
-    try (InputStream raw = store.open(name); ArchiveReader reader = ArchiveReader.open(raw, name)) {
-      for (Optional<String> e = reader.next(); e.isPresent(); e = reader.next()) {
-        names.add(e.get());
-        if (e.get().equals(ArchiveReader.DB_ENTRY)) {
+    try (InputStream raw = store.open(name); ArchiveReader reader = ArchiveReader.open(raw)) {
+      for (Optional<ArchiveReader.Entry> e = reader.next(); e.isPresent(); e = reader.next()) {
+        names.add(e.get() == ArchiveReader.Entry.DB ? ArchiveReader.DB_ENTRY
+            : SnapshotManifest.ENTRY);
+        if (e.get() == ArchiveReader.Entry.DB) {
           Files.copy(reader.entry(), out);
         } else {
           manifest = reader.readManifest();

@@ -19,9 +19,8 @@ class ArchiveNameTest {
   }
 
   @Test
-  void compressionFollowsFromFlagAndName() {
+  void compressionFollowsFromFlag() {
     assertThat(Compression.ofFlag("zstd")).isEqualTo(Compression.ZSTD);
-    assertThat(Compression.ofName("x.tar.gz")).isEqualTo(Compression.GZIP);
     assertThatThrownBy(() -> Compression.ofFlag("xz")).hasMessageContaining("--compression")
         .hasMessageContaining("xz");
   }

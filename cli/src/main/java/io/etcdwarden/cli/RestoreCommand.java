@@ -59,6 +59,10 @@ final class RestoreCommand implements Callable<Integer> {
       description = "The member is not running (e.g. its data no longer lets it start) and you"
           + " are sure it is its cluster's only member: restore without asking etcd.")
   boolean assumeSingleMember;
+  @Option(names = "--allow-older-etcd",
+      description = "Restore an archive taken from a newer etcd line (e.g. 3.6) into this"
+          + " member's older etcd (e.g. 3.5), which is refused otherwise.")
+  boolean allowOlderEtcd;
   @Option(names = "--dry-run", description = "Check everything, print the plan, change nothing.")
   boolean dryRun;
   @Option(names = {"--yes", "-y"}, description = "Do not ask for confirmation.")
@@ -106,7 +110,7 @@ final class RestoreCommand implements Callable<Integer> {
     RestoreRequest request = new RestoreRequest(from, storeUri, Optional.ofNullable(sha256)
         .map(String::toLowerCase), Optional.ofNullable(member.memberDir),
         Optional.ofNullable(member.etcdConfig), Optional.ofNullable(target), skipBackup,
-        allowNonMount, assumeSingleMember, health, env.variables());
+        allowNonMount, assumeSingleMember, health, env.variables(), allowOlderEtcd);
     PrintWriter out = spec.commandLine().getOut();
     RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
         .prepare(request);

@@ -33,6 +33,9 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
   @Option(names = "--allow-non-mount",
       description = "Accept a file:// store that is not a mount point.")
   boolean allowNonMount;
+  @Option(names = "--allow-older-etcd",
+      description = "Drill an archive taken from a newer etcd line than the local etcd.")
+  boolean allowOlderEtcd;
   @Option(names = "--scratch-dir", paramLabel = "DIR",
       description = "Where the scratch member lives (default: the system temp directory).")
   Path scratchDir;
@@ -52,7 +55,7 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
     }
     Path scratch = scratchDir != null ? scratchDir : Path.of(System.getProperty("java.io.tmpdir"));
     SnapshotDrill.Outcome outcome = new SnapshotDrill(env.variables(), scratch)
-        .run(from, storeUri, allowNonMount);
+        .run(from, storeUri, allowNonMount, allowOlderEtcd);
     PrintWriter out = spec.commandLine().getOut();
     if (outcome.passed()) {
       out.println("PASS " + outcome.archive() + ": restored into a scratch member in "

@@ -44,7 +44,7 @@ final class SnapshotsListCommand implements Callable<Integer> {
       Duration age = Duration.between(e.stored().modified(), clock.instant());
       out.printf(format, e.stored().name(), mebibytes(e.stored().sizeBytes()), age(age),
           e.manifest().map(m -> Long.toString(m.revision())).orElse("?"),
-          e.manifest().map(m -> m.memberName()).orElse("(manifest unreadable)"));
+          e.manifest().map(m -> m.memberName()).orElse(e.note()));
     }
     out.flush();
     return 0;

@@ -42,8 +42,7 @@ final class SnapshotsVerifyCommand implements Callable<Integer> {
     for (String name : chosen) {
       Verification v = SnapshotVerifier.verify(snapshots, name);
       if (v.ok()) {
-        out.println("OK     " + name + " (revision " + v.manifest().orElseThrow().revision()
-            + ", db " + v.manifest().orElseThrow().dbSize() + " bytes, etcd hash valid)");
+        out.println("OK     " + name + " (" + v.summary() + ")");
       } else {
         failed++;
         out.println("FAILED " + name + ": " + String.join("; ", v.problems()));

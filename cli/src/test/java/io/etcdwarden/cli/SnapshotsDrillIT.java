@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * matches its manifest (PASS, exit 0); a damaged one fails (FAIL, exit 1); both leave no
  * scratch folder or process behind.
  */
+@Tag("etcd-versions")
 class SnapshotsDrillIT {
   private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
   @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(1);

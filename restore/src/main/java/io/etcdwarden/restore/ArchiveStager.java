@@ -1,40 +1,35 @@
 package io.etcdwarden.restore;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etcdwarden.backup.ArchiveContents;
+import io.etcdwarden.backup.ArchiveRefused;
 import io.etcdwarden.backup.DbDigests;
 import io.etcdwarden.backup.SnapshotManifest;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.storage.Sha256Sidecar;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
 /**
  * Reads an archive in one streaming pass and writes its {@code db} to a staging file, checking
  * on the way everything that can be checked: the archive's sha256 (against its {@code .sha256}
- * or the operator's {@code --sha256}), the manifest, the db's size and sha256 against the
- * manifest, and etcd's embedded hash. Entries may come in any order ({@code manifest.json}
- * before or after {@code db}); the compression is sniffed from the bytes (gzip, zstd or a plain
- * tar), since charm archives are not always what their name says. On any failure the staging
- * file is deleted and nothing else was touched.
+ * or the operator's {@code --sha256}) and, through {@link ArchiveContents} (the reader and
+ * judgement {@code snapshots verify} uses too), the layout, the manifest, the db's size and
+ * sha256 against the manifest, and etcd's embedded hash. Nothing but the {@code db} entry is
+ * ever written, and only to the staging file; a hostile entry is refused from its header. On
+ * any failure the staging file is deleted and nothing else was touched.
  */
 final class ArchiveStager {
-  private static final int BUFFER_BYTES = 1 << 16;
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private ArchiveStager() {}
 
   /** Stages {@code name} from {@code raw} as {@code dbFile}; {@code expectedSha} from the operator or the store. */
@@ -46,6 +41,7 @@ final class ArchiveStager {
   /** As above; stops at the next chunk once {@code abandoned} says the result is not wanted. */
   static StagedArchive stage(String name, InputStream raw, Optional<String> expectedSha,
       String expectedShaOrigin, Path dbFile, BooleanSupplier abandoned) {
+    createOwn(dbFile, raw);
     MessageDigest archiveSha = Sha256Sidecar.newDigest();
     DigestInputStream digested = new DigestInputStream(raw, archiveSha);
     try {
@@ -63,8 +59,8 @@ final class ArchiveStager {
           // The store failed too: the read error below is the one to report.
         }
       }
-      throw new WardenException(name + ": cannot read the archive: " + e.getMessage()
-          + "; nothing was changed", e);
+      throw new WardenException(name + (e instanceof ArchiveRefused ? ": refused: "
+          : ": cannot read the archive: ") + e.getMessage() + "; nothing was changed", e);
     } catch (RuntimeException e) {
       deleteQuietly(dbFile);
       throw e;
@@ -74,6 +70,26 @@ final class ArchiveStager {
       } catch (IOException e) {
         // Everything needed was read or has already failed; a close error adds nothing.
       }
+    }
+  }
+
+  /**
+   * Creates the staging file, readable by its owner only (it will hold the whole keyspace), or
+   * refuses without touching a file that already exists: everything deleted later is ours.
+   */
+  private static void createOwn(Path dbFile, InputStream raw) {
+    try {
+      Files.createFile(dbFile, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rw-------")));
+    } catch (IOException e) {
+      try {
+        raw.close();
+      } catch (IOException ignored) {
+        // Nothing was read; the refusal below is what matters.
+      }
+      throw new WardenException("cannot create the staging file " + dbFile + ": "
+          + (e instanceof FileAlreadyExistsException ? "it exists and is not replaced"
+          : e.getMessage()) + "; nothing was changed", e);
     }
   }
 
@@ -87,76 +103,30 @@ final class ArchiveStager {
 
   private static StagedArchive read(String name, DigestInputStream digested,
       MessageDigest archiveSha, Path dbFile, BooleanSupplier abandoned) throws IOException {
-    DbDigests.Result db = null;
-    Optional<JsonNode> manifestJson = Optional.empty();
-    long dbSize = -1;
-    boolean sawWal = false;
     // Not closed here: on a read error the caller still drains the raw stream for its sha256.
-    TarArchiveInputStream tar = new TarArchiveInputStream(decompress(digested));
-    for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-      String entry = e.getName().startsWith("./") ? e.getName().substring(2) : e.getName();
-      if (entry.equals(SnapshotManifest.ENTRY)) {
-        manifestJson = Optional.of(JSON.readTree(tar.readNBytes(1 << 20)));
-      } else if ((entry.equals("db") || entry.equals("member/snap/db")) && e.isFile()) {
-        if (dbSize >= 0) {
-          throw new IOException("two db entries");
-        }
-        DbSink.Written written = copy(tar, dbFile, abandoned);
-        db = written.digests();
-        dbSize = written.size();
-      } else if (entry.startsWith("member/wal")) {
-        sawWal = true;
-      }
-    }
+    ArchiveContents contents = ArchiveContents.read(digested,
+        (db, size) -> copy(db, size, dbFile, abandoned));
     digested.transferTo(OutputStream.nullOutputStream());
-    if (dbSize < 0) {
-      throw new WardenException(name + (sawWal ? ": an etcd v2 data dir (member/wal without"
-          + " member/snap/db) cannot be restored as v3; migrate first: start it with etcd 3.4,"
-          + " run 'ETCDCTL_API=3 etcdctl migrate --data-dir DIR' (v2->v3), take a snapshot with"
-          + " 'etcd-warden snapshot' and restore that" : ": no db entry; not an etcd snapshot"
-          + " archive") + "; nothing was changed");
+    List<String> problems = contents.problems();
+    if (!problems.isEmpty()) {
+      throw new WardenException(name + ": " + problems.get(0) + "; nothing was changed");
     }
-    boolean hashValid = db.etcdHashValid();
-    String dbHex = db.sha256();
-    Optional<SnapshotManifest> manifest = Optional.empty();
-    OptionalLong keyCount = OptionalLong.empty();
-    if (manifestJson.isPresent()) {
-      manifest = Optional.of(parse(name, manifestJson.get()));
-      if (manifestJson.get().path("key_count").isNumber()) {
-        keyCount = OptionalLong.of(manifestJson.get().path("key_count").asLong());
-      }
-      check(name, manifest.get(), dbSize, dbHex, hashValid);
-    }
+    Optional<SnapshotManifest> manifest = contents.manifest();
+    OptionalLong keyCount = manifest.map(SnapshotManifest::keyCount)
+        .map(OptionalLong::of).orElse(OptionalLong.empty());
     return new StagedArchive(name, dbFile, manifest, keyCount, Sha256Sidecar.hex(archiveSha),
-        dbHex, dbSize, hashValid, "");
+        contents.db().sha256(), contents.dbSize(), contents.db().etcdHashValid(), "");
   }
 
-  private static SnapshotManifest parse(String name, JsonNode json) {
-    try {
-      return SnapshotManifest.fromJson(JSON.writeValueAsBytes(json));
-    } catch (IOException e) {
-      throw new WardenException(name + ": manifest.json does not parse: " + e.getMessage()
-          + "; nothing was changed", e);
+  /** Writes the {@code db} entry of {@code size} bytes to {@code dbFile}, if the disk has room. */
+  private static DbDigests.Result copy(InputStream in, long size, Path dbFile,
+      BooleanSupplier abandoned) throws IOException {
+    Path folder = dbFile.toAbsolutePath().getParent();
+    long free = Files.getFileStore(folder).getUsableSpace();
+    if (size > free) {
+      throw new ArchiveRefused("its db is " + size + " bytes, more than the " + free
+          + " bytes free in " + folder);
     }
-  }
-
-  private static void check(String name, SnapshotManifest m, long size, String sha,
-      boolean hashValid) {
-    String problem = null;
-    if (size != m.dbSize()) {
-      problem = "db is " + size + " bytes, the manifest says " + m.dbSize();
-    } else if (!sha.equals(m.dbSha256())) {
-      problem = "db sha256 " + sha + " differs from the manifest's " + m.dbSha256();
-    } else if (!hashValid) {
-      problem = "db does not end with etcd's valid hash";
-    }
-    if (problem != null) {
-      throw new WardenException(name + ": " + problem + "; nothing was changed");
-    }
-  }
-
-  private static DbSink.Written copy(InputStream in, Path dbFile, BooleanSupplier abandoned)
-      throws IOException {
     try (DbSink sink = new DbSink(dbFile)) {
       while (true) {
         if (abandoned.getAsBoolean()) {
@@ -169,24 +139,8 @@ final class ArchiveStager {
         }
         sink.submit(buffer, n);
       }
-      return sink.finish();
+      return sink.finish().digests();
     }
-  }
-
-  /** gzip and zstd by their magic bytes; anything else is read as a plain tar. */
-  private static InputStream decompress(InputStream in) throws IOException {
-    BufferedInputStream buffered = new BufferedInputStream(in, BUFFER_BYTES);
-    buffered.mark(4);
-    byte[] magic = buffered.readNBytes(4);
-    buffered.reset();
-    if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-      return new GZIPInputStream(buffered, BUFFER_BYTES);
-    }
-    if (magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5
-        && (magic[2] & 0xff) == 0x2f && (magic[3] & 0xff) == 0xfd) {
-      return new ZstdCompressorInputStream(buffered);
-    }
-    return buffered;
   }
 
   static void deleteQuietly(Path file) {

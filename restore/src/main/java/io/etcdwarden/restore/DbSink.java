@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -35,7 +36,9 @@ final class DbSink implements AutoCloseable {
   private long size;
 
   DbSink(Path file) throws IOException {
-    out = Files.newOutputStream(file);
+    // The caller created the file (exclusively, 0600); this only writes it.
+    out = Files.newOutputStream(file, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING);
     for (int i = 0; i <= DEPTH; i++) {
       free.add(new byte[CHUNK_BYTES]);
     }

@@ -8,17 +8,18 @@ import java.util.Optional;
 /**
  * A restore that passed every preflight check, with the numbered steps it will take. Nothing
  * has changed yet except the staged {@code db} beside the data dir; {@link #discard()} removes
- * it (a dry run, or an operator who says no).
+ * it and releases the member's restore lock (a dry run, or an operator who says no).
  *
  * @param oldClusterId the cluster ID the member serves now, which the restore must change
  * @param token the new {@code initial-cluster-token}
  * @param restoredDir where the restore tool writes, beside the data dir
  * @param keptDir where the old data dir is moved and kept
  * @param backupFile the {@code .tar.gz} of the old data dir; empty with {@code --skip-backup}
+ * @param lock this member's restore lock, held until the restore ends or the plan is discarded
  */
 public record RestorePlan(MemberOnHost member, String source, StagedArchive archive,
     long oldClusterId, String token, Path restoredDir, Path keptDir, Optional<Path> backupFile,
-    List<String> restoreCommand, String serviceMode) {
+    List<String> restoreCommand, String serviceMode, RestoreLock lock) {
 
   /** The steps, numbered, as printed before anything changes. */
   public List<String> steps() {
@@ -58,8 +59,14 @@ public record RestorePlan(MemberOnHost member, String source, StagedArchive arch
     return text.toString();
   }
 
-  /** Removes the staged db: the plan will not be carried out. */
+  /** Removes the staged db and releases the lock: the plan will not be carried out. */
   public void discard() {
+    dropStagedDb();
+    lock.close();
+  }
+
+  /** Removes the staged db (this run's own file) once the restore tool has read it. */
+  void dropStagedDb() {
     ArchiveStager.deleteQuietly(archive.dbFile());
   }
 }

@@ -1,6 +1,7 @@
 package io.etcdwarden.restore;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.version.EtcdVersion;
 import io.etcdwarden.installer.config.EtcdMemberConfig;
 import io.etcdwarden.installer.service.ServiceManager;
 import io.etcdwarden.installer.service.ServiceManagers;
@@ -19,10 +20,12 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Everything restore checks before it changes anything, in the order an operator would: the
- * member's config is found, the member runs and is alone in its cluster (a scaled cluster is
- * refused with the migration steps), the archive downloads and verifies (sha256, manifest,
- * etcd's hash) into a staging file beside the data dir, and there is room for the restored data
- * and the backup. Each failure is one line; only the staging file was written, and it is gone.
+ * member's config is found, the restore tool its etcd version needs is there, the member runs
+ * and is alone in its cluster (a scaled cluster is refused with the migration steps), the
+ * archive downloads and verifies (sha256, manifest, etcd's hash) into a staging file beside the
+ * data dir, it was taken from an etcd line no newer than the member's, and there is room for
+ * the restored data and the backup. Each failure is one line; only the staging file was
+ * written, and it is gone.
  */
 public final class RestorePreflight {
   /** A restored 3.4/3.5 data dir: the db plus a preallocated 64 MiB WAL segment. */
@@ -37,8 +40,19 @@ public final class RestorePreflight {
     this.freeSpace = freeSpace;
   }
 
+  /** Checks everything, holding the member's {@link RestoreLock} in the plan it returns. */
   public RestorePlan prepare(RestoreRequest request) {
     MemberOnHost member = request.member();
+    RestoreLock lock = RestoreLock.take(member.configFile().getParent(), member.name());
+    try {
+      return prepare(request, member, lock);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private RestorePlan prepare(RestoreRequest request, MemberOnHost member, RestoreLock lock) {
     if (member.metricsUrl() == null) {
       throw new WardenException(member.configFile() + " has no listen-metrics-urls; restore"
           + " waits for the member's /health there");
@@ -47,6 +61,8 @@ public final class RestorePreflight {
       throw new WardenException("data dir " + member.dataDir() + " of member " + member.name()
           + " does not exist; nothing was changed");
     }
+    EtcdVersion etcdVersion = EtcdBinaryVersion.of(member.etcdBinary());
+    RestoreTool tool = RestoreTool.locate(member.etcdBinary(), etcdVersion, request.env());
     // Asking etcd (client start-up, TLS) and downloading the archive both take seconds: they
     // run side by side, and a refusal from etcd stops the download at its next chunk.
     CompletableFuture<Long> alone = CompletableFuture.supplyAsync(() -> requireAlone(member,
@@ -54,28 +70,32 @@ public final class RestorePreflight {
     Path dataDir = member.dataDir();
     RestoreNames names = RestoreNames.pick(dataDir, member.name(), clock.instant(),
         request.backupDir(), request.skipBackup());
-    StagedArchive archive;
+    StagedArchive archive = null;
     long oldClusterId;
     try {
       archive = stageFirstGood(request, names.staged(), dataDir,
           alone::isCompletedExceptionally);
       oldClusterId = alone.join();
     } catch (RuntimeException e) {
-      ArchiveStager.deleteQuietly(names.staged());
+      if (archive != null) {
+        ArchiveStager.deleteQuietly(archive.dbFile()); // staged by this run; a failed one is gone
+      }
       throw alone.isCompletedExceptionally() ? unwrap(alone) : e;
     }
     try {
+      EtcdLineGate.require(archive.name(), archive.manifest(), etcdVersion, member.etcdBinary(),
+          request.allowOlderEtcd());
       requireRoom(dataDir, archive.dbSize() + WAL_BYTES, names.backupFile());
     } catch (RuntimeException e) {
       ArchiveStager.deleteQuietly(names.staged());
       throw e;
     }
     String token = EtcdMemberConfig.randomClusterToken();
-    RestoreTool tool = RestoreTool.locate(member.etcdBinary(), request.env());
     return new RestorePlan(member, archive.name(), archive, oldClusterId, token,
         names.restored(), names.kept(), names.backupFile(), tool.command(names.staged(),
             names.restored(), member, token, archive.skipHashCheck()),
-        member.serviceMode().isBlank() ? "service manager of this host" : member.serviceMode());
+        member.serviceMode().isBlank() ? "service manager of this host" : member.serviceMode(),
+        lock);
   }
 
   /** The cluster ID the member serves; 0 when it is down and the operator vouched for it. */

@@ -18,11 +18,12 @@ import java.util.Optional;
  * @param assumeSingleMember the operator vouches that a member which is not running (so etcd
  *     cannot be asked) is its cluster's only member: the way to restore a member whose data
  *     no longer lets it start
+ * @param allowOlderEtcd restore an archive taken from a newer etcd line than the member runs
  */
 public record RestoreRequest(String from, Optional<String> store, Optional<String> sha256,
     Optional<Path> memberDir, Optional<Path> etcdConfig, Optional<Path> backupDir,
     boolean skipBackup, boolean allowNonMount, boolean assumeSingleMember,
-    Duration healthTimeout, Map<String, String> env) {
+    Duration healthTimeout, Map<String, String> env, boolean allowOlderEtcd) {
   public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(120);
 
   public RestoreRequest {

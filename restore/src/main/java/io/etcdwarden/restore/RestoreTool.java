@@ -1,6 +1,7 @@
 package io.etcdwarden.restore;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.version.EtcdVersion;
 import io.etcdwarden.installer.process.EtcdBinary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The upstream restore tool that came with the installed etcd: {@code etcdutl snapshot restore}
- * (etcd 3.5+, beside the etcd binary) or else {@code etcdctl snapshot restore} (3.4). It writes
+ * The upstream restore tool for the installed etcd's version: {@code etcdutl snapshot restore}
+ * on 3.5+ (3.6 removed etcdctl's) and {@code etcdctl snapshot restore} on 3.4. It writes
  * a new data dir with a new cluster ID (from the name, peer URLs and token) and the snapshot's
  * revision. It must be given a directory that does not exist yet: a failed run leaves a
  * partial one behind, which the caller deletes.
@@ -22,20 +23,35 @@ import java.util.concurrent.TimeUnit;
 public record RestoreTool(Path executable) {
   private static final long TIMEOUT_MINUTES = 30;
 
-  /** etcdutl beside {@code etcdBinary} or on PATH, else etcdctl as {@link EtcdBinary} finds it. */
-  public static RestoreTool locate(Path etcdBinary, Map<String, String> env) {
+  /**
+   * The tool that restores for {@code etcdBinary} of {@code version}: etcdutl (3.5+, beside the
+   * binary, else one of the same line on PATH), else etcdctl (3.4, beside it or as {@link
+   * EtcdBinary} finds it).
+   */
+  public static RestoreTool locate(Path etcdBinary, EtcdVersion version, Map<String, String> env) {
+    if (!version.line().restoresWithEtcdutl()) {
+      Path etcdctl = etcdBinary.resolveSibling("etcdctl");
+      return new RestoreTool(Files.isExecutable(etcdctl) ? etcdctl
+          : EtcdBinary.locateEtcdctl(env));
+    }
     Path beside = etcdBinary.resolveSibling("etcdutl");
     if (Files.isExecutable(beside)) {
       return new RestoreTool(beside);
     }
+    // One on PATH must be of the member's line: another line's etcdutl may write a data
+    // format this etcd does not read.
     for (String dir : env.getOrDefault("PATH", "").split(":")) {
-      if (!dir.isBlank() && Files.isExecutable(Path.of(dir, "etcdutl"))) {
-        return new RestoreTool(Path.of(dir, "etcdutl"));
+      Path onPath = dir.isBlank() ? null : Path.of(dir, "etcdutl");
+      if (onPath != null && Files.isExecutable(onPath)
+          && EtcdBinaryVersion.ofEtcdutl(onPath).line() == version.line()) {
+        return new RestoreTool(onPath);
       }
     }
-    Path etcdctl = etcdBinary.resolveSibling("etcdctl");
-    return new RestoreTool(Files.isExecutable(etcdctl) ? etcdctl
-        : EtcdBinary.locateEtcdctl(env));
+    throw new WardenException("etcd " + version + " (" + etcdBinary + ") restores snapshots"
+        + " with etcdutl " + version.line() + ", which is neither in " + etcdBinary.getParent()
+        + " nor on PATH: put"
+        + " the release's etcdutl beside etcd (Debian: package etcd-client " + version.line()
+        + "); nothing was changed");
   }
 
   /** The command line, as printed in the plan. */
@@ -52,15 +68,22 @@ public record RestoreTool(Path executable) {
     return command;
   }
 
-  /** Runs {@code command} (from {@link #command}); on failure deletes what it left in {@code into}. */
+  /**
+   * Runs {@code command} (from {@link #command}) into {@code into}, which must not exist yet; on
+   * failure deletes what the tool left there, and never a directory it did not make.
+   */
   public static void run(List<String> command, Path into) {
     Path executable = Path.of(command.get(0));
+    if (Files.exists(into, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new WardenException(into + " already exists and is not replaced");
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> env = new HashMap<>(builder.environment());
     env.keySet().removeIf(k -> k.startsWith("ETCDCTL_"));
     builder.environment().clear();
     builder.environment().putAll(env);
     builder.environment().put("ETCDCTL_API", "3");
+    boolean restored = false;
     try {
       Process process = builder.start();
       process.getOutputStream().close();
@@ -74,14 +97,16 @@ public record RestoreTool(Path executable) {
         throw new WardenException(executable.getFileName() + " snapshot restore failed: "
             + lastLine(output));
       }
+      restored = true;
     } catch (IOException e) {
       throw new WardenException("cannot run " + executable + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WardenException("interrupted while restoring into " + into, e);
-    } catch (RuntimeException e) {
-      Trees.deleteQuietly(into);
-      throw e;
+    } finally {
+      if (!restored) {
+        Trees.deleteQuietly(into); // absent before the run: whatever is there, the tool wrote
+      }
     }
   }
 

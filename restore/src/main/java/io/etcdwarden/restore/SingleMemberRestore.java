@@ -28,7 +28,11 @@ public final class SingleMemberRestore {
   private final BiConsumer<List<String>, Path> restoreStep;
   private final Duration healthTimeout;
 
-  /** {@code restoreStep} runs the restore tool's command into a directory (a seam for faults). */
+  /**
+   * {@code restoreStep} runs the restore tool's command into a directory that does not exist
+   * yet and, when it fails, removes what it wrote there ({@link RestoreTool#run} does); a seam
+   * for faults.
+   */
   public SingleMemberRestore(BiConsumer<List<String>, Path> restoreStep, Duration healthTimeout) {
     this.restoreStep = restoreStep;
     this.healthTimeout = healthTimeout;
@@ -39,25 +43,37 @@ public final class SingleMemberRestore {
     this(RestoreTool::run, healthTimeout);
   }
 
+  /** Carries out {@code plan}; the member's restore lock is released when it ends, either way. */
   public RestoreResult execute(RestorePlan plan, Consumer<String> progress) {
+    try {
+      return carryOut(plan, progress);
+    } finally {
+      plan.lock().close();
+    }
+  }
+
+  private RestoreResult carryOut(RestorePlan plan, Consumer<String> progress) {
     MemberOnHost member = plan.member();
     ServiceManager services = ServiceManagers.forMode(member.serviceMode());
     ServiceSpec spec = member.serviceSpec();
+    // Only what this run made is ever removed: a path that appeared since the plan is left
+    // alone, and a failed restore step has removed what it wrote itself (RestoreTool.run).
     try {
-      if (Files.exists(plan.keptDir(), LinkOption.NOFOLLOW_LINKS)) {
-        throw new WardenException(plan.keptDir() + " appeared after the plan was made and is not"
-            + " replaced");
+      for (Path path : List.of(plan.keptDir(), plan.restoredDir())) {
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+          throw new WardenException(path + " appeared after the plan was made and is not"
+              + " replaced");
+        }
       }
       progress.accept("1. restoring into " + plan.restoredDir());
       restoreStep.accept(plan.restoreCommand(), plan.restoredDir());
     } catch (RuntimeException e) {
-      Trees.deleteQuietly(plan.restoredDir());
       throw new WardenException(e.getMessage() + "; the member was not stopped, nothing was"
           + " changed", e);
     } finally {
-      plan.discard();
+      plan.dropStagedDb();
     }
-    boolean swapped = false;
+    Swap swap = new Swap();
     try {
       progress.accept("2. stopping member " + member.name());
       services.remove(spec);
@@ -67,8 +83,9 @@ public final class SingleMemberRestore {
       });
       progress.accept("4. swapping " + plan.restoredDir() + " in");
       move(member.dataDir(), plan.keptDir());
-      swapped = true;
+      swap.oldDataKept = true;
       move(plan.restoredDir(), member.dataDir());
+      swap.restoredInPlace = true;
       progress.accept("5. starting member " + member.name());
       services.start(spec);
       new StartupWait(() -> services.isRunning(spec), member.logFile())
@@ -76,7 +93,7 @@ public final class SingleMemberRestore {
       progress.accept("6. verifying");
       return verify(plan, backup);
     } catch (RuntimeException e) {
-      String rolledBack = rollBack(plan, services, spec, swapped, e);
+      String rolledBack = rollBack(plan, services, spec, swap, e);
       throw new WardenException("restore failed: " + e.getMessage() + "; " + rolledBack, e);
     }
   }
@@ -123,21 +140,35 @@ public final class SingleMemberRestore {
         contents.keys(), checks.toString());
   }
 
+  /** How far the swap got: what rollback must undo, and which paths hold this run's data. */
+  private static final class Swap {
+    boolean oldDataKept;
+    boolean restoredInPlace;
+  }
+
   /** Old data back in place and the member started on it; returns what to tell the operator. */
   private String rollBack(RestorePlan plan, ServiceManager services, ServiceSpec spec,
-      boolean swapped, RuntimeException failure) {
+      Swap swap, RuntimeException failure) {
     MemberOnHost member = plan.member();
+    boolean swapped = swap.oldDataKept;
     try {
       services.remove(spec);
-      if (swapped) {
+      if (swap.restoredInPlace) {
         Path failed = RestoreNames.failed(plan.restoredDir());
-        if (Files.exists(member.dataDir())) {
+        boolean parked = Files.exists(member.dataDir(), LinkOption.NOFOLLOW_LINKS);
+        if (parked) {
           move(member.dataDir(), failed);
         }
         move(plan.keptDir(), member.dataDir());
-        Trees.deleteQuietly(failed);
+        if (parked) {
+          Trees.deleteQuietly(failed);
+        }
+      } else {
+        if (swap.oldDataKept) {
+          move(plan.keptDir(), member.dataDir());
+        }
+        Trees.deleteQuietly(plan.restoredDir());
       }
-      Trees.deleteQuietly(plan.restoredDir());
       services.start(spec);
       new StartupWait(() -> services.isRunning(spec), member.logFile())
           .awaitHealthy(member.metricsUrl(), healthTimeout);

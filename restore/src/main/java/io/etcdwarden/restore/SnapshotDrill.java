@@ -39,8 +39,12 @@ public final class SnapshotDrill {
     this.scratchParent = scratchParent;
   }
 
-  /** Drills {@code from} (an archive, a store URI naming one, or {@code latest} of {@code store}). */
-  public Outcome run(String from, Optional<String> store, boolean allowNonMount) {
+  /**
+   * Drills {@code from} (an archive, a store URI naming one, or {@code latest} of {@code store});
+   * {@code allowOlderEtcd} as restore's {@code --allow-older-etcd}.
+   */
+  public Outcome run(String from, Optional<String> store, boolean allowNonMount,
+      boolean allowOlderEtcd) {
     long start = System.nanoTime();
     Path scratch;
     try {
@@ -54,7 +58,7 @@ public final class SnapshotDrill {
       cluster = LocalCluster.create(scratch.resolve("etcd"), 1, EtcdBinary.locate(env));
       RestoreRequest request = new RestoreRequest(from, store, Optional.empty(),
           Optional.of(cluster.members().get(0).dir()), Optional.empty(), Optional.empty(), true,
-          allowNonMount, false, HEALTH_TIMEOUT, env);
+          allowNonMount, false, HEALTH_TIMEOUT, env, allowOlderEtcd);
       RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
           .prepare(request);
       RestoreResult result = new SingleMemberRestore(HEALTH_TIMEOUT).execute(plan, line -> { });

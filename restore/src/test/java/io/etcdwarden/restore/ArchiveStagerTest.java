@@ -18,7 +18,7 @@ class ArchiveStagerTest {
   @TempDir Path dir;
 
   /** A manifest.json as the archiver writes it, by hand so new fields cannot break the test. */
-  private static byte[] manifest(byte[] db, long keys) throws Exception {
+  static byte[] manifest(byte[] db, long keys) throws Exception {
     String json = "{\"format_version\": 1, \"created_at\": \"2026-11-23T20:00:00Z\","
         + " \"etcd_version\": \"3.4.23\", \"cluster_id\": \"abc\", \"member_id\": \"def\","
         + " \"member_name\": \"etcd0\", \"revision\": 42, \"raft_term\": 2, \"raft_index\": 50,"
@@ -47,6 +47,7 @@ class ArchiveStagerTest {
       assertThat(staged.skipHashCheck()).isFalse();
       assertThat(Files.readAllBytes(staged.dbFile())).isEqualTo(db);
       assertThat(staged.describeSha()).endsWith(" matches test");
+      Files.delete(staged.dbFile());
     }
   }
 
@@ -100,6 +101,16 @@ class ArchiveStagerTest {
     assertThatThrownBy(() -> stage(archive, Optional.empty()))
         .hasMessageContaining("differs from the manifest's");
     assertThat(dir.resolve("staged.db")).doesNotExist();
+  }
+
+  @Test
+  void aStagingFileThatExistsIsNeitherReplacedNorRemoved() throws Exception {
+    byte[] db = TestTars.dbWithEtcdHash(new byte[4096]);
+    Path someoneElses = Files.writeString(dir.resolve("staged.db"), "not ours");
+
+    assertThatThrownBy(() -> stage(TestTars.tarGz(TestTars.entries("./db", db)),
+        Optional.empty())).hasMessageContaining("exists and is not replaced");
+    assertThat(someoneElses).hasContent("not ours");
   }
 
   @Test

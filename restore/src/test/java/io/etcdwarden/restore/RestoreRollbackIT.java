@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * someone else in between would). Afterwards the member serves its old cluster and keys. A
  * charm archive (a raw db without etcd's hash) restores with --skip-hash-check.
  */
+@Tag("etcd-versions")
 class RestoreRollbackIT {
   @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(1);
   @TempDir static Path archives;
@@ -74,7 +76,7 @@ class RestoreRollbackIT {
   private RestoreRequest request(Path from, Path backupDir) {
     return new RestoreRequest(from.toString(), Optional.empty(), Optional.empty(),
         Optional.of(etcd.member(0).dir()), Optional.empty(), Optional.of(backupDir), false, false,
-        false, Duration.ofSeconds(20), System.getenv());
+        false, Duration.ofSeconds(20), System.getenv(), false);
   }
 
   @Test
