@@ -34,8 +34,11 @@ final class ReleaseArchive {
     this.tarball = tarball;
   }
 
-  /** Copies the {@code wanted} binaries into {@code into}; returns the release version. */
-  String extract(Set<String> wanted, Path into) throws IOException {
+  /**
+   * Checks every entry and copies the {@code wanted} binaries into {@code into} (only checks
+   * when {@code into} is null); returns the release version and the wanted binaries found.
+   */
+  Contents extract(Set<String> wanted, Path into) throws IOException {
     String top = null;
     Set<String> copied = new HashSet<>();
     try (InputStream file = new BufferedInputStream(Files.newInputStream(tarball));
@@ -58,7 +61,9 @@ final class ReleaseArchive {
           if (!copied.add(parts[1])) {
             throw refused(name, "is a second copy of " + parts[1]);
           }
-          Files.copy(tar, into.resolve(parts[1]));
+          if (into != null) {
+            Files.copy(tar, into.resolve(parts[1]));
+          }
         }
       }
     }
@@ -75,8 +80,11 @@ final class ReleaseArchive {
       throw WardenException.badInput("release tarball " + tarball + " is for linux-"
           + release.group(2) + "; use the linux-amd64 release");
     }
-    return release.group(1);
+    return new Contents(release.group(1), Set.copyOf(copied));
   }
+
+  /** What a sound release tarball holds: its version ({@code vX.Y.Z}) and wanted binaries. */
+  record Contents(String version, Set<String> binaries) {}
 
   private TarArchiveEntry nextEntry(TarArchiveInputStream tar) throws IOException {
     try {

@@ -40,21 +40,12 @@ public final class ReleaseInstaller {
    * current} link; returns that folder. A folder already holding the same binaries is kept.
    */
   public Path unpack(Path tarball, String expectedSha256, Path prefix) {
-    if (!Files.isRegularFile(tarball)) {
-      throw WardenException.badInput("release tarball " + tarball + " does not exist; fix --release");
-    }
-    if (expectedSha256 != null) {
-      String actual = Sha256.hex(tarball);
-      if (!actual.equals(expectedSha256.strip().toLowerCase(Locale.ROOT))) {
-        throw WardenException.badInput("release tarball " + tarball + " has sha256 " + actual
-            + ", not the --release-sha256 given; download it again");
-      }
-    }
+    requireSha256(tarball, expectedSha256);
     Path staging = null;
     try {
       Files.createDirectories(prefix);
       staging = Files.createTempDirectory(prefix, ".staging-");
-      String version = new ReleaseArchive(tarball).extract(WANTED, staging);
+      String version = new ReleaseArchive(tarball).extract(WANTED, staging).version();
       for (String name : REQUIRED) {
         if (!Files.isRegularFile(staging.resolve(name))) {
           throw WardenException.badInput("release tarball " + tarball + " holds no " + name
@@ -87,6 +78,41 @@ public final class ReleaseInstaller {
           + why + "); download it again");
     } finally {
       deleteQuietly(staging);
+    }
+  }
+
+  /**
+   * The version ({@code vX.Y.Z}) of the release in {@code tarball}, after the same checks as
+   * {@link #unpack} makes of its sha256 and entries, without writing anything.
+   */
+  public String inspect(Path tarball, String expectedSha256) {
+    requireSha256(tarball, expectedSha256);
+    try {
+      ReleaseArchive.Contents contents = new ReleaseArchive(tarball).extract(WANTED, null);
+      for (String name : REQUIRED) {
+        if (!contents.binaries().contains(name)) {
+          throw WardenException.badInput("release tarball " + tarball + " holds no " + name
+              + " in etcd-" + contents.version() + "-linux-amd64/; use an upstream etcd release");
+        }
+      }
+      return contents.version();
+    } catch (IOException e) {
+      String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      throw WardenException.badInput("release tarball " + tarball + " is not a readable .tar.gz ("
+          + why + "); download it again");
+    }
+  }
+
+  private static void requireSha256(Path tarball, String expectedSha256) {
+    if (!Files.isRegularFile(tarball)) {
+      throw WardenException.badInput("release tarball " + tarball + " does not exist; fix --release");
+    }
+    if (expectedSha256 != null) {
+      String actual = Sha256.hex(tarball);
+      if (!actual.equals(expectedSha256.strip().toLowerCase(Locale.ROOT))) {
+        throw WardenException.badInput("release tarball " + tarball + " has sha256 " + actual
+            + ", not the --release-sha256 given; download it again");
+      }
     }
   }
 
