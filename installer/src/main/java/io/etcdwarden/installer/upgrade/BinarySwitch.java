@@ -1,9 +1,12 @@
 package io.etcdwarden.installer.upgrade;
 
+import io.etcdwarden.core.WardenException;
 import io.etcdwarden.installer.config.EtcdConfigWriter;
 import io.etcdwarden.installer.install.MemberLayout;
 import io.etcdwarden.installer.install.MemberRecord;
 import io.etcdwarden.installer.release.ReleaseInstaller;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -25,8 +28,26 @@ record BinarySwitch(MemberLayout layout, MemberRecord record, String config, Pat
 
   void apply() {
     new EtcdConfigWriter().write(layout.configFile(), config);
-    currentTarget.ifPresent(target -> ReleaseInstaller.pointCurrentAt(prefix,
-        target.startsWith(prefix.toAbsolutePath()) ? target.getFileName() : target));
+    if (prefix != null) {
+      if (currentTarget.isPresent()) {
+        Path target = currentTarget.get();
+        ReleaseInstaller.pointCurrentAt(prefix,
+            target.startsWith(prefix.toAbsolutePath()) ? target.getFileName() : target);
+      } else {
+        removeLink(prefix.resolve(ReleaseInstaller.CURRENT));
+      }
+    }
     record.save(layout);
+  }
+
+  /** There was no {@code current} link before the upgrade: none is left behind. */
+  private static void removeLink(Path link) {
+    try {
+      if (Files.isSymbolicLink(link)) {
+        Files.delete(link);
+      }
+    } catch (IOException e) {
+      throw new WardenException("cannot remove " + link + ": " + e.getMessage(), e);
+    }
   }
 }

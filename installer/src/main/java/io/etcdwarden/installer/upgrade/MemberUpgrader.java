@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Carries one member to the version its {@link UpgradePlan} names: puts the new binaries beside
@@ -38,7 +40,16 @@ public final class MemberUpgrader {
     String newConfig = ConfigForVersion.render(layout.configFile(), plan.to());
     Path prefix = request.release() != null ? request.prefix().toAbsolutePath() : null;
     BinarySwitch before = BinarySwitch.current(layout, old, oldConfig, prefix);
-    BinarySwitch after = newBinaries(request, plan, newConfig, prefix);
+    Optional<Path> unpacked = Optional.empty();
+    Optional<Path> created = Optional.empty();
+    if (prefix != null) {
+      List<Path> present = children(prefix);
+      Path folder = new ReleaseInstaller().unpack(request.release(), request.releaseSha256(),
+          prefix);
+      unpacked = Optional.of(folder);
+      created = present.contains(folder) ? Optional.empty() : unpacked;
+    }
+    BinarySwitch after = newBinaries(request, plan, newConfig, prefix, unpacked);
     keepCopy(layout.configFile(), oldConfig, plan.from());
     ServiceManager services = ServiceManagers.forMode(old.serviceMode());
     ServiceSpec oldSpec = layout.serviceSpec(old.name(), old.etcdBinary());
@@ -53,7 +64,10 @@ public final class MemberUpgrader {
           .awaitHealthy(old.metricsUrl(), left(deadline));
       new CatchUp(new UpgradePreflight(clients)).await(old, plan.to(), deadline);
     } catch (RuntimeException e) {
-      throw rollBack(services, newSpec, oldSpec, before, plan, request.waitLimit(), e);
+      WardenException failure = rollBack(services, newSpec, oldSpec, before, plan,
+          request.waitLimit(), e);
+      created.ifPresent(folder -> deleteQuietly(folder, failure));
+      throw failure;
     }
     Duration restart = Duration.ofNanos(System.nanoTime() - stopped);
     return new UpgradeOutcome(plan, restart, new CatchUp(new UpgradePreflight(clients))
@@ -61,14 +75,12 @@ public final class MemberUpgrader {
   }
 
   private static BinarySwitch newBinaries(UpgradeRequest request, UpgradePlan plan,
-      String config, Path prefix) {
+      String config, Path prefix, Optional<Path> unpacked) {
     MemberRecord old = plan.record();
     Path etcd;
     Optional<Path> link = Optional.empty();
     if (prefix != null) {
-      Path unpacked = new ReleaseInstaller().unpack(request.release(), request.releaseSha256(),
-          prefix);
-      link = Optional.of(unpacked);
+      link = unpacked;
       etcd = prefix.resolve(ReleaseInstaller.CURRENT).resolve("etcd");
     } else {
       etcd = request.etcdBinDir().toAbsolutePath().resolve("etcd");
@@ -98,6 +110,27 @@ public final class MemberUpgrader {
     }
     return new WardenException(failed + "; rolled back: " + name + " runs " + plan.from()
         + " again with its old config and is healthy; etcd's data was not touched", cause);
+  }
+
+  /** What {@code prefix} holds now (absolute paths), nothing when it does not exist. */
+  private static List<Path> children(Path prefix) {
+    if (!Files.isDirectory(prefix)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(prefix)) {
+      return list.map(Path::toAbsolutePath).toList();
+    } catch (IOException e) {
+      throw new WardenException("cannot list " + prefix + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes the release folder this run unpacked; a failure to do so is noted, not thrown. */
+  private static void deleteQuietly(Path folder, WardenException failure) {
+    try {
+      io.etcdwarden.installer.files.DirectoryTree.delete(folder);
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   private static Duration left(long deadline) {

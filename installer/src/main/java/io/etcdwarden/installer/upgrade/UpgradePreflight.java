@@ -57,12 +57,16 @@ public final class UpgradePreflight {
     }
     EtcdVersion cluster = new ClusterVersionProbe(clients.target())
         .clusterVersion(record.clientUrl());
-    Optional<String> refusal = UpgradeRules.refusal(record.name(), target, versions, cluster);
+    MemberStatus me = member(report, record.name(), record.clientUrl()).orElseThrow(() ->
+        new WardenException("upgrade refused: " + record.name() + " (" + record.clientUrl()
+            + ") is not among the cluster's members " + versions.keySet() + "; check"
+            + " --endpoints"));
+    Optional<String> refusal = UpgradeRules.refusal(me.displayName(), target, versions, cluster);
     if (refusal.isPresent()) {
       throw WardenException.badInput("upgrade refused: " + refusal.get());
     }
     String backupLine = backup.require(request.dryRun());
-    return new UpgradePlan(layout, record, versions.get(record.name()), target, cluster,
+    return new UpgradePlan(layout, record, versions.get(me.displayName()), target, cluster,
         binaries, backupLine);
   }
 
