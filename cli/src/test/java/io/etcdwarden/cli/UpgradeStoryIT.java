@@ -7,6 +7,7 @@ import io.etcd.jetcd.options.GetOption;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.version.EtcdLine;
 import io.etcdwarden.installer.files.Sha256;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,13 @@ class UpgradeStoryIT {
       throws Exception {
     fixture = new UpgradeFixture(tmp);
     fixture.installAll(EtcdLine.V3_5);
+    for (int i = 0; i < 3; i++) {
+      // An operator's tuning, which upgrade carries over: each member saves a raft snapshot
+      // every 1000 entries, so that on 3.6 it soon leaves 3.5's v2 WAL entries behind.
+      Path config = fixture.install.dataDir(i).resolve("etcd.yaml");
+      Files.writeString(config, Files.readString(config)
+          .replaceFirst("(?m)^snapshot-count: \\d+$", "snapshot-count: 1000"));
+    }
     Path release36 = fixture.release(EtcdLine.V3_6, false);
     List<Long> restarts = new ArrayList<>();
     try (EtcdClients clients = new EtcdClients(fixture.target());
@@ -61,9 +69,10 @@ class UpgradeStoryIT {
         }
       }
       assertThat(fixture.clusterVersion(0)).contains("\"etcdcluster\":\"3.6.0\"");
+      String bin37 = io.etcdwarden.testkit.EtcdUnderTest.folder(EtcdLine.V3_7).toString();
       for (int i = 0; i < 3; i++) {
-        CliRun run = fixture.upgrade(i, "--etcd-bin",
-            io.etcdwarden.testkit.EtcdUnderTest.folder(EtcdLine.V3_7).toString());
+        awaitPreflight(i, "--etcd-bin", bin37);
+        CliRun run = fixture.upgrade(i, "--etcd-bin", bin37);
         assertThat(run.exitCode()).as(run.toString()).isZero();
         restarts.add(away(run));
       }
@@ -88,6 +97,22 @@ class UpgradeStoryIT {
     check.addAll(fixture.targetArgs());
     CliRun checked = CliRun.run(UpgradeFixture.ENV, check.toArray(String[]::new));
     assertThat(checked.exitCode()).as(checked.toString()).isZero();
+  }
+
+  /**
+   * Polls {@code upgrade --dry-run} (bounded, 180 s) until its preflight passes: on 3.6 a member
+   * is refused for 3.7 until it has saved a raft snapshot past 3.5's v2 WAL entries.
+   */
+  private void awaitPreflight(int member, String... flags) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--dry-run"),
+        java.util.stream.Stream.of(flags)).toArray(String[]::new);
+    CliRun last;
+    do {
+      last = fixture.upgrade(member, args);
+    } while (last.exitCode() != 0 && last.err().contains("v2 format")
+        && System.nanoTime() < deadline);
+    assertThat(last.exitCode()).as(last.toString()).isZero();
   }
 
   private static long away(CliRun run) {

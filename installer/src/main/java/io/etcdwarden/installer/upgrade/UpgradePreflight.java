@@ -6,6 +6,7 @@ import io.etcdwarden.core.cluster.ClusterReport;
 import io.etcdwarden.core.cluster.ClusterSurvey;
 import io.etcdwarden.core.cluster.MemberStatus;
 import io.etcdwarden.core.version.EtcdVersion;
+import io.etcdwarden.installer.config.EtcdMemberConfig;
 import io.etcdwarden.installer.install.MemberLayout;
 import io.etcdwarden.installer.install.MemberRecord;
 import io.etcdwarden.installer.release.ReleaseInstaller;
@@ -35,7 +36,7 @@ public final class UpgradePreflight {
   public UpgradePlan check(UpgradeRequest request, BackupGate backup) {
     MemberLayout layout = new MemberLayout(request.dataDir());
     MemberRecord record = MemberRecord.load(layout);
-    InstalledConfig.read(layout.configFile());
+    EtcdMemberConfig installed = InstalledConfig.read(layout.configFile());
     EtcdVersion target;
     String binaries;
     if (request.release() != null) {
@@ -65,6 +66,9 @@ public final class UpgradePreflight {
     if (refusal.isPresent()) {
       throw WardenException.badInput("upgrade refused: " + refusal.get());
     }
+    if (!target.line().replaysV2WalEntries()) {
+      requireNoV2Entries(record.name(), installed, target);
+    }
     String backupLine = backup.require(request.dryRun());
     return new UpgradePlan(layout, record, versions.get(me.displayName()), target, cluster,
         binaries, backupLine);
@@ -93,6 +97,18 @@ public final class UpgradePreflight {
             + (leaderIndex - m.raftIndex()) + " raft entries (more than " + MAX_RAFT_LAG
             + "); wait until it has caught up");
       }
+    }
+  }
+
+  private static void requireNoV2Entries(String name, EtcdMemberConfig config,
+      EtcdVersion target) {
+    long v2 = WalV2Entries.afterNewestSnapshot(config.dataDir());
+    if (v2 > 0) {
+      throw new WardenException("upgrade refused: " + name + "'s write-ahead log still holds " + v2
+          + " entries in the v2 format of etcd 3.5 after its newest raft snapshot, and etcd "
+          + target + " cannot replay them; they are gone once the member saves its next snapshot"
+          + " (every snapshot-count = " + config.snapshotCount() + " entries): wait, or lower"
+          + " snapshot-count in etcd.yaml, restart the member and let it write that many");
     }
   }
 
