@@ -25,6 +25,19 @@ public final class RecentArchive {
     this.clock = clock;
   }
 
+  /**
+   * The backup line for a plan: with {@code takeNow}, an archive taken and verified now (on a
+   * dry run only described); otherwise the newest verified archive younger than {@code maxAge}.
+   */
+  public String require(Duration maxAge, Optional<SnapshotArchiver> takeNow,
+      Compression compression, boolean dryRun) {
+    if (takeNow.isEmpty()) {
+      return requireVerified(maxAge);
+    }
+    return dryRun ? "an archive taken and verified before the upgrade (--snapshot-first)"
+        : takeAndVerify(takeNow.get(), compression);
+  }
+
   /** The newest archive younger than {@code maxAge} that verifies; refused when there is none. */
   public String requireVerified(Duration maxAge) {
     Instant oldest = clock.instant().minus(maxAge);

@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,10 +84,10 @@ final class UpgradeCommand implements Callable<Integer> {
     try (SnapshotStore snapshots = store.open(config);
         EtcdClients clients = new EtcdClients(target)) {
       RecentArchive archives = new RecentArchive(snapshots, Clock.systemUTC());
-      BackupGate backup = dry -> !snapshotFirst ? archives.requireVerified(maxAge)
-          : dry ? "an archive taken and verified before the upgrade (--snapshot-first)"
-          : archives.takeAndVerify(new SnapshotArchiver(clients, target, Clock.systemUTC(), null,
-              WardenVersion.version()), Compression.ofFlag(config.backup().compression()));
+      Optional<SnapshotArchiver> takeNow = snapshotFirst ? Optional.of(new SnapshotArchiver(
+          clients, target, Clock.systemUTC(), null, WardenVersion.version())) : Optional.empty();
+      BackupGate backup = dry -> archives.require(maxAge, takeNow,
+          Compression.ofFlag(config.backup().compression()), dry);
       UpgradePlan plan = new UpgradePreflight(clients).check(request, backup);
       plan.lines().forEach(out::println);
       if (dryRun) {
