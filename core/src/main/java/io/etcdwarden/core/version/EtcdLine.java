@@ -95,6 +95,15 @@ public enum EtcdLine {
     return this == V3_5 ? 20 : 0;
   }
 
+  /**
+   * Whether this line can replay write-ahead-log entries in etcd's v2 request format, which 3.5
+   * members still write (3.7 removed the format: an entry left after the member's last raft
+   * snapshot stops it at start-up).
+   */
+  public boolean replaysV2WalEntries() {
+    return compareTo(V3_7) < 0;
+  }
+
   public int major() {
     return major;
   }
