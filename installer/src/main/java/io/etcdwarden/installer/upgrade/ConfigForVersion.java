@@ -15,7 +15,6 @@ final class ConfigForVersion {
 
   static String render(Path configFile, EtcdVersion version) {
     EtcdMemberConfig config = InstalledConfig.read(configFile);
-    // The renderer decides per version which keys it writes; see EtcdConfigRenderer.
-    return new EtcdConfigRenderer().render(config);
+    return new EtcdConfigRenderer(version.line()).render(config);
   }
 }
