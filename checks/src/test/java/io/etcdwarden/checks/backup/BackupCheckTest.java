@@ -87,6 +87,18 @@ class BackupCheckTest {
   }
 
   @Test
+  void aVerificationMarkInTheStoreCountsWithoutTheDaemonsRecord() throws Exception {
+    put(NEWEST, 1000, TAKEN);
+    LastRunReader.Outcome none = new LastRunReader.Outcome(Optional.empty(), "");
+    assertThat(check(none, TAKEN.plusSeconds(60)).overall()).isEqualTo(State.WARNING);
+
+    store.markVerified(NEWEST);
+
+    CheckResult result = check(none, TAKEN.plusSeconds(60));
+    assertThat(result.overall()).as(result.toString()).isEqualTo(State.OK);
+  }
+
+  @Test
   void emptyStoreIsCriticalAndUnreadableRecordUnknownBesideIt() {
     CheckResult result = check(new LastRunReader.Outcome(Optional.empty(), "etcd down"), TAKEN);
 
