@@ -1,11 +1,16 @@
 package io.etcdwarden.restore;
 
 import io.etcdwarden.backup.DbDigests;
+import io.etcdwarden.core.files.AtomicFileWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -35,7 +40,10 @@ final class DbSink implements AutoCloseable {
   private long size;
 
   DbSink(Path file) throws IOException {
-    out = Files.newOutputStream(file);
+    // 0600 from creation, whatever the umask: the staged db is the whole keyspace.
+    out = Channels.newOutputStream(FileChannel.open(file, Set.of(StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
+        PosixFilePermissions.asFileAttribute(AtomicFileWriter.OWNER_ONLY)));
     for (int i = 0; i <= DEPTH; i++) {
       free.add(new byte[CHUNK_BYTES]);
     }
