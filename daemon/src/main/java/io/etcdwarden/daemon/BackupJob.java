@@ -3,11 +3,11 @@ package io.etcdwarden.daemon;
 import io.etcdwarden.backup.ArchivedSnapshot;
 import io.etcdwarden.backup.Compression;
 import io.etcdwarden.backup.PruneDecision;
-import io.etcdwarden.backup.RecordedVerification;
 import io.etcdwarden.backup.RetentionPolicy;
 import io.etcdwarden.backup.SnapshotArchiver;
 import io.etcdwarden.backup.SnapshotProgress;
 import io.etcdwarden.backup.SnapshotPruner;
+import io.etcdwarden.backup.SnapshotVerifier;
 import io.etcdwarden.backup.Verification;
 import io.etcdwarden.checks.ByteSizes;
 import io.etcdwarden.checks.backup.LastRun;
@@ -89,7 +89,7 @@ final class BackupJob {
     }
     String name = archived.published().name();
     long size = archived.published().sizeBytes();
-    Verification verification = RecordedVerification.verify(store, name);
+    Verification verification = SnapshotVerifier.verify(store, name);
     Instant end = settings.clock().instant();
     LastRun record = new LastRun(tick, end, verification.ok(), name, size, verification.ok(),
         String.join("; ", verification.problems()), settings.instance());

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -84,9 +85,9 @@ public final class FileBlobStore implements BlobStore {
       Files.createLink(target, temp);
     } catch (FileAlreadyExistsException e) {
       throw new FileAlreadyExistsException(target.toString(), null, "will not overwrite");
-    } catch (UnsupportedOperationException e) {
-      throw new IOException("the volume does not support hard links, which publishing without"
-          + " overwriting needs; use a POSIX file system (ext4, xfs)", e);
+    } catch (FileSystemException | UnsupportedOperationException e) {
+      throw new IOException("cannot publish by hard link (" + e.getMessage() + "): publishing"
+          + " without overwriting needs a volume with hard links (ext4, xfs, NFS)", e);
     }
     Files.delete(temp);
   }
