@@ -5,6 +5,7 @@ import io.etcdwarden.checks.Check;
 import io.etcdwarden.checks.CheckResult;
 import io.etcdwarden.checks.Perfdata;
 import io.etcdwarden.checks.State;
+import io.etcdwarden.core.WardenException;
 import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.StoredSnapshot;
 import java.time.Clock;
@@ -102,9 +103,15 @@ public final class BackupCheck implements Check {
     if (record.isPresent() && record.get().verified()) {
       return CheckResult.of(State.OK, "newest archive verified by the daemon");
     }
-    if (store.verified(newest.name())) {
-      return CheckResult.of(State.OK, "newest archive verified (its "
-          + SnapshotStore.VERIFIED_SUFFIX + " mark matches its .sha256)");
+    try {
+      if (store.verified(newest.name())) {
+        return CheckResult.of(State.OK, "newest archive verified (its "
+            + SnapshotStore.VERIFIED_SUFFIX + " mark matches its .sha256)");
+      }
+    } catch (WardenException e) {
+      // The archive itself was judged above; an unreadable mark only leaves it unvouched for.
+      return CheckResult.of(State.WARNING, "newest archive " + newest.name()
+          + " not verified: its mark cannot be read (" + e.getMessage() + ")");
     }
     if (record.isPresent() && !record.get().problem().isEmpty()) {
       return CheckResult.of(State.CRITICAL, "newest archive fails verification: "

@@ -99,6 +99,18 @@ class BackupCheckTest {
   }
 
   @Test
+  void anUnreadableMarkLeavesTheArchiveUnverifiedNotTheCheckBroken() throws Exception {
+    put(NEWEST, 1000, TAKEN);
+    Files.createDirectory(dir.resolve(NEWEST + SnapshotStore.VERIFIED_SUFFIX));
+
+    CheckResult result = check(new LastRunReader.Outcome(Optional.empty(), ""),
+        TAKEN.plusSeconds(60));
+
+    assertThat(result.overall()).as(result.toString()).isEqualTo(State.WARNING);
+    assertThat(result.summary()).contains("not verified: its mark cannot be read");
+  }
+
+  @Test
   void emptyStoreIsCriticalAndUnreadableRecordUnknownBesideIt() {
     CheckResult result = check(new LastRunReader.Outcome(Optional.empty(), "etcd down"), TAKEN);
 
