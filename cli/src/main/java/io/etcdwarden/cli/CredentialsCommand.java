@@ -1,11 +1,12 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.endpoint.Endpoints;
 import io.etcdwarden.installer.credentials.CredentialsPackager;
 import io.etcdwarden.installer.install.MemberLayout;
 import io.etcdwarden.installer.install.MemberRecord;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -53,7 +54,11 @@ final class CredentialsCommand {
         urls = List.of(member.clientUrl());
       }
       if (endpoints != null) {
-        urls = Arrays.stream(endpoints.split(",")).map(String::strip).map(URI::create).toList();
+        urls = Endpoints.parseList(endpoints, true, "--endpoints");
+        if (urls.isEmpty()) {
+          throw WardenException.badInput("--endpoints is empty: give a value or leave the flag"
+              + " out");
+        }
       }
       Path written = new CredentialsPackager().write(ca, urls, output);
       spec.commandLine().getOut().println("credentials: wrote " + written.toAbsolutePath()

@@ -1,5 +1,6 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.core.Redaction;
 import io.etcdwarden.core.WardenException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -40,7 +41,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
     if (failure instanceof WardenException) {
       return failure.getMessage();
     }
-    return "internal error: " + failure
+    return "internal error: " + Redaction.userInfo(String.valueOf(failure))
         + " (this is a bug; set ETCD_WARDEN_DEBUG=1 for a stack trace and report it)";
   }
 }

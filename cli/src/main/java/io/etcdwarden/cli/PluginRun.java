@@ -3,6 +3,7 @@ package io.etcdwarden.cli;
 import io.etcdwarden.checks.CheckResult;
 import io.etcdwarden.checks.Perfdata;
 import io.etcdwarden.checks.State;
+import io.etcdwarden.core.Redaction;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.nrpe.PluginOutput;
 import java.io.PrintWriter;
@@ -99,7 +100,8 @@ final class PluginRun {
       return CheckResult.of(w.kind() == WardenException.Kind.BAD_INPUT ? State.UNKNOWN
           : State.CRITICAL, w.getMessage());
     }
-    return CheckResult.of(State.UNKNOWN, "internal error: " + failure);
+    return CheckResult.of(State.UNKNOWN, "internal error: "
+        + Redaction.userInfo(String.valueOf(failure)));
   }
 
   private static void daemon(Runnable task) {

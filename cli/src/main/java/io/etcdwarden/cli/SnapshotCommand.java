@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.etcdwarden.backup.ArchivedSnapshot;
 import io.etcdwarden.backup.Compression;
+import io.etcdwarden.backup.RecordedVerification;
 import io.etcdwarden.backup.SnapshotArchiver;
 import io.etcdwarden.backup.SnapshotProgress;
+import io.etcdwarden.backup.Verification;
+import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.Durations;
@@ -50,6 +53,10 @@ final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--idle-timeout", paramLabel = "DURATION",
       description = "Abandon the snapshot when etcd sends nothing for this long (default 30s).")
   String idleTimeout;
+  @Option(names = "--verify", description = "Re-read the archive just published and check it"
+      + " (as 'snapshots verify' does, which check_etcd_backup then reports as verified);"
+      + " exit 1 if it fails.")
+  boolean verify;
   @Option(names = "--json", description = "Print JSON for machines instead of key: value.")
   boolean json;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -73,22 +80,31 @@ final class SnapshotCommand implements Callable<Integer> {
     ProgressBar bar = System.console() != null ? new ProgressBar(spec.commandLine().getErr())
         : null;
     ArchivedSnapshot archived;
+    Optional<Verification> verification = Optional.empty();
     try (SnapshotStore snapshots = store.open(config);
         EtcdClients clients = new EtcdClients(resolved)) {
       archived = new SnapshotArchiver(clients, resolved, Clock.systemUTC(), null,
           WardenVersion.version()).withIdleTimeout(idle).archive(snapshots, source, chosen,
               bar != null ? bar : SnapshotProgress.NONE);
+      if (verify) {
+        verification = Optional.of(RecordedVerification.verify(snapshots,
+            archived.published().name()));
+      }
     } finally {
       if (bar != null) {
         bar.finish();
       }
     }
-    spec.commandLine().getOut().print(render(archived));
+    spec.commandLine().getOut().print(render(archived, verification));
     spec.commandLine().getOut().flush();
+    if (verification.isPresent() && !verification.get().ok()) {
+      throw new WardenException(archived.published().location() + " fails verification: "
+          + String.join("; ", verification.get().problems()));
+    }
     return 0;
   }
 
-  private String render(ArchivedSnapshot archived) {
+  private String render(ArchivedSnapshot archived, Optional<Verification> verification) {
     PublishedSnapshot p = archived.published();
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("snapshot.path", p.location());
@@ -98,6 +114,7 @@ final class SnapshotCommand implements Callable<Integer> {
     fields.put("snapshot.revision", archived.manifest().revision());
     fields.put("snapshot.member", archived.manifest().memberName());
     fields.put("copy.cmd", p.copyCommand());
+    verification.ifPresent(v -> fields.put("snapshot.verified", v.ok()));
     if (!json) {
       StringBuilder text = new StringBuilder();
       fields.forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));

@@ -1,6 +1,6 @@
 package io.etcdwarden.cli;
 
-import io.etcdwarden.backup.SnapshotVerifier;
+import io.etcdwarden.backup.RecordedVerification;
 import io.etcdwarden.backup.Verification;
 import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.StoredSnapshot;
@@ -40,7 +40,7 @@ final class SnapshotsVerifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     int failed = 0;
     for (String name : chosen) {
-      Verification v = SnapshotVerifier.verify(snapshots, name);
+      Verification v = RecordedVerification.verify(snapshots, name);
       if (v.ok()) {
         out.println("OK     " + name + " (" + v.summary() + ")");
       } else {

@@ -1,5 +1,6 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.core.Redaction;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -17,11 +18,13 @@ final class UsageErrors implements IParameterExceptionHandler {
     CommandLine command = e.getCommandLine();
     String help = "see '" + command.getCommandSpec().qualifiedName() + " --help'";
     if (isPlugin(command)) {
-      command.getOut().println("ETCD UNKNOWN: " + e.getMessage() + " (" + help + ")");
+      command.getOut().println("ETCD UNKNOWN: " + Redaction.userInfo(e.getMessage()) + " ("
+          + help + ")");
       command.getOut().flush();
       return PLUGIN_UNKNOWN;
     }
-    command.getErr().println("etcd-warden: " + e.getMessage() + " (" + help + ")");
+    command.getErr().println("etcd-warden: " + Redaction.userInfo(e.getMessage()) + " ("
+        + help + ")");
     command.getErr().flush();
     return FailureHandler.USAGE;
   }

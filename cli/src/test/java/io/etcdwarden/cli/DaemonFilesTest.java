@@ -37,7 +37,7 @@ class DaemonFilesTest {
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(Files.readString(output)).contains("15 */6 * * * root flock -n "
-        + "/run/lock/etcd-warden.lock sh -c '/opt/etcd-warden/bin/etcd-warden snapshot --config "
+        + "/run/lock/etcd-warden.lock sh -c '/opt/etcd-warden/bin/etcd-warden snapshot --verify --config "
         + config);
   }
 

@@ -1,5 +1,6 @@
 package io.etcdwarden.storage;
 
+import io.etcdwarden.core.Redaction;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.storage.file.VolumeStores;
 import io.etcdwarden.storage.gcs.GcsStores;
@@ -11,6 +12,7 @@ import java.net.URISyntaxException;
  * Opens a {@link SnapshotStore} from the URI an operator gives: {@code file:///dir} for a
  * mounted volume, {@code s3://bucket/prefix} for S3 or an S3-compatible store,
  * {@code gs://bucket/prefix} for Google Cloud Storage; each scheme is one provider package with its own URI options.
+ * A target with credentials in it (user-info, also in {@code ?endpoint=}) is refused.
  */
 public final class SnapshotStores {
   private SnapshotStores() {}
@@ -20,11 +22,19 @@ public final class SnapshotStores {
     try {
       return open(new URI(target));
     } catch (URISyntaxException e) {
-      throw WardenException.badInput(origin + ": not a URI: " + target, e);
+      throw WardenException.badInput(origin + ": not a URI: " + target
+          + " (" + e.getReason() + ")", e);
     }
   }
 
   public static SnapshotStore open(URI uri) {
+    if (uri.getRawUserInfo() != null || !Redaction.userInfo(uri.toString()).equals(uri.toString())) {
+      // The message masks it (WardenException does), but the URI must not travel further:
+      // into the store's location, every message and every printed path.
+      throw WardenException.badInput("snapshot target " + uri + " holds credentials (user-info);"
+          + " remove them: S3 takes the AWS credential chain, GCS its application default"
+          + " credentials");
+    }
     String scheme = String.valueOf(uri.getScheme());
     switch (scheme) {
       case "file":

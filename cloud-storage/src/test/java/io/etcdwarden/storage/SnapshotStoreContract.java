@@ -122,6 +122,48 @@ public abstract class SnapshotStoreContract {
   }
 
   @Test
+  void racingPutsOfOneNamePublishOneArchiveAndNobodyRemovesOrReplacesIt() throws Exception {
+    int writers = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    List<Future<PublishedSnapshot>> puts = new ArrayList<>();
+    for (int i = 0; i < writers; i++) {
+      int seed = i;
+      puts.add(pool.submit(() -> store().put(NAME, GeneratedStream.of(3_000_000, seed))));
+    }
+    pool.shutdown();
+    List<PublishedSnapshot> won = new ArrayList<>();
+    for (Future<PublishedSnapshot> put : puts) {
+      try {
+        won.add(put.get(60, TimeUnit.SECONDS));
+      } catch (java.util.concurrent.ExecutionException e) {
+        assertThat(e.getCause()).isInstanceOf(WardenException.class)
+            .hasMessageContaining("already in");
+      }
+    }
+
+    assertThat(won).as("exactly one writer reports the archive published").hasSize(1);
+    assertThat(store().list()).extracting(StoredSnapshot::name).containsExactly(NAME);
+    try (InputStream in = store().open(NAME)) {
+      assertThat(sha256(in)).isEqualTo(won.get(0).sha256());
+    }
+  }
+
+  @Test
+  void aVerificationMarkVouchesForTheArchiveUntilItIsDeleted() {
+    store().put(NAME, new ByteArrayInputStream(new byte[] {1, 2, 3}));
+    assertThat(store().verified(NAME)).isFalse();
+
+    store().markVerified(NAME);
+    store().markVerified(NAME);
+
+    assertThat(store().verified(NAME)).isTrue();
+    assertThat(store().list()).extracting(StoredSnapshot::name).containsExactly(NAME);
+    store().delete(NAME);
+    store().put(NAME, new ByteArrayInputStream(new byte[] {4, 5, 6}));
+    assertThat(store().verified(NAME)).as("a mark never outlives its archive").isFalse();
+  }
+
+  @Test
   void aSourceThatFailsMidwayLeavesNothingBehind() throws IOException {
     InputStream breaking = GeneratedStream.failingAfter(2_000_000, 8);
 

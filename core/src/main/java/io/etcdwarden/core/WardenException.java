@@ -5,7 +5,8 @@ package io.etcdwarden.core;
  * that names what went wrong and what to fix (a flag, a config key, a file, an endpoint); the
  * CLI prints it without a stack trace. {@link Kind#BAD_INPUT} marks the operator's own input
  * (flags, config, files) as the culprit, which the CLI maps to the usage exit code; {@link
- * #retryable()} tells schedulers whether trying again later may succeed.
+ * #retryable()} tells schedulers whether trying again later may succeed. A URL's user-info in
+ * the message is masked ({@link Redaction}): a password is never echoed.
  */
 public class WardenException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -30,7 +31,7 @@ public class WardenException extends RuntimeException {
   }
 
   protected WardenException(Kind kind, boolean retryable, String message, Throwable cause) {
-    super(message, cause);
+    super(Redaction.userInfo(message), cause);
     this.kind = kind;
     this.retryable = retryable;
   }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Renders {@code /etc/cron.d/etcd-warden} for operators who prefer cron to the daemon, pure
- * text: the snapshot on {@code backup.schedule} and a prune with {@code backup.keep_*} after
+ * text: the snapshot on {@code backup.schedule}, verified as soon as it is published (so that
+ * {@code check_etcd_backup} sees it verified), and a prune with {@code backup.keep_*} after
  * it, under {@code flock -n} on one lock file so a run still going makes the next one skip
  * instead of piling up. cron has no cluster-wide lock: install it on one member only.
  */
@@ -31,7 +32,8 @@ public final class CronFile {
     URI target = backup.target().orElseThrow(() -> WardenException.badInput(
         "backup.target is not set: cron needs to know where archives go"));
     String common = " --target " + quoted(target.toString());
-    String snapshot = launcher + " snapshot --config " + config + common + " --compression "
+    String snapshot = launcher + " snapshot --verify --config " + config + common
+        + " --compression "
         + backup.compression() + backup.member().map(m -> " --member " + quoted(m)).orElse("")
         + backup.spoolDir().map(d -> " --spool-dir " + d).orElse("");
     String prune = launcher + " snapshots prune" + common + " --keep-last " + backup.keepLast()

@@ -34,7 +34,7 @@ class RenderedFilesTest {
 
     String line = cron.lines().filter(l -> l.startsWith("0 */6")).findFirst().orElseThrow();
     assertThat(line).startsWith("0 */6 * * * root flock -n /run/lock/ew.lock sh -c '")
-        .contains("snapshot --config /etc/etcd-warden/warden.yaml --target "
+        .contains("snapshot --verify --config /etc/etcd-warden/warden.yaml --target "
             + "'\\''s3://b/etcd?region=eu-west-1&path-style=true'\\'' --compression zstd")
         .contains(" && /opt/etcd-warden/bin/etcd-warden snapshots prune --target ")
         .contains("--keep-last 7 --hourly 24 --daily 7 --weekly 4");

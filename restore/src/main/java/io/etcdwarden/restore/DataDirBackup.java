@@ -1,6 +1,7 @@
 package io.etcdwarden.restore;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.files.AtomicFileWriter;
 import io.etcdwarden.storage.Sha256Sidecar;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.List;
@@ -22,7 +24,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * A real {@code .tar.gz} of a member's old data dir (the charm's backup was an uncompressed tar
- * named {@code .gz}), with a {@code sha256sum}-format file beside it. Written under a temporary
+ * named {@code .gz}), owner-only (0600) like the data it holds, with a {@code sha256sum}-format
+ * file beside it. Written under a temporary
  * name and renamed when complete, so a half-written backup never looks like a backup. gzip at
  * level 1: etcd's db pages are mostly incompressible padding or already-random values, and
  * this copy is taken while the member is down.
@@ -48,8 +51,9 @@ public final class DataDirBackup {
     MessageDigest sha = Sha256Sidecar.newDigest();
     try {
       Files.createDirectories(file.getParent());
-      try (OutputStream raw = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE);
+      // 0600 from the first byte, whatever the umask: the copy holds the member's whole data.
+      Files.createFile(partial, PosixFilePermissions.asFileAttribute(AtomicFileWriter.OWNER_ONLY));
+      try (OutputStream raw = Files.newOutputStream(partial, StandardOpenOption.WRITE);
           DigestOutputStream digested = new DigestOutputStream(raw, sha);
           GZIPOutputStream gzip = new GZIPOutputStream(digested, BUFFER_BYTES) {
             {

@@ -5,6 +5,7 @@ import io.etcdwarden.checks.Check;
 import io.etcdwarden.checks.CheckResult;
 import io.etcdwarden.checks.Perfdata;
 import io.etcdwarden.checks.State;
+import io.etcdwarden.core.WardenException;
 import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.StoredSnapshot;
 import java.time.Clock;
@@ -18,7 +19,9 @@ import java.util.function.Supplier;
 /**
  * {@code check_etcd_backup}: judges a store by its newest complete archive (its age against
  * {@link BackupThresholds}, its size against the archive before it, whether it was verified)
- * and by the daemon's record of the last scheduled run ({@link LastRun}). Perfdata {@code age}
+ * and by the daemon's record of the last scheduled run ({@link LastRun}). An archive counts as
+ * verified when the daemon's record says so or when a successful {@code snapshots verify} (or
+ * {@code snapshot --verify}) left its mark in the store ({@link SnapshotStore#verified}). Perfdata {@code age}
  * (s), {@code size} (B) and {@code count}. A store without archives is CRITICAL.
  */
 public final class BackupCheck implements Check {
@@ -99,6 +102,16 @@ public final class BackupCheck implements Check {
     Optional<LastRun> record = run.lastRun().filter(r -> r.archive().equals(newest.name()));
     if (record.isPresent() && record.get().verified()) {
       return CheckResult.of(State.OK, "newest archive verified by the daemon");
+    }
+    try {
+      if (store.verified(newest.name())) {
+        return CheckResult.of(State.OK, "newest archive verified (its "
+            + SnapshotStore.VERIFIED_SUFFIX + " mark matches its .sha256)");
+      }
+    } catch (WardenException e) {
+      // The archive itself was judged above; an unreadable mark only leaves it unvouched for.
+      return CheckResult.of(State.WARNING, "newest archive " + newest.name()
+          + " not verified: its mark cannot be read (" + e.getMessage() + ")");
     }
     if (record.isPresent() && !record.get().problem().isEmpty()) {
       return CheckResult.of(State.CRITICAL, "newest archive fails verification: "

@@ -6,8 +6,8 @@ import io.etcdwarden.checks.State;
 import io.etcdwarden.checks.Thresholds;
 import io.etcdwarden.core.cluster.ClusterReport;
 import io.etcdwarden.core.cluster.MemberStatus;
+import io.etcdwarden.core.files.BoundedFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -74,7 +74,8 @@ public final class LeaderChanges implements ExtraCondition {
       return List.of();
     }
     List<long[]> seen = new ArrayList<>();
-    for (String line : Files.readAllLines(stateFile, StandardCharsets.UTF_8)) {
+    for (String line : BoundedFile.utf8(stateFile, BoundedFile.SMALL_FILE_BYTES, "state file")
+        .lines().toList()) {
       String[] parts = line.strip().split(" ");
       if (parts.length == 2 && parts[0].matches("\\d+") && parts[1].matches("\\d+")) {
         seen.add(new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])});

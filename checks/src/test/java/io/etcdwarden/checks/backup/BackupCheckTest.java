@@ -87,6 +87,30 @@ class BackupCheckTest {
   }
 
   @Test
+  void aVerificationMarkInTheStoreCountsWithoutTheDaemonsRecord() throws Exception {
+    put(NEWEST, 1000, TAKEN);
+    LastRunReader.Outcome none = new LastRunReader.Outcome(Optional.empty(), "");
+    assertThat(check(none, TAKEN.plusSeconds(60)).overall()).isEqualTo(State.WARNING);
+
+    store.markVerified(NEWEST);
+
+    CheckResult result = check(none, TAKEN.plusSeconds(60));
+    assertThat(result.overall()).as(result.toString()).isEqualTo(State.OK);
+  }
+
+  @Test
+  void anUnreadableMarkLeavesTheArchiveUnverifiedNotTheCheckBroken() throws Exception {
+    put(NEWEST, 1000, TAKEN);
+    Files.createDirectory(dir.resolve(NEWEST + SnapshotStore.VERIFIED_SUFFIX));
+
+    CheckResult result = check(new LastRunReader.Outcome(Optional.empty(), ""),
+        TAKEN.plusSeconds(60));
+
+    assertThat(result.overall()).as(result.toString()).isEqualTo(State.WARNING);
+    assertThat(result.summary()).contains("not verified: its mark cannot be read");
+  }
+
+  @Test
   void emptyStoreIsCriticalAndUnreadableRecordUnknownBesideIt() {
     CheckResult result = check(new LastRunReader.Outcome(Optional.empty(), "etcd down"), TAKEN);
 

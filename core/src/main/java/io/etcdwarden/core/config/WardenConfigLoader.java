@@ -7,8 +7,9 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.files.BoundedFile;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,11 +83,11 @@ public final class WardenConfigLoader {
       throw WardenException.badInput("config file " + file + " is a directory, not a file");
     }
     try {
-      return Files.readString(file);
+      return BoundedFile.utf8(file, BoundedFile.SMALL_FILE_BYTES, "config file");
     } catch (AccessDeniedException e) {
       throw WardenException.badInput("config file " + file
           + " is not readable (permission denied; run as a user that can read it)", e);
-    } catch (MalformedInputException e) {
+    } catch (CharacterCodingException e) {
       throw WardenException.badInput("config file " + file + " is not UTF-8 text", e);
     } catch (IOException e) {
       throw WardenException.badInput("config file " + file + " could not be read: " + e, e);

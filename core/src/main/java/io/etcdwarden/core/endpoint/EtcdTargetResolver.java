@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * the etcdctl environment, which wins over {@code warden.yaml}; what no layer gives takes a
  * default. In the environment the etcdctl v3 names ({@code ETCDCTL_ENDPOINTS}, {@code
  * ETCDCTL_CACERT}, ...) win over the older names the Juju etcd charm's README has operators
- * export ({@code ETCDCTL_ENDPOINT}, {@code ETCDCTL_CA_FILE}, ...); empty values count as unset.
+ * export ({@code ETCDCTL_ENDPOINT}, {@code ETCDCTL_CA_FILE}, ...). A flag or variable that is
+ * given but empty ({@code --endpoints ""}, {@code ETCDCTL_ENDPOINTS=}) is refused, never read
+ * as unset: falling back to another layer would talk to another cluster than the one meant.
  * Every value is checked here, once, and a bad one fails with a message naming its origin.
  */
 public final class EtcdTargetResolver {
@@ -46,6 +48,7 @@ public final class EtcdTargetResolver {
    */
   public static EtcdTarget resolve(
       TargetFlags flags, Map<String, String> env, WardenConfig config, String configSourceName) {
+    refuseEmpty(flags, env);
     EtcdSection etcd = config.etcd();
     String inConfig = " in " + configSourceName;
     Optional<Sourced> ca = first(
@@ -92,6 +95,27 @@ public final class EtcdTargetResolver {
     origins.put(EtcdTarget.KEY, key.map(Sourced::origin).orElse(EtcdTarget.DEFAULT_ORIGIN));
     origins.put(EtcdTarget.TIMEOUT, timeoutOrigin);
     return new EtcdTarget(endpoints, path(ca), path(cert), path(key), timeout, origins);
+  }
+
+  private static void refuseEmpty(TargetFlags flags, Map<String, String> env) {
+    Map<String, String> typed = new java.util.LinkedHashMap<>();
+    typed.put(TargetFlags.ENDPOINTS_FLAG, flags.endpoints());
+    typed.put(TargetFlags.CACERT_FLAG, flags.cacert());
+    typed.put(TargetFlags.CERT_FLAG, flags.cert());
+    typed.put(TargetFlags.KEY_FLAG, flags.key());
+    typed.put(TargetFlags.TIMEOUT_FLAG, flags.timeout());
+    typed.forEach((flag, value) -> {
+      if (value != null && value.isBlank()) {
+        throw WardenException.badInput(flag + " is empty: give a value or leave the flag out");
+      }
+    });
+    for (String name : List.of(ETCDCTL_ENDPOINTS, ETCDCTL_ENDPOINT, ETCDCTL_CACERT,
+        ETCDCTL_CA_FILE, ETCDCTL_CERT, ETCDCTL_CERT_FILE, ETCDCTL_KEY, ETCDCTL_KEY_FILE)) {
+      String value = env.get(name);
+      if (value != null && value.isBlank()) {
+        throw WardenException.badInput(name + " is set but empty: give it a value or unset it");
+      }
+    }
   }
 
   private static List<URI> endpoints(Sourced text, boolean tlsFiles) {

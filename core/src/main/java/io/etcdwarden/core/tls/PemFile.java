@@ -2,6 +2,7 @@ package io.etcdwarden.core.tls;
 
 import io.etcdwarden.core.WardenException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -56,12 +57,17 @@ record PemFile(String role, Path path, String origin) {
       throw problem("is a directory, not a file");
     }
     try {
-      if (Files.size(path) > MAX_BYTES) {
+      byte[] bytes;
+      // Bounded by what is read, not by Files.size: /dev/zero or a growing file report less.
+      try (InputStream in = Files.newInputStream(path)) {
+        bytes = in.readNBytes((int) MAX_BYTES + 1);
+      }
+      if (bytes.length > MAX_BYTES) {
         throw problem("is larger than 1 MiB, which no PEM file is");
       }
       // ISO-8859-1 maps every byte, so binary (DER) content reaches the parser instead of
       // failing here with a charset error that would not say "not PEM".
-      return new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1);
+      return new String(bytes, StandardCharsets.ISO_8859_1);
     } catch (AccessDeniedException e) {
       throw problem("is not readable (permission denied; run as a user that can read it)", e);
     } catch (IOException e) {

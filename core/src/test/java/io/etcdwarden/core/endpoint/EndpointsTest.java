@@ -43,7 +43,7 @@ class EndpointsTest {
   void refusesAnythingElseNamingTheSource(String text, String detail) {
     assertThatThrownBy(() -> Endpoints.parse(text, true, "ETCDCTL_ENDPOINTS"))
         .isInstanceOf(WardenException.class)
-        .hasMessage("ETCDCTL_ENDPOINTS: '" + text + "' is not an etcd endpoint (expected"
+        .hasMessage("ETCDCTL_ENDPOINTS: '" + text.replace("user@", "***@") + "' is not an etcd endpoint (expected"
             + " https://HOST:PORT" + (detail == null ? "" : detail) + ")");
   }
 

@@ -120,13 +120,19 @@ class EtcdTargetResolverTest {
   }
 
   @Test
-  void emptyValuesCountAsUnset() {
-    Map<String, String> env = Map.of("ETCDCTL_ENDPOINTS", "", "ETCDCTL_ENDPOINT", " ",
-        "ETCDCTL_CACERT", "", "ETCDCTL_CA_FILE", "/old/ca.crt");
-    EtcdTarget target = resolve(new TargetFlags("", " ", null, null, ""), env, CONFIG);
-    assertThat(target.originOf(ENDPOINTS)).isEqualTo("etcd.endpoints in " + FILE);
-    assertThat(target.caFile()).contains(Path.of("/old/ca.crt"));
-    assertThat(target.originOf(TIMEOUT)).isEqualTo("etcd.timeout in " + FILE);
+  void anEmptyFlagOrVariableIsRefusedNotReadAsUnset() {
+    assertThatThrownBy(() -> resolve(new TargetFlags("", null, null, null, null), Map.of(),
+        CONFIG)).isInstanceOf(WardenException.class).hasMessage(
+            "--endpoints is empty: give a value or leave the flag out")
+        .matches(e -> ((WardenException) e).kind() == WardenException.Kind.BAD_INPUT);
+    assertThatThrownBy(() -> resolve(new TargetFlags(null, " ", null, null, null), Map.of(),
+        CONFIG)).hasMessageStartingWith("--cacert is empty");
+    for (String name : List.of("ETCDCTL_ENDPOINTS", "ETCDCTL_ENDPOINT", "ETCDCTL_CACERT",
+        "ETCDCTL_KEY_FILE")) {
+      assertThatThrownBy(() -> resolve(TargetFlags.none(), Map.of(name, " "), CONFIG))
+          .isInstanceOf(WardenException.class)
+          .hasMessage(name + " is set but empty: give it a value or unset it");
+    }
   }
 
   @Test

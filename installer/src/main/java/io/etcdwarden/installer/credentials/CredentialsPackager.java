@@ -2,6 +2,7 @@ package io.etcdwarden.installer.credentials;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.files.AtomicFileWriter;
+import io.etcdwarden.core.files.BoundedFile;
 import io.etcdwarden.installer.pki.CertFiles;
 import io.etcdwarden.installer.pki.Pki;
 import java.io.ByteArrayOutputStream;
@@ -42,9 +43,9 @@ public final class CredentialsPackager {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar =
         new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
-      add(tar, "ca.crt", Files.readAllBytes(client.ca()), 0644);
-      add(tar, "client.crt", Files.readAllBytes(client.cert()), 0644);
-      add(tar, "client.key", Files.readAllBytes(client.key()), 0600);
+      add(tar, "ca.crt", pem(client.ca()), 0644);
+      add(tar, "client.crt", pem(client.cert()), 0644);
+      add(tar, "client.key", pem(client.key()), 0600);
       add(tar, "README.txt", readme.render(endpoints).getBytes(StandardCharsets.UTF_8), 0644);
     } catch (IOException e) {
       throw new WardenException("cannot read the credentials in " + caDir + ": " + e.getMessage(), e);
@@ -61,6 +62,10 @@ public final class CredentialsPackager {
       return existing;
     }
     return pki.issueClient(CLIENT_NAME, dir, CLIENT_VALIDITY);
+  }
+
+  private static byte[] pem(Path file) throws IOException {
+    return BoundedFile.bytes(file, BoundedFile.SMALL_FILE_BYTES, "PEM file");
   }
 
   private static void add(TarArchiveOutputStream tar, String name, byte[] content, int mode)

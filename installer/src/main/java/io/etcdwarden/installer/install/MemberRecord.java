@@ -1,6 +1,7 @@
 package io.etcdwarden.installer.install;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.files.BoundedFile;
 import io.etcdwarden.core.files.AtomicFileWriter;
 import java.io.IOException;
 import java.io.StringReader;
@@ -48,7 +49,8 @@ public record MemberRecord(String name, Path caDir, Path etcdBinary, String serv
     }
     Properties p = new Properties();
     try {
-      p.load(new StringReader(Files.readString(file)));
+      p.load(new StringReader(BoundedFile.utf8(file, BoundedFile.SMALL_FILE_BYTES,
+          "member record")));
     } catch (IOException e) {
       throw new WardenException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -2,12 +2,12 @@ package io.etcdwarden.installer.pki;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.files.AtomicFileWriter;
+import io.etcdwarden.core.files.BoundedFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -72,7 +72,8 @@ final class PemFiles {
     String text;
     try {
       // Latin-1 maps every byte, so a binary file fails as "not PEM", not as a charset error.
-      text = Files.readString(file, StandardCharsets.ISO_8859_1);
+      text = new String(BoundedFile.bytes(file, BoundedFile.SMALL_FILE_BYTES, "PEM file"),
+          StandardCharsets.ISO_8859_1);
     } catch (NoSuchFileException e) {
       throw unreadable(file, "the file does not exist", remedy, e);
     } catch (IOException e) {

@@ -60,8 +60,17 @@ public final class Pki {
     return createCa(dir, commonName, validity, Clock.systemUTC());
   }
 
-  /** Creates a new CA in {@code dir}; refuses if {@code dir} already holds a CA key. */
+  /**
+   * Creates a new CA in {@code dir}; refuses if {@code dir} already holds a CA key, also when
+   * another process created one a moment ago (creation holds the directory's lock).
+   */
   public static Pki createCa(Path dir, String commonName, Duration validity, Clock clock) {
+    try (CaDirectoryLock lock = CaDirectoryLock.acquire(dir)) {
+      return createLocked(dir, commonName, validity, clock);
+    }
+  }
+
+  private static Pki createLocked(Path dir, String commonName, Duration validity, Clock clock) {
     Path keyFile = dir.resolve(CA_KEY_FILE);
     if (Files.exists(keyFile)) {
       throw WardenException.badInput(
@@ -112,11 +121,17 @@ public final class Pki {
     return loadOrCreateCa(dir, commonName, validity, Clock.systemUTC());
   }
 
-  /** Loads the CA in {@code dir} if it has a key, else creates one. */
+  /**
+   * Loads the CA in {@code dir} if it has a key, else creates one, as one step under the
+   * directory's lock: of installs racing on a directory without a CA, one creates it and every
+   * other loads that one.
+   */
   public static Pki loadOrCreateCa(Path dir, String commonName, Duration validity, Clock clock) {
-    return Files.exists(dir.resolve(CA_KEY_FILE))
-        ? loadCa(dir, clock)
-        : createCa(dir, commonName, validity, clock);
+    try (CaDirectoryLock lock = CaDirectoryLock.acquire(dir)) {
+      return Files.exists(dir.resolve(CA_KEY_FILE))
+          ? loadCa(dir, clock)
+          : createLocked(dir, commonName, validity, clock);
+    }
   }
 
   /**

@@ -1,10 +1,10 @@
 package io.etcdwarden.installer.storage;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.files.BoundedFile;
 import io.etcdwarden.installer.config.EtcdConfigRenderer;
 import io.etcdwarden.installer.config.EtcdConfigWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -40,7 +40,8 @@ final class ConfigDataDir {
 
   private static List<String> lines(Path configFile) {
     try {
-      return Files.readAllLines(configFile);
+      return BoundedFile.utf8(configFile, BoundedFile.SMALL_FILE_BYTES, "etcd config file")
+          .lines().toList();
     } catch (IOException e) {
       throw new WardenException("cannot read " + configFile + ": " + e.getMessage(), e);
     }

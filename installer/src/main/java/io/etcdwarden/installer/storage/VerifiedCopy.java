@@ -1,18 +1,22 @@
 package io.etcdwarden.installer.storage;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.files.AtomicFileWriter;
 import io.etcdwarden.installer.files.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -63,7 +67,11 @@ final class VerifiedCopy {
   private static byte[] copyFile(Path source, Path target) throws IOException {
     MessageDigest digest = Sha256.newDigest();
     try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest);
-        OutputStream out = Files.newOutputStream(target)) {
+        // Owner-only until the source's own mode is set: never readable by others meanwhile.
+        OutputStream out = Channels.newOutputStream(FileChannel.open(target,
+            Set.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE),
+            PosixFilePermissions.asFileAttribute(AtomicFileWriter.OWNER_ONLY)))) {
       in.transferTo(out);
     }
     Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(source));

@@ -1,0 +1,22 @@
+package io.etcdwarden.backup;
+
+import io.etcdwarden.storage.SnapshotStore;
+
+/**
+ * Verifies an archive and, when it is sound, leaves the store's verification mark beside it
+ * ({@link SnapshotStore#markVerified}), which is where {@code check_etcd_backup} looks: one
+ * {@code snapshots verify} (or {@code snapshot --verify}) clears its "not verified" warning
+ * for that archive, whoever took it (the daemon, cron or an operator).
+ */
+public final class RecordedVerification {
+  private RecordedVerification() {}
+
+  /** {@link SnapshotVerifier#verify}, then the mark if nothing was found wrong. */
+  public static Verification verify(SnapshotStore store, String name) {
+    Verification verification = SnapshotVerifier.verify(store, name);
+    if (verification.ok()) {
+      store.markVerified(name);
+    }
+    return verification;
+  }
+}
