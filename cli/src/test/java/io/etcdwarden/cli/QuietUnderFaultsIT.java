@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etcdwarden.installer.local.LocalMember;
 import io.etcdwarden.testkit.EtcdClusterExtension;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +28,7 @@ class QuietUnderFaultsIT {
     signal(frozen, "STOP");
     try {
       for (List<String> command : commands()) {
-        Run run = launch(Map.of(), command);
+        DistRun run = launch(Map.of(), command);
         assertQuiet(run);
       }
     } finally {
@@ -46,7 +43,7 @@ class QuietUnderFaultsIT {
     }
     try {
       for (List<String> command : commands()) {
-        Run run = launch(Map.of(), command);
+        DistRun run = launch(Map.of(), command);
         assertThat(run.code()).as(run.toString()).isNotZero();
         assertQuiet(run);
       }
@@ -64,7 +61,7 @@ class QuietUnderFaultsIT {
   }
 
   /** stderr holds only etcd-warden's own one-line messages; stdout no log records either. */
-  private static void assertQuiet(Run run) {
+  private static void assertQuiet(DistRun run) {
     for (String line : run.err().lines().toList()) {
       assertThat(line).as(run.toString()).startsWith("etcd-warden: ");
     }
@@ -78,21 +75,9 @@ class QuietUnderFaultsIT {
     assertThat(new ProcessBuilder("kill", "-" + name, pid).start().waitFor()).isZero();
   }
 
-  record Run(int code, String out, String err) {}
-
-  private Run launch(Map<String, String> extra, List<String> args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Dist.plugin().resolveSibling("etcd-warden").toString());
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
-    builder.environment().putAll(etcd.etcdctlEnvironment());
-    builder.environment().remove("ETCD_WARDEN_DEBUG");
-    builder.environment().putAll(extra);
-    builder.redirectOutput(work.resolve("out").toFile()).redirectError(work.resolve("err")
-        .toFile());
-    Process p = builder.start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(command.toString()).isTrue();
-    return new Run(p.exitValue(), Files.readString(work.resolve("out"),
-        StandardCharsets.UTF_8), Files.readString(work.resolve("err"), StandardCharsets.UTF_8));
+  private DistRun launch(Map<String, String> extra, List<String> args) throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(etcd.etcdctlEnvironment());
+    env.putAll(extra);
+    return DistRun.launch(work, env, args);
   }
 }

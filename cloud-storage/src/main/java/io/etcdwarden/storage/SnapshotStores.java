@@ -17,22 +17,32 @@ public final class SnapshotStores {
 
   /** Parses {@code target} (named by {@code origin}, e.g. "--target", in errors) and opens it. */
   public static SnapshotStore open(String target, String origin) {
+    return open(target, origin, StoreCallBounds.DEFAULT);
+  }
+
+  /** As {@link #open(String, String)}, every call to an object store held to {@code bounds}. */
+  public static SnapshotStore open(String target, String origin, StoreCallBounds bounds) {
     try {
-      return open(new URI(target));
+      return open(new URI(target), bounds);
     } catch (URISyntaxException e) {
       throw WardenException.badInput(origin + ": not a URI: " + target, e);
     }
   }
 
   public static SnapshotStore open(URI uri) {
+    return open(uri, StoreCallBounds.DEFAULT);
+  }
+
+  /** As {@link #open(URI)}, every call to an object store held to {@code bounds}. */
+  public static SnapshotStore open(URI uri, StoreCallBounds bounds) {
     String scheme = String.valueOf(uri.getScheme());
     switch (scheme) {
       case "file":
         return VolumeStores.open(uri);
       case "s3":
-        return S3Stores.open(uri);
+        return S3Stores.open(uri, bounds);
       case "gs":
-        return GcsStores.open(uri);
+        return GcsStores.open(uri, bounds);
       default:
         throw WardenException.badInput("unsupported snapshot target " + uri
             + ": use file:///dir, s3://bucket/prefix or gs://bucket/prefix");
