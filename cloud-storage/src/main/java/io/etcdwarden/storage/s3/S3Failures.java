@@ -81,6 +81,14 @@ final class S3Failures {
     if (e.statusCode() == 301 || e.statusCode() == 307) {
       return said + ": bucket '" + bucket + "' is elsewhere: set ?region= or AWS_REGION";
     }
-    return said + ": check the store's state and the bucket";
+    // No advice of ours: the store's own words (not the SDK's) say what it refused.
+    String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+    return said + (message == null || message.isBlank() ? "" : " (" + oneLine(message) + ")")
+        + ": check the store's state and the bucket";
+  }
+
+  private static String oneLine(String text) {
+    String line = text.strip().replaceAll("\\s+", " ");
+    return line.length() <= 200 ? line : line.substring(0, 200) + "...";
   }
 }

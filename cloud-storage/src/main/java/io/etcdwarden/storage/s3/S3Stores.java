@@ -10,11 +10,11 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -87,8 +87,10 @@ public final class S3Stores {
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .httpClientBuilder(Apache5HttpClient.builder().connectionTimeout(bounds.connect())
             .socketTimeout(bounds.read()))
-        .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
-            .retryStrategy(r -> r.maxAttempts(bounds.attempts())));
+        // The SDK's standard strategy (AWS's retry conditions, backoff with jitter), with our
+        // number of attempts: a configurator alone would replace its conditions.
+        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
+            .toBuilder().maxAttempts(bounds.attempts()).build()));
     endpoint.ifPresent(e -> builder.endpointOverride(URI.create(e)));
     ServerSideEncryption sse = options.get(SSE).map(s -> sse(s, uri)).orElse(null);
     String server = endpoint.orElse("S3 in " + region.id());
