@@ -93,7 +93,7 @@ public final class S3Stores {
             .toBuilder().maxAttempts(bounds.attempts()).build()));
     endpoint.ifPresent(e -> builder.endpointOverride(URI.create(e)));
     ServerSideEncryption sse = options.get(SSE).map(s -> sse(s, uri)).orElse(null);
-    String server = endpoint.orElse("S3 in " + region.id());
+    String server = endpoint.orElse("s3." + region.id() + ".amazonaws.com");
     S3BlobStore blobs = new S3BlobStore(builder.build(), where.bucket(), where.prefix(),
         (int) (partMb << 20), sse, endpoint, new S3Failures(server, where.bucket(), bounds));
     return new ChecksummedStore(blobs, where.location("s3"));
