@@ -8,6 +8,7 @@ import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.SnapshotStores;
+import io.etcdwarden.storage.StoreCallBounds;
 import io.etcdwarden.storage.file.VolumeStores;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,13 +93,17 @@ final class BackupCheckOptions {
         : String.format(java.util.Locale.ROOT, "%.2f", h);
   }
 
-  SnapshotStore openStore(BackupSection backup) {
+  /**
+   * The store, every call to it held within {@code budget} (the plugin's deadline), so that a
+   * store that accepts connections and never answers fails the call in time to say so.
+   */
+  SnapshotStore openStore(BackupSection backup, Duration budget) {
     String uri = store != null ? store : backup.target().map(Object::toString)
         .orElseThrow(() -> WardenException.badInput("--target: no store given and "
             + BackupSection.NAME + "." + BackupSection.TARGET + " is not set"));
     if (allowNonMount && uri.startsWith("file:")) {
       uri += (uri.contains("?") ? "&" : "?") + VolumeStores.ALLOW_NON_MOUNT + "=true";
     }
-    return SnapshotStores.open(uri, "--target");
+    return SnapshotStores.open(uri, "--target", StoreCallBounds.within(budget));
   }
 }

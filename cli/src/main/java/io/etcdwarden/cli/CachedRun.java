@@ -3,6 +3,7 @@ package io.etcdwarden.cli;
 import io.etcdwarden.checks.warm.CachedSurvey;
 import io.etcdwarden.checks.warm.DaemonCache;
 import io.etcdwarden.core.endpoint.EtcdTarget;
+import io.etcdwarden.daemon.CallerAccess;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * own cached survey, judged for freshness at answer time with the plugin's own bound. It serves
  * only a run the plugin process would have answered from this very cache; anything else (a
  * stale cache, {@code --no-daemon}, another daemon address, other endpoints, a relative path
- * that would resolve against the daemon's working directory, a state file it may not rewrite)
+ * that would resolve against the daemon's working directory, a TLS or config file the caller
+ * could not read itself, a state file the caller could not rewrite itself)
  * throws {@link NotServed}, so the daemon never checks live and never answers in the plugin's
  * place with something the plugin would not have printed.
  */
@@ -25,11 +27,14 @@ final class CachedRun implements WarmPath {
   private final String listenHost;
   private final int port;
   private final Clock clock;
+  private final CallerAccess caller;
   private boolean served;
   private Optional<StateFileGuard> stateFile = Optional.empty();
 
-  CachedRun(CachedSurvey survey, String listenHost, int port, Clock clock) {
+  /** {@code caller}: what the local user who asked could read and write by themselves. */
+  CachedRun(CachedSurvey survey, String listenHost, int port, Clock clock, CallerAccess caller) {
     this.survey = survey;
+    this.caller = caller;
     this.listenHost = bare(listenHost);
     this.port = port;
     this.clock = clock;
@@ -66,6 +71,10 @@ final class CachedRun implements WarmPath {
     if (files.stream().anyMatch(f -> !f.isAbsolute())) {
       throw new NotServed("a relative path");
     }
+    readable(files.stream().filter(f -> !f.equals(options.stateFile)).toList());
+    if (options.stateFile != null && !caller.canRewrite(options.stateFile)) {
+      throw new NotServed("a state file the caller could not rewrite itself");
+    }
     if (options.stateFile != null) {
       stateFile = Optional.of(StateFileGuard.check(options.stateFile));
     }
@@ -76,6 +85,18 @@ final class CachedRun implements WarmPath {
     }
     served = true;
     return answer;
+  }
+
+  /**
+   * Refuses the run unless the caller could read every one of {@code files} itself: the daemon
+   * (often root) must never read a key or a config for a user who could not.
+   */
+  void readable(List<Path> files) {
+    for (Path file : files) {
+      if (!file.isAbsolute() || !caller.canRead(file)) {
+        throw new NotServed("a file the caller could not read itself: " + file);
+      }
+    }
   }
 
   @Override

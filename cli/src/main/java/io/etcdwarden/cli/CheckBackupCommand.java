@@ -43,7 +43,8 @@ final class CheckBackupCommand implements Callable<Integer> {
       var deadline = options.deadline();
       WardenConfig config = options.target.loadConfig();
       var thresholds = options.thresholds(config.backup(), Clock.systemUTC().instant());
-      SnapshotStore store = options.openStore(config.backup());
+      // The last-run read and the archive check share the deadline with the store's calls.
+      SnapshotStore store = options.openStore(config.backup(), deadline.dividedBy(2));
       Supplier<LastRunReader.Outcome> lastRun;
       if (options.noLastRun) {
         lastRun = () -> new LastRunReader.Outcome(Optional.empty(), "");

@@ -1,10 +1,15 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.core.config.WardenConfig;
+import io.etcdwarden.daemon.CallerAccess;
 import io.etcdwarden.daemon.PluginAnswerer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 
@@ -13,14 +18,17 @@ import picocli.CommandLine;
  * {@code check cluster} command (picocli, the same options and rendering), run in-process with
  * its output captured and the daemon's cached survey injected through {@link CachedRun}. It
  * answers only when the run judged that cache; help, version, bad arguments, a stale cache and
- * everything else that would print something else are left to the plugin process.
+ * everything else that would print something else are left to the plugin process, and so is a
+ * run naming a file its caller could not read or rewrite itself ({@link CallerAccess}).
  */
 final class DaemonPluginRuns implements PluginAnswerer {
   private static final int NOT_SERVED = -1;
   private final Clock clock;
+  private final int daemonUid;
 
   DaemonPluginRuns(Clock clock) {
     this.clock = clock;
+    this.daemonUid = CallerAccess.daemonUid();
   }
 
   /**
@@ -35,7 +43,19 @@ final class DaemonPluginRuns implements PluginAnswerer {
   @Override
   public Optional<Answer> answer(Request request) {
     CachedRun warm = new CachedRun(request.survey(), request.listenHost(), request.port(),
-        clock);
+        clock, new CallerAccess(request.callerUid(), daemonUid));
+    // The run reads its config before it asks for the survey: judge that file first.
+    try {
+      ClusterCheckOptions options = new ClusterCheckOptions();
+      new CommandLine(options).parseArgs(request.args().toArray(String[]::new));
+      Path config = options.target.config != null ? options.target.config
+          : Path.of(WardenConfig.DEFAULT_PATH);
+      if (options.target.config != null || Files.exists(config)) {
+        warm.readable(List.of(config));
+      }
+    } catch (CommandLine.ParameterException | CachedRun.NotServed e) {
+      return Optional.empty();
+    }
     StringWriter text = new StringWriter();
     CommandLine cli = new CommandLine(new CheckClusterCommand(new Environment(request.env()),
         warm));

@@ -37,6 +37,7 @@ public final class EtcdWarden implements Runnable {
   }
 
   public static void main(String[] args) {
+    LibraryLogging.configure(System.getenv());
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int code = run(args, System.getenv(), out, err);

@@ -9,8 +9,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Maps failures to one line on stderr and an exit code: the operator's mistakes (bad flag,
- * config, file) exit 2, failed operations exit 1. Stack traces are for bugs only, and only when
- * {@code ETCD_WARDEN_DEBUG} is set.
+ * config, file) exit 2, failed operations exit 1. Stack traces, and the libraries' own messages
+ * behind an operator's line, are printed only when {@code ETCD_WARDEN_DEBUG} is set.
  */
 final class FailureHandler implements IExecutionExceptionHandler {
   static final int FAILED = 1;
@@ -19,9 +19,14 @@ final class FailureHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
     command.getErr().println("etcd-warden: " + message(failure));
-    if (!(failure instanceof WardenException) && System.getenv("ETCD_WARDEN_DEBUG") != null) {
-      // The logger writes to stderr (simplelogger.properties), stack trace included.
-      LoggerFactory.getLogger(FailureHandler.class).error("internal error", failure);
+    if (System.getenv("ETCD_WARDEN_DEBUG") != null) {
+      // The logger writes to stderr (simplelogger.properties), stack trace included: for an
+      // operator's failure, the library's own words in its cause (an SDK's message).
+      if (!(failure instanceof WardenException)) {
+        LoggerFactory.getLogger(FailureHandler.class).error("internal error", failure);
+      } else if (failure.getCause() != null) {
+        LoggerFactory.getLogger(FailureHandler.class).error("cause", failure.getCause());
+      }
     }
     command.getErr().flush();
     return exitCode(failure);

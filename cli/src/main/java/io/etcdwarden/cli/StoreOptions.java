@@ -17,7 +17,7 @@ final class StoreOptions {
       description = {"Where archives live (default: backup.target in the config file):"
           + " file:///mnt/etcd-backups (a mounted volume; ?min-free-mb=N, default 64) or"
           + " s3://bucket/prefix (?endpoint=URL&region=R&path-style=true&sse=AES256|aws:kms"
-          + "&part-size-mb=8) or gs://bucket/prefix (?project=P&chunk-size-mb=16&timeout-ms=60000)."})
+          + "&part-size-mb=8) or gs://bucket/prefix (?project=P&chunk-size-mb=16&timeout-ms=N)."})
   String target;
 
   @Option(names = "--allow-non-mount",

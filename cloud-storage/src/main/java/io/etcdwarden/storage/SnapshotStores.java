@@ -19,8 +19,13 @@ public final class SnapshotStores {
 
   /** Parses {@code target} (named by {@code origin}, e.g. "--target", in errors) and opens it. */
   public static SnapshotStore open(String target, String origin) {
+    return open(target, origin, StoreCallBounds.DEFAULT);
+  }
+
+  /** As {@link #open(String, String)}, every call to an object store held to {@code bounds}. */
+  public static SnapshotStore open(String target, String origin, StoreCallBounds bounds) {
     try {
-      return open(new URI(target));
+      return open(new URI(target), bounds);
     } catch (URISyntaxException e) {
       throw WardenException.badInput(origin + ": not a URI: " + target
           + " (" + e.getReason() + ")", e);
@@ -28,6 +33,11 @@ public final class SnapshotStores {
   }
 
   public static SnapshotStore open(URI uri) {
+    return open(uri, StoreCallBounds.DEFAULT);
+  }
+
+  /** As {@link #open(URI)}, every call to an object store held to {@code bounds}. */
+  public static SnapshotStore open(URI uri, StoreCallBounds bounds) {
     if (uri.getRawUserInfo() != null || !Redaction.userInfo(uri.toString()).equals(uri.toString())) {
       // The message masks it (WardenException does), but the URI must not travel further:
       // into the store's location, every message and every printed path.
@@ -40,9 +50,9 @@ public final class SnapshotStores {
       case "file":
         return VolumeStores.open(uri);
       case "s3":
-        return S3Stores.open(uri);
+        return S3Stores.open(uri, bounds);
       case "gs":
-        return GcsStores.open(uri);
+        return GcsStores.open(uri, bounds);
       default:
         throw WardenException.badInput("unsupported snapshot target " + uri
             + ": use file:///dir, s3://bucket/prefix or gs://bucket/prefix");

@@ -25,10 +25,11 @@ public interface PluginAnswerer {
    * One run to answer: {@code args} in order, {@code env} only {@code ETCDCTL_*} variables, the
    * survey the daemon holds now, and where this daemon listens ({@code listenHost} as
    * configured, {@code port} as bound) so the runner can tell whether the plugin would have
-   * asked this daemon at all.
+   * asked this daemon at all; {@code callerUid}, the local user who asks, for whom every file
+   * the run would read or write is judged ({@link CallerAccess}).
    */
   record Request(List<String> args, Map<String, String> env, CachedSurvey survey,
-      String listenHost, int port) {
+      String listenHost, int port, int callerUid) {
     public Request {
       args = List.copyOf(args);
       env = Map.copyOf(env);

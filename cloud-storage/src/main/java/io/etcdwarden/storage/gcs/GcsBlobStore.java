@@ -22,6 +22,7 @@ import java.util.List;
  * WriteChannel} in chunks of {@code chunkBytes}, with {@code ifGenerationMatch=0} so that an
  * existing object is never overwritten. The object appears only when the channel is closed; on
  * failure the channel is abandoned unclosed, so the upload never completes and nothing appears.
+ * The client's failures leave as one operator line each ({@link GcsFailures}).
  */
 final class GcsBlobStore implements BlobStore {
   private static final int BUFFER_BYTES = 1 << 16;
@@ -29,8 +30,11 @@ final class GcsBlobStore implements BlobStore {
   private final String bucket;
   private final String prefix;
   private final int chunkBytes;
+  private final GcsFailures failures;
 
-  GcsBlobStore(Storage storage, String bucket, String prefix, int chunkBytes) {
+  GcsBlobStore(Storage storage, String bucket, String prefix, int chunkBytes,
+      GcsFailures failures) {
+    this.failures = failures;
     this.storage = storage;
     this.bucket = bucket;
     this.prefix = prefix;
@@ -39,6 +43,14 @@ final class GcsBlobStore implements BlobStore {
 
   @Override
   public long write(String name, InputStream data) throws IOException {
+    try {
+      return upload(name, data);
+    } catch (StorageException e) {
+      throw failures.explain(e, "cannot write " + locate(name));
+    }
+  }
+
+  private long upload(String name, InputStream data) throws IOException {
     BlobInfo info = BlobInfo.newBuilder(BlobId.of(bucket, prefix + name)).build();
     WriteChannel channel = storage.writer(info, Storage.BlobWriteOption.doesNotExist());
     channel.setChunkSize(chunkBytes);
@@ -64,14 +76,26 @@ final class GcsBlobStore implements BlobStore {
 
   @Override
   public InputStream read(String name) throws IOException {
-    if (storage.get(BlobId.of(bucket, prefix + name)) == null) {
-      throw new NoSuchFileException(locate(name));
+    try {
+      if (storage.get(BlobId.of(bucket, prefix + name)) == null) {
+        throw new NoSuchFileException(locate(name));
+      }
+      return Channels.newInputStream(storage.reader(BlobId.of(bucket, prefix + name)));
+    } catch (StorageException e) {
+      throw failures.explain(e, "cannot read " + locate(name));
     }
-    return Channels.newInputStream(storage.reader(BlobId.of(bucket, prefix + name)));
   }
 
   @Override
   public List<io.etcdwarden.storage.Blob> list() {
+    try {
+      return listed();
+    } catch (StorageException e) {
+      throw failures.explain(e, "cannot list " + locate(""));
+    }
+  }
+
+  private List<io.etcdwarden.storage.Blob> listed() {
     List<io.etcdwarden.storage.Blob> blobs = new ArrayList<>();
     for (Blob blob : storage.list(bucket, Storage.BlobListOption.prefix(prefix),
         Storage.BlobListOption.currentDirectory()).iterateAll()) {
@@ -87,7 +111,11 @@ final class GcsBlobStore implements BlobStore {
 
   @Override
   public boolean delete(String name) {
-    return storage.delete(BlobId.of(bucket, prefix + name));
+    try {
+      return storage.delete(BlobId.of(bucket, prefix + name));
+    } catch (StorageException e) {
+      throw failures.explain(e, "cannot delete " + locate(name));
+    }
   }
 
   @Override

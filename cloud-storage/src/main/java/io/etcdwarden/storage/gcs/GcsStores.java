@@ -6,6 +6,7 @@ import io.etcdwarden.core.WardenException;
 import io.etcdwarden.storage.BucketPrefix;
 import io.etcdwarden.storage.ChecksummedStore;
 import io.etcdwarden.storage.SnapshotStore;
+import io.etcdwarden.storage.StoreCallBounds;
 import io.etcdwarden.storage.UriOptions;
 import com.google.cloud.http.HttpTransportOptions;
 import java.net.URI;
@@ -14,17 +15,17 @@ import java.util.Set;
 
 /**
  * Opens {@code gs://bucket/prefix?endpoint=&project=&chunk-size-mb=&timeout-ms=} with
- * Application Default Credentials; {@code timeout-ms} (default 60000) bounds each request's
- * connect and read, so a stalled upload fails instead of hanging; {@code endpoint} points the client at another JSON API server (tests), which is
- * then used without credentials.
+ * Application Default Credentials. Each request's connect, read and attempts follow the
+ * caller's {@link StoreCallBounds} ({@code timeout-ms} overrides the connect and read
+ * timeouts), so a stalled store fails a call instead of hanging; {@code endpoint} points the
+ * client at another JSON API server (tests), which is then used without credentials.
  */
 public final class GcsStores {
   public static final String ENDPOINT = "endpoint";
   public static final String PROJECT = "project";
   public static final String CHUNK_SIZE_MB = "chunk-size-mb";
-  /** Per-request connect/read timeout; retries stop after four of them. */
+  /** Per-request connect/read timeout, instead of the caller's bounds. */
   public static final String TIMEOUT_MS = "timeout-ms";
-  private static final long DEFAULT_TIMEOUT_MS = 60_000;
   private static final long DEFAULT_CHUNK_MB = 16;
   /**
    * The client buffers a whole chunk on the heap, which the launcher caps at 96 MiB for snapshot
@@ -35,6 +36,14 @@ public final class GcsStores {
   private GcsStores() {}
 
   public static SnapshotStore open(URI uri) {
+    return open(uri, StoreCallBounds.DEFAULT);
+  }
+
+  /**
+   * As {@link #open(URI)}, every call held to {@code bounds}; {@code timeout-ms}, when the URI
+   * gives it, sets the connect and read timeouts instead.
+   */
+  public static SnapshotStore open(URI uri, StoreCallBounds bounds) {
     UriOptions options = UriOptions.parse(uri, Set.of(ENDPOINT, PROJECT, CHUNK_SIZE_MB,
         TIMEOUT_MS));
     BucketPrefix where = BucketPrefix.of(uri);
@@ -43,23 +52,31 @@ public final class GcsStores {
       throw WardenException.badInput("option '" + CHUNK_SIZE_MB + "' in " + uri
           + " must be 1.." + MAX_CHUNK_MB + " (the client holds one chunk in memory)");
     }
-    long timeoutMs = options.number(TIMEOUT_MS, DEFAULT_TIMEOUT_MS);
-    if (timeoutMs < 100 || timeoutMs > Integer.MAX_VALUE) {
-      throw WardenException.badInput("option '" + TIMEOUT_MS + "' in " + uri
-          + " must be at least 100");
+    if (options.get(TIMEOUT_MS).isPresent()) {
+      long timeoutMs = options.number(TIMEOUT_MS, 0);
+      if (timeoutMs < 100 || timeoutMs > Integer.MAX_VALUE) {
+        throw WardenException.badInput("option '" + TIMEOUT_MS + "' in " + uri
+            + " must be at least 100");
+      }
+      bounds = new StoreCallBounds(Duration.ofMillis(timeoutMs), Duration.ofMillis(timeoutMs),
+          bounds.attempts());
     }
     StorageOptions.Builder builder = StorageOptions.http()
         .setTransportOptions(HttpTransportOptions.newBuilder()
-            .setConnectTimeout((int) timeoutMs).setReadTimeout((int) timeoutMs).build())
+            .setConnectTimeout((int) bounds.connect().toMillis())
+            .setReadTimeout((int) bounds.read().toMillis()).build())
         .setRetrySettings(StorageOptions.getDefaultRetrySettings().toBuilder()
-            .setTotalTimeoutDuration(Duration.ofMillis(4 * timeoutMs)).build());
+            .setMaxAttempts(bounds.attempts())
+            .setTotalTimeoutDuration(bounds.worstCase()).build());
     options.get(PROJECT).ifPresent(builder::setProjectId);
     options.get(ENDPOINT).ifPresent(e -> builder.setHost(e)
         .setCredentials(NoCredentials.getInstance()).setProjectId(
             options.get(PROJECT).orElse("test")));
-    GcsBlobStore blobs = new GcsBlobStore(builder.build().getService(), where.bucket(),
-        where.prefix(),
-        (int) (chunkMb << 20));
+    StorageOptions built = builder.build();
+    GcsFailures failures = new GcsFailures(options.get(ENDPOINT).orElse("GCS"), where.bucket(),
+        bounds, built.getCredentials() != null);
+    GcsBlobStore blobs = new GcsBlobStore(built.getService(), where.bucket(), where.prefix(),
+        (int) (chunkMb << 20), failures);
     return new ChecksummedStore(blobs, where.location("gs"));
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -16,7 +17,8 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 /**
  * Objects under {@code s3://bucket/prefix/}: streaming multipart writes ({@link
  * MultipartUpload}), plain GETs for reading (S3-compatible stores do not all support ranged
- * parallel downloads), a paginated listing of the prefix's direct children.
+ * parallel downloads), a paginated listing of the prefix's direct children. The SDK's failures
+ * leave as one operator line each ({@link S3Failures}).
  */
 final class S3BlobStore implements BlobStore {
   private final S3Client s3;
@@ -25,9 +27,11 @@ final class S3BlobStore implements BlobStore {
   private final int partBytes;
   private final ServerSideEncryption sse;
   private final Optional<String> endpoint;
+  private final S3Failures failures;
 
   S3BlobStore(S3Client s3, String bucket, String prefix, int partBytes,
-      ServerSideEncryption sse, Optional<String> endpoint) {
+      ServerSideEncryption sse, Optional<String> endpoint, S3Failures failures) {
+    this.failures = failures;
     this.s3 = s3;
     this.bucket = bucket;
     this.prefix = prefix;
@@ -38,7 +42,7 @@ final class S3BlobStore implements BlobStore {
 
   @Override
   public long write(String name, InputStream data) throws IOException {
-    if (exists(prefix + name)) {
+    if (exists(name)) {
       throw new FileAlreadyExistsException(locate(name), null, "will not overwrite");
     }
     try {
@@ -48,7 +52,9 @@ final class S3BlobStore implements BlobStore {
         throw new FileAlreadyExistsException(locate(name), null,
             "will not overwrite (written by someone else meanwhile)");
       }
-      throw e;
+      throw failures.explain(e, "cannot write " + locate(name));
+    } catch (SdkException e) {
+      throw failures.explain(e, "cannot write " + locate(name));
     }
   }
 
@@ -58,37 +64,51 @@ final class S3BlobStore implements BlobStore {
       return s3.getObject(b -> b.bucket(bucket).key(prefix + name));
     } catch (NoSuchKeyException e) {
       throw new NoSuchFileException(locate(name));
+    } catch (SdkException e) {
+      throw failures.explain(e, "cannot read " + locate(name));
     }
   }
 
   @Override
   public List<Blob> list() {
-    return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
-        .filter(o -> !o.key().substring(prefix.length()).contains("/"))
-        .map(o -> new Blob(o.key().substring(prefix.length()), o.size(), o.lastModified()))
-        .toList();
+    try {
+      return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+          .filter(o -> !o.key().substring(prefix.length()).contains("/"))
+          .map(o -> new Blob(o.key().substring(prefix.length()), o.size(), o.lastModified()))
+          .toList();
+    } catch (SdkException e) {
+      throw failures.explain(e, "cannot list " + locate(""));
+    }
   }
 
   @Override
   public boolean delete(String name) {
-    if (!exists(prefix + name)) {
+    if (!exists(name)) {
       return false;
     }
-    s3.deleteObject(b -> b.bucket(bucket).key(prefix + name));
+    try {
+      s3.deleteObject(b -> b.bucket(bucket).key(prefix + name));
+    } catch (SdkException e) {
+      throw failures.explain(e, "cannot delete " + locate(name));
+    }
     return true;
   }
 
-  private boolean exists(String key) {
+  private boolean exists(String name) {
+    String key = prefix + name;
     try {
       s3.headObject(b -> b.bucket(bucket).key(key));
       return true;
     } catch (NoSuchKeyException e) {
       return false;
     } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
+      if (e.statusCode() == 404 && (e.awsErrorDetails() == null
+          || !"NoSuchBucket".equals(e.awsErrorDetails().errorCode()))) {
         return false;
       }
-      throw e;
+      throw failures.explain(e, "cannot look up " + locate(name));
+    } catch (SdkException e) {
+      throw failures.explain(e, "cannot look up " + locate(name));
     }
   }
 

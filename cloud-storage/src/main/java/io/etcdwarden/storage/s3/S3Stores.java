@@ -4,15 +4,18 @@ import io.etcdwarden.core.WardenException;
 import io.etcdwarden.storage.BucketPrefix;
 import io.etcdwarden.storage.ChecksummedStore;
 import io.etcdwarden.storage.SnapshotStore;
+import io.etcdwarden.storage.StoreCallBounds;
 import io.etcdwarden.storage.UriOptions;
 import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -20,10 +23,12 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * Opens {@code s3://bucket/prefix?endpoint=&region=&path-style=&sse=&part-size-mb=} with the
- * standard AWS credential chain (environment, profile, instance role). {@code endpoint} selects
+ * standard AWS credential chain (environment, profile, instance role) and region chain
+ * ({@link S3Region}; {@code region} overrides it). {@code endpoint} selects
  * an S3-compatible store (MinIO, Ceph RGW, Swift's S3 API, S3Proxy); checksums are only sent
  * where S3 requires them, which such stores accept. Retries use the SDK's standard mode
- * (exponential backoff with jitter).
+ * (exponential backoff with jitter); connects, reads and attempts are held to the caller's
+ * {@link StoreCallBounds}, so a store that never answers fails a call in bounded time.
  */
 public final class S3Stores {
   public static final String ENDPOINT = "endpoint";
@@ -43,11 +48,21 @@ public final class S3Stores {
   private S3Stores() {}
 
   public static SnapshotStore open(URI uri) {
-    return open(uri, DefaultCredentialsProvider.builder().build());
+    return open(uri, StoreCallBounds.DEFAULT);
+  }
+
+  /** As {@link #open(URI)}, every call to the store held to {@code bounds}. */
+  public static SnapshotStore open(URI uri, StoreCallBounds bounds) {
+    return open(uri, DefaultCredentialsProvider.builder().build(), bounds);
   }
 
   /** As {@link #open(URI)} with explicit credentials (tests against a local S3 server). */
   public static SnapshotStore open(URI uri, AwsCredentialsProvider credentials) {
+    return open(uri, credentials, StoreCallBounds.DEFAULT);
+  }
+
+  private static SnapshotStore open(URI uri, AwsCredentialsProvider credentials,
+      StoreCallBounds bounds) {
     UriOptions options = UriOptions.parse(uri, Set.of(ENDPOINT, REGION, PATH_STYLE, SSE,
         PART_SIZE_MB));
     BucketPrefix where = BucketPrefix.of(uri);
@@ -57,17 +72,30 @@ public final class S3Stores {
           + MIN_PART_SIZE_MB + ".." + MAX_PART_SIZE_MB);
     }
     Optional<String> endpoint = options.get(ENDPOINT);
+    Region region = S3Region.resolve(options.get(REGION), endpoint.isPresent(), System.getenv());
     S3ClientBuilder builder = S3Client.builder()
-        .region(Region.of(options.get(REGION).orElse("us-east-1")))
-        .credentialsProvider(credentials)
+        .region(region)
+        .credentialsProvider(() -> {
+          try {
+            return credentials.resolveCredentials();
+          } catch (SdkClientException e) {
+            throw new S3Failures.NoCredentials(e);
+          }
+        })
         .forcePathStyle(options.flag(PATH_STYLE))
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD));
+        .httpClientBuilder(Apache5HttpClient.builder().connectionTimeout(bounds.connect())
+            .socketTimeout(bounds.read()))
+        // The SDK's standard strategy (AWS's retry conditions, backoff with jitter), with our
+        // number of attempts: a configurator alone would replace its conditions.
+        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
+            .toBuilder().maxAttempts(bounds.attempts()).build()));
     endpoint.ifPresent(e -> builder.endpointOverride(URI.create(e)));
     ServerSideEncryption sse = options.get(SSE).map(s -> sse(s, uri)).orElse(null);
+    String server = endpoint.orElse("s3." + region.id() + ".amazonaws.com");
     S3BlobStore blobs = new S3BlobStore(builder.build(), where.bucket(), where.prefix(),
-        (int) (partMb << 20), sse, endpoint);
+        (int) (partMb << 20), sse, endpoint, new S3Failures(server, where.bucket(), bounds));
     return new ChecksummedStore(blobs, where.location("s3"));
   }
 

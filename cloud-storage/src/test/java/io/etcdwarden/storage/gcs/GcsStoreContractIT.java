@@ -27,7 +27,8 @@ class GcsStoreContractIT extends SnapshotStoreContract {
     bucket = gcs.createBucket();
     raw = new GcsBlobStore(StorageOptions.http().setHost(gcs.endpoint().toString())
         .setProjectId("test").setCredentials(NoCredentials.getInstance()).build().getService(),
-        bucket, "etcd/backups/", 1 << 20);
+        bucket, "etcd/backups/", 1 << 20, new GcsFailures(gcs.endpoint().toString(), bucket,
+            io.etcdwarden.storage.StoreCallBounds.DEFAULT, true));
   }
 
   @Override

@@ -35,7 +35,8 @@ class S3StoreContractIT extends SnapshotStoreContract {
             software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
         .build();
     raw = new S3BlobStore(client, bucket, "etcd/backups/", 5 << 20, null,
-        Optional.of(s3proxy.endpoint().toString()));
+        Optional.of(s3proxy.endpoint().toString()), new S3Failures(s3proxy.endpoint()
+            .toString(), bucket, io.etcdwarden.storage.StoreCallBounds.DEFAULT));
   }
 
   static URI uri(S3ProxyExtension server, String bucket) {
