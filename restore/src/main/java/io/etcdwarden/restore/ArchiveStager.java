@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdwarden.backup.DbDigests;
 import io.etcdwarden.backup.SnapshotManifest;
+import io.etcdwarden.core.FailureText;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.storage.Sha256Sidecar;
 import java.io.BufferedInputStream;
@@ -63,7 +64,7 @@ final class ArchiveStager {
           // The store failed too: the read error below is the one to report.
         }
       }
-      throw new WardenException(name + ": cannot read the archive: " + e.getMessage()
+      throw new WardenException(name + ": cannot read the archive: " + FailureText.of(e)
           + "; nothing was changed", e);
     } catch (RuntimeException e) {
       deleteQuietly(dbFile);

@@ -1,5 +1,6 @@
 package io.etcdwarden.installer.release;
 
+import io.etcdwarden.core.FailureText;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.installer.files.DirectoryTree;
 import io.etcdwarden.installer.files.Sha256;
@@ -75,7 +76,7 @@ public final class ReleaseInstaller {
       return prefix.resolve(CURRENT);
     } catch (IOException e) {
       throw WardenException.badInput("release tarball " + tarball + " is not a readable .tar.gz ("
-          + e.getMessage() + "); download it again");
+          + FailureText.of(e) + "); download it again");
     } finally {
       deleteQuietly(staging);
     }
