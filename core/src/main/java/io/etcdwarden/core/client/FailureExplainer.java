@@ -3,6 +3,7 @@ package io.etcdwarden.core.client;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.core.endpoint.EtcdTarget;
+import io.etcdwarden.core.tls.ClientCertificateCheck;
 import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertificateException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -98,7 +100,8 @@ final class FailureExplainer {
     if (target.hasClientCertificate()) {
       return "TLS handshake failed: the server closed the connection right after the handshake:"
           + " it probably rejected our client certificate " + target.certFile().get() + " (from "
-          + target.originOf(EtcdTarget.CERT) + "): expired, or not signed by a CA it trusts";
+          + target.originOf(EtcdTarget.CERT) + "): "
+          + ClientCertificateCheck.likelyCause(target, Instant.now());
     }
     return "TLS handshake failed: the server closed the connection right after the handshake"
         + " (does it want a client certificate? set --cert and --key)";
