@@ -97,8 +97,8 @@ final class NrpeOptions {
     }
     String home = System.getProperty("etcd_warden.home");
     if (home == null) {
-      throw WardenException.badInput("--plugin: give the path of " + NrpeCommandLines.CLUSTER_PLUGIN
-          + " (not run from an installed launcher)");
+      throw WardenException.badInput("--plugin: give the path of "
+          + NrpeCommandLines.CLUSTER_PLUGIN + " (not run from an installed launcher)");
     }
     return Path.of(home, "bin", NrpeCommandLines.CLUSTER_PLUGIN);
   }

@@ -50,7 +50,8 @@ class ClientCertificateRejectedIT {
   @Test
   void aCertificateWithoutClientAuthSaysSoAndNotExpired() throws Exception {
     Map<String, String> env = withClientCertificate("server-only",
-        new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth}, Instant.now().plus(Duration.ofDays(1)));
+        new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth},
+        Instant.now().plus(Duration.ofDays(1)));
 
     for (CliRun run : runs(env)) {
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
@@ -64,7 +65,8 @@ class ClientCertificateRejectedIT {
   @Test
   void anExpiredCertificateSaysWhenItExpired() throws Exception {
     Map<String, String> env = withClientCertificate("expired",
-        new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}, Instant.now().minus(Duration.ofDays(2)));
+        new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth},
+        Instant.now().minus(Duration.ofDays(2)));
 
     for (CliRun run : runs(env)) {
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
