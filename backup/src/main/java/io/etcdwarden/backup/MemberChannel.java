@@ -57,6 +57,8 @@ final class MemberChannel implements AutoCloseable {
   private final EtcdTarget target;
   private final ManagedChannel channel;
   private final EventLoopGroup loop;
+  /** Set once a call succeeded: the TLS handshake went through, later drops are not TLS. */
+  private volatile boolean answered;
 
   private MemberChannel(URI url, EtcdTarget target, ManagedChannel channel, EventLoopGroup loop) {
     this.url = url;
@@ -158,15 +160,21 @@ final class MemberChannel implements AutoCloseable {
 
   private <T> T unary(Supplier<T> call) {
     try {
-      return call.get();
+      T answer = call.get();
+      answered = true;
+      return answer;
     } catch (StatusRuntimeException e) {
-      throw EtcdClients.explain(e, url, target);
+      throw explain(e);
     }
   }
 
-  /** Explains a failure of a call on this channel in one line, as jetcd failures are. */
+  /**
+   * Explains a failure of a call on this channel in one line, as jetcd failures are; once the
+   * member has answered here, a closed connection is the member going away, not a TLS refusal.
+   */
   WardenException explain(Throwable failure) {
-    return EtcdClients.explain(failure, url, target);
+    return answered ? EtcdClients.explainAfterAnswers(failure, url, target)
+        : EtcdClients.explain(failure, url, target);
   }
 
   @Override

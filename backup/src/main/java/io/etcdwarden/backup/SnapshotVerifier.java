@@ -1,5 +1,6 @@
 package io.etcdwarden.backup;
 
+import io.etcdwarden.core.FailureText;
 import io.etcdwarden.storage.Sha256Sidecar;
 import io.etcdwarden.storage.SnapshotStore;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class SnapshotVerifier {
       counted.transferTo(OutputStream.nullOutputStream());
       archiveBytes = counted.count;
     } catch (IOException e) {
-      problems.add("unreadable archive: " + e.getMessage());
+      problems.add("unreadable archive: " + FailureText.of(e));
     }
     String actual = Sha256Sidecar.hex(archiveSha);
     if (expected.isPresent() && !expected.get().equals(actual)) {
@@ -75,7 +76,7 @@ public final class SnapshotVerifier {
       }
       return hex;
     } catch (IOException | RuntimeException e) {
-      problems.add("cannot read " + name + SnapshotStore.SHA256_SUFFIX + ": " + e.getMessage());
+      problems.add("cannot read " + name + SnapshotStore.SHA256_SUFFIX + ": " + FailureText.of(e));
       return Optional.empty();
     }
   }

@@ -17,10 +17,20 @@ public final class SourceMember {
   /** The chosen member's status row; {@code name} empty means "the leader". */
   public static MemberStatus choose(ClusterReport report, Optional<String> name) {
     if (name.isEmpty()) {
-      return report.members().stream().filter(MemberStatus::leader).findFirst()
-          .orElseThrow(() -> WardenException.retryable("no member of the cluster is leader ("
-              + report.summary() + "); a snapshot now could be stale: restore quorum first",
-              null));
+      Optional<MemberStatus> leader =
+          report.members().stream().filter(MemberStatus::leader).findFirst();
+      if (leader.isPresent()) {
+        return leader.get();
+      }
+      if (!report.members().isEmpty()
+          && report.members().stream().noneMatch(MemberStatus::reachable)) {
+        // Nobody answered: the reason (refused, TLS, timeout) is the news, not the missing leader.
+        throw WardenException.retryable("no member answered: " + report.members().stream()
+            .flatMap(m -> m.errors().stream()).distinct().collect(Collectors.joining("; ")),
+            null);
+      }
+      throw WardenException.retryable("no member of the cluster is leader ("
+          + report.summary() + "); a snapshot now could be stale: restore quorum first", null);
     }
     MemberStatus member = report.members().stream()
         .filter(m -> m.name().equals(name.get())).findFirst()

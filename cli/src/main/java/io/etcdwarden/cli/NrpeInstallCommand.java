@@ -6,6 +6,9 @@ import io.etcdwarden.nrpe.NagiosCredentials;
 import io.etcdwarden.nrpe.NrpeCheck;
 import io.etcdwarden.nrpe.NrpeConfigWriter;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,14 +41,15 @@ final class NrpeInstallCommand implements Callable<Integer> {
   public Integer call() {
     EtcdTarget cluster = options.target.resolve(env);
     NagiosContext context = options.nagiosContext();
-    NagiosCredentials.Copies copies = new NagiosCredentials(options.credentialsDir, nrpeUser)
+    Path credentialsDir = options.credentialsDir();
+    NagiosCredentials.Copies copies = new NagiosCredentials(credentialsDir, nrpeUser)
         .install(cluster.caFile(), cluster.certFile(), cluster.keyFile());
     NrpeCheck check = options.check(cluster, copies);
     NrpeConfigWriter writer = new NrpeConfigWriter(options.nrpeDir, options.exportDir);
-    var written = new java.util.ArrayList<>(writer.write(check, context));
+    List<Path> written = new ArrayList<>(writer.write(check, context));
     options.backupCheck(cluster, copies).ifPresent(b -> written.addAll(writer.write(b, context)));
     PrintWriter out = spec.commandLine().getOut();
-    out.println("copied the TLS files for user " + nrpeUser + " into " + options.credentialsDir
+    out.println("copied the TLS files for user " + nrpeUser + " into " + credentialsDir
         + " (key mode 0400, owner " + nrpeUser + "); re-run after rotating certificates");
     written.forEach(p -> out.println("wrote " + p));
     out.println("reload NRPE to pick up " + check.command() + ", e.g. systemctl reload "

@@ -6,14 +6,11 @@ import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.nrpe.NagiosContext;
 import io.etcdwarden.nrpe.NagiosCredentials;
 import io.etcdwarden.nrpe.NrpeCheck;
+import io.etcdwarden.nrpe.NrpeCommandLines;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -22,9 +19,6 @@ import picocli.CommandLine.Option;
  * flags as every etcd command), the charm's Nagios naming options, and where the files go.
  */
 final class NrpeOptions {
-  static final String PLUGIN_NAME = "check_etcd_cluster";
-  static final String BACKUP_PLUGIN_NAME = "check_etcd_backup";
-
   @Mixin TargetOptions target;
 
   @Option(names = "--nagios-context", paramLabel = "NAME",
@@ -44,11 +38,12 @@ final class NrpeOptions {
   String unitName;
 
   @Option(names = "--plugin", paramLabel = "PATH",
-      description = "Absolute path of check_etcd_cluster (default: beside this launcher).")
+      description = "Path of check_etcd_cluster (default: beside this launcher).")
   Path plugin;
 
   @Option(names = "--check-args", paramLabel = "ARGS",
-      description = "Extra arguments for the check, e.g. \"--quota-bytes 8589934592 -w 70\".")
+      description = "Extra arguments for the check, split and quoted as the shell would, "
+          + "e.g. \"--quota-bytes 8589934592 -w 70\".")
   String checkArgs = "";
 
   @Option(names = "--credentials-dir", paramLabel = "DIR",
@@ -72,60 +67,40 @@ final class NrpeOptions {
         unitName != null ? unitName : localHostName());
   }
 
-  /**
-   * The check with the command line NRPE will run: the NRPE user's copies of the TLS files, and
-   * a state file for counting leader changes in the same folder, which that user owns.
-   */
+  /** Renders command lines with relative paths resolved against the current directory. */
+  NrpeCommandLines commandLines() {
+    return new NrpeCommandLines(Path.of("").toAbsolutePath());
+  }
+
+  /** {@code --credentials-dir}, absolute: NRPE runs the check from {@code /}. */
+  Path credentialsDir() {
+    return commandLines().absolute(credentialsDir);
+  }
+
+  /** The check with the command line NRPE will run, with the NRPE user's TLS copies. */
   NrpeCheck check(EtcdTarget cluster, NagiosCredentials.Copies copies) {
-    List<String> words = new ArrayList<>();
-    words.add(pluginPath().toString());
-    words.add("--endpoints");
-    words.add(cluster.endpoints().stream().map(URI::toString).collect(Collectors.joining(",")));
-    copies.cacert().ifPresent(p -> words.addAll(List.of("--cacert", p.toString())));
-    copies.cert().ifPresent(p -> words.addAll(List.of("--cert", p.toString())));
-    copies.key().ifPresent(p -> words.addAll(List.of("--key", p.toString())));
-    words.addAll(List.of("--state-file", copies.stateFile().toString()));
-    if (!checkArgs.isBlank()) {
-      words.add(checkArgs.strip());
-    }
-    return new NrpeCheck("etcd_cluster", "etcd cluster health", String.join(" ", words));
+    return commandLines().cluster(pluginPath(), cluster.endpoints(), copies, checkArgs);
   }
 
   /**
-   * check_etcd_backup beside check_etcd_cluster when {@code backup.target} is configured: the
-   * store named explicitly (NRPE's user may not read the config) and the same TLS copies, for
-   * the daemon's last-run record in etcd. Empty when there is no store to watch.
+   * check_etcd_backup beside check_etcd_cluster when {@code backup.target} is configured; empty
+   * when there is no store to watch.
    */
-  java.util.Optional<NrpeCheck> backupCheck(EtcdTarget cluster, NagiosCredentials.Copies copies) {
-    java.util.Optional<URI> store = target.loadConfig().backup().target();
-    if (store.isEmpty()) {
-      return java.util.Optional.empty();
-    }
-    List<String> words = new ArrayList<>();
-    words.add(pluginPath().resolveSibling(BACKUP_PLUGIN_NAME).toString());
-    words.addAll(List.of("--target", store.get().toString()));
-    words.add("--endpoints");
-    words.add(cluster.endpoints().stream().map(URI::toString).collect(Collectors.joining(",")));
-    copies.cacert().ifPresent(p -> words.addAll(List.of("--cacert", p.toString())));
-    copies.cert().ifPresent(p -> words.addAll(List.of("--cert", p.toString())));
-    copies.key().ifPresent(p -> words.addAll(List.of("--key", p.toString())));
-    return java.util.Optional.of(new NrpeCheck("etcd_backup", "etcd backup freshness",
-        String.join(" ", words)));
+  Optional<NrpeCheck> backupCheck(EtcdTarget cluster, NagiosCredentials.Copies copies) {
+    return target.loadConfig().backup().target().map(store ->
+        commandLines().backup(pluginPath(), store, cluster.endpoints(), copies));
   }
 
   private Path pluginPath() {
     if (plugin != null) {
-      if (!plugin.isAbsolute()) {
-        throw WardenException.badInput("--plugin: '" + plugin + "' must be an absolute path");
-      }
       return plugin;
     }
     String home = System.getProperty("etcd_warden.home");
     if (home == null) {
-      throw WardenException.badInput("--plugin: give the absolute path of " + PLUGIN_NAME
-          + " (not run from an installed launcher)");
+      throw WardenException.badInput("--plugin: give the path of "
+          + NrpeCommandLines.CLUSTER_PLUGIN + " (not run from an installed launcher)");
     }
-    return Path.of(home, "bin", PLUGIN_NAME);
+    return Path.of(home, "bin", NrpeCommandLines.CLUSTER_PLUGIN);
   }
 
   private static String localHostName() {

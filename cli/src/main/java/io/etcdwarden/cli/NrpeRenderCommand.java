@@ -6,6 +6,8 @@ import io.etcdwarden.nrpe.NagiosCredentials;
 import io.etcdwarden.nrpe.NrpeCheck;
 import io.etcdwarden.nrpe.NrpeConfigRenderer;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,12 +30,11 @@ final class NrpeRenderCommand implements Callable<Integer> {
     EtcdTarget cluster = options.target.resolve(env);
     NagiosContext context = options.nagiosContext();
     // The paths install would give the NRPE user's copies, so both print the same command.
-    NrpeCheck check = options.check(cluster, NagiosCredentials.planned(options.credentialsDir,
-        cluster.caFile(), cluster.certFile(), cluster.keyFile()));
+    NagiosCredentials.Copies copies = NagiosCredentials.planned(options.credentialsDir(),
+        cluster.caFile(), cluster.certFile(), cluster.keyFile());
     PrintWriter out = spec.commandLine().getOut();
-    java.util.List<NrpeCheck> checks = new java.util.ArrayList<>(java.util.List.of(check));
-    options.backupCheck(cluster, NagiosCredentials.planned(options.credentialsDir,
-        cluster.caFile(), cluster.certFile(), cluster.keyFile())).ifPresent(checks::add);
+    List<NrpeCheck> checks = new ArrayList<>(List.of(options.check(cluster, copies)));
+    options.backupCheck(cluster, copies).ifPresent(checks::add);
     for (NrpeCheck c : checks) {
       out.println("# " + options.nrpeDir.resolve(NrpeConfigRenderer.commandFileName(c)));
       out.print(NrpeConfigRenderer.commandFile(c, context));

@@ -65,8 +65,9 @@ class DaemonFilesTest {
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).contains("command[check_etcd_cluster]=/opt/ew/bin/check_etcd_cluster ")
+        // Quoted: '?' is a pattern character to the shell NRPE runs the line with.
         .contains("command[check_etcd_backup]=/opt/ew/bin/check_etcd_backup --target "
-            + "s3://backups/etcd?region=eu-west-1 --endpoints https://10.0.0.1:2379")
+            + "'s3://backups/etcd?region=eu-west-1' --endpoints https://10.0.0.1:2379")
         .contains("check_command                   check_nrpe!check_etcd_backup");
   }
 

@@ -1,23 +1,23 @@
 package io.etcdwarden.nrpe;
 
+import io.etcdwarden.core.FailureText;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.files.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.Optional;
 
 /**
  * Gives the NRPE user (Debian: {@code nagios}) its own copy of the TLS files the check needs,
  * because NRPE runs commands as that user and a root-only 0600 client key is unreadable to it.
  * The copies go into one directory, owned by that user (who may also keep the check's state file
- * there), the key mode 0400; the operator's files are left alone. Re-run it after rotating
- * certificates.
+ * there), the key mode 0400; the group is left as it is, since only the owner needs access and
+ * a user's primary group need not share its name. The operator's files are left alone. Re-run it
+ * after rotating certificates.
  */
 public final class NagiosCredentials {
   private static final String CA = "ca.crt";
@@ -49,38 +49,41 @@ public final class NagiosCredentials {
   }
 
   public Copies install(Optional<Path> cacert, Optional<Path> cert, Optional<Path> key) {
+    UserPrincipal owner = owner();
     try {
       Files.createDirectories(dir);
-      UserPrincipalLookupService names = dir.getFileSystem().getUserPrincipalLookupService();
-      UserPrincipal owner = names.lookupPrincipalByName(user);
-      GroupPrincipal group = names.lookupPrincipalByGroupName(user);
-      // Writable by its owner only: the check keeps its state file here.
+      // Writable by its owner only: the check keeps its state file here. The group stays the
+      // installer's: the user alone needs access, and its primary group may bear another name.
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-x---"));
-      own(dir, owner, group);
-      return new Copies(copy(cacert, CA, "r--r--r--", owner, group),
-          copy(cert, CERT, "r--r--r--", owner, group),
-          copy(key, KEY, "r--------", owner, group), dir.resolve(STATE));
+      Files.setOwner(dir, owner);
+      return new Copies(copy(cacert, CA, "r--r--r--", owner),
+          copy(cert, CERT, "r--r--r--", owner),
+          copy(key, KEY, "r--------", owner), dir.resolve(STATE));
     } catch (IOException e) {
       throw new WardenException("cannot give user '" + user + "' the TLS files in " + dir + ": "
-          + e.getMessage() + " (does the user exist? is nagios-nrpe-server installed?)", e);
+          + FailureText.of(e), e);
+    }
+  }
+
+  private UserPrincipal owner() {
+    try {
+      return dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
+    } catch (UserPrincipalNotFoundException e) {
+      throw WardenException.badInput("--nrpe-user: no user named '" + user + "' on this host"
+          + " (is nagios-nrpe-server installed? name the user NRPE runs checks as)", e);
+    } catch (IOException e) {
+      throw new WardenException("cannot look up user '" + user + "': " + FailureText.of(e), e);
     }
   }
 
   private Optional<Path> copy(Optional<Path> source, String name, String mode,
-      UserPrincipal owner, GroupPrincipal group) throws IOException {
+      UserPrincipal owner) throws IOException {
     if (source.isEmpty()) {
       return Optional.empty();
     }
     Path target = dir.resolve(name);
     files.write(target, Files.readAllBytes(source.get()), PosixFilePermissions.fromString(mode));
-    own(target, owner, group);
+    Files.setOwner(target, owner);
     return Optional.of(target);
-  }
-
-  private static void own(Path path, UserPrincipal owner, GroupPrincipal group)
-      throws IOException {
-    PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
-    view.setOwner(owner);
-    view.setGroup(group);
   }
 }

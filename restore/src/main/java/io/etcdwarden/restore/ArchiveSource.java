@@ -1,5 +1,6 @@
 package io.etcdwarden.restore;
 
+import io.etcdwarden.core.FailureText;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.storage.Sha256Sidecar;
 import io.etcdwarden.storage.SnapshotStore;
@@ -55,7 +56,7 @@ public interface ArchiveSource {
         try {
           return Files.size(file);
         } catch (IOException e) {
-          throw new WardenException("cannot read " + file + ": " + e.getMessage(), e);
+          throw new WardenException("cannot read " + file + ": " + FailureText.of(e), e);
         }
       }
 
@@ -73,7 +74,7 @@ public interface ArchiveSource {
               name()).orElseThrow(() -> new WardenException(sidecar + " is not a sha256sum line"
               + " for " + name() + "; nothing was changed")));
         } catch (IOException e) {
-          throw new WardenException("cannot read " + sidecar + ": " + e.getMessage(), e);
+          throw new WardenException("cannot read " + sidecar + ": " + FailureText.of(e), e);
         }
       }
     };
@@ -106,7 +107,7 @@ public interface ArchiveSource {
               + " nothing was changed")));
         } catch (IOException e) {
           throw new WardenException("cannot read " + location() + SnapshotStore.SHA256_SUFFIX
-              + ": " + e.getMessage() + "; nothing was changed", e);
+              + ": " + FailureText.of(e) + "; nothing was changed", e);
         }
       }
     };

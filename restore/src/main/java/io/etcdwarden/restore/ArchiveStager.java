@@ -4,6 +4,7 @@ import io.etcdwarden.backup.ArchiveContents;
 import io.etcdwarden.backup.ArchiveRefused;
 import io.etcdwarden.backup.DbDigests;
 import io.etcdwarden.backup.SnapshotManifest;
+import io.etcdwarden.core.FailureText;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.storage.Sha256Sidecar;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class ArchiveStager {
         }
       }
       throw new WardenException(name + (e instanceof ArchiveRefused ? ": refused: "
-          : ": cannot read the archive: ") + e.getMessage() + "; nothing was changed", e);
+          : ": cannot read the archive: ") + FailureText.of(e) + "; nothing was changed", e);
     } catch (RuntimeException e) {
       deleteQuietly(dbFile);
       throw e;

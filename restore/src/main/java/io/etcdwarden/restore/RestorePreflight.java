@@ -1,5 +1,6 @@
 package io.etcdwarden.restore;
 
+import io.etcdwarden.core.FailureText;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.version.EtcdVersion;
 import io.etcdwarden.installer.config.EtcdMemberConfig;
@@ -148,9 +149,9 @@ public final class RestorePreflight {
       } catch (WardenException | IOException e) {
         if (sources.size() == 1) {
           throw e instanceof WardenException w ? w : new WardenException(source.location()
-              + ": " + e.getMessage() + "; nothing was changed", e);
+              + ": " + FailureText.of(e) + "; nothing was changed", e);
         }
-        failures.add(source.name() + ": " + e.getMessage());
+        failures.add(source.name() + ": " + FailureText.of(e));
       }
     }
     throw new WardenException("--from latest: no archive verifies (" + String.join("; ",

@@ -76,7 +76,17 @@ public final class EtcdClients implements AutoCloseable {
    * {@link #cluster()}): TLS problems name the file to fix, refusals and timeouts are retryable.
    */
   public static WardenException explain(Throwable failure, URI endpoint, EtcdTarget target) {
-    return FailureExplainer.explain(failure, endpoint, target);
+    return FailureExplainer.explain(failure, endpoint, target, false);
+  }
+
+  /**
+   * As {@link #explain}, for a call on a connection that had already answered (its TLS handshake
+   * went through): a closed or reset connection is then the member going away, never a rejected
+   * certificate.
+   */
+  public static WardenException explainAfterAnswers(Throwable failure, URI endpoint,
+      EtcdTarget target) {
+    return FailureExplainer.explain(failure, endpoint, target, true);
   }
 
   /** Closes every client made; the first failure is thrown after all were tried. */

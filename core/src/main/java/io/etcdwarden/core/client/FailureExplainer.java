@@ -3,16 +3,21 @@ package io.etcdwarden.core.client;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.core.endpoint.EtcdTarget;
+import io.etcdwarden.core.tls.ClientCertificateCheck;
 import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.security.cert.CertificateException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLException;
 
 /**
  * Turns a failed jetcd call into one line the operator can act on, prefixed with the endpoint.
@@ -26,13 +31,25 @@ final class FailureExplainer {
 
   private FailureExplainer() {}
 
-  static WardenException explain(Throwable failure, URI endpoint, EtcdTarget target) {
+  /**
+   * {@code connected}: the connection had answered before (its handshake succeeded), so a
+   * closed or reset connection means the server went away, and TLS is not to blame.
+   */
+  static WardenException explain(Throwable failure, URI endpoint, EtcdTarget target,
+      boolean connected) {
     if (failure instanceof WardenException already) {
       return already;
     }
     String where = (endpoint != null ? endpoint.toString()
         : target.endpoints().stream().map(URI::toString).collect(Collectors.joining(","))) + ": ";
     FailureChain chain = new FailureChain(failure);
+    if (connected && !definitelyTls(chain) && (chain.mentions("Network closed for unknown reason")
+        || chain.mentions("Connection reset") || chain.find(SSLException.class).isPresent()
+        || chain.find(ClosedChannelException.class).isPresent())) {
+      return WardenException.retryable(where + "the connection closed in mid-call, after the"
+          + " member had answered on it (did etcd stop, restart or crash there? see its log)",
+          failure);
+    }
     Optional<String> tls = TlsFailures.explain(chain, target);
     if (tls.isPresent()) {
       return new WardenException(where + "TLS handshake failed: " + tls.get(), failure);
@@ -67,6 +84,12 @@ final class FailureExplainer {
     return fallback(where, chain, failure);
   }
 
+  /** A certificate the JDK refused or an alert the server sent: TLS, whenever it happened. */
+  private static boolean definitelyTls(FailureChain chain) {
+    return chain.find(CertificateException.class).isPresent()
+        || chain.mentions("Received fatal alert") || chain.mentions("PKIX");
+  }
+
   /** What the server's closing the connection without a word most likely means. */
   private static String closedHint(URI endpoint, EtcdTarget target) {
     boolean https = endpoint != null ? "https".equals(endpoint.getScheme()) : target.usesTls();
@@ -77,7 +100,8 @@ final class FailureExplainer {
     if (target.hasClientCertificate()) {
       return "TLS handshake failed: the server closed the connection right after the handshake:"
           + " it probably rejected our client certificate " + target.certFile().get() + " (from "
-          + target.originOf(EtcdTarget.CERT) + "): expired, or not signed by a CA it trusts";
+          + target.originOf(EtcdTarget.CERT) + "): "
+          + ClientCertificateCheck.likelyCause(target, Instant.now());
     }
     return "TLS handshake failed: the server closed the connection right after the handshake"
         + " (does it want a client certificate? set --cert and --key)";

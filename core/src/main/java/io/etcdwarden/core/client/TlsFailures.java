@@ -1,10 +1,12 @@
 package io.etcdwarden.core.client;
 
 import io.etcdwarden.core.endpoint.EtcdTarget;
+import io.etcdwarden.core.tls.ClientCertificateCheck;
 import io.netty.handler.ssl.NotSslRecordException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -47,7 +49,7 @@ final class TlsFailures {
     if (alert.isPresent() && CLIENT_CERT_ALERTS.contains(alert.get())) {
       return Optional.of(target.hasClientCertificate()
           ? "the server rejected our client certificate " + clientCert(target)
-              + " (" + alert.get() + ")"
+              + " (" + alert.get() + ")" + clientCertProblem(target).map(p -> ": " + p).orElse("")
           : "the server wants a client certificate (" + alert.get()
               + "); set --cert and --key, ETCDCTL_CERT and ETCDCTL_KEY, or etcd.cert and etcd.key");
     }
@@ -60,7 +62,8 @@ final class TlsFailures {
       return Optional.of("the server closed the connection during the handshake (does it serve"
           + " plain http? then use http://HOST:PORT"
           + (target.hasClientCertificate()
-              ? "; or it rejected our client certificate " + clientCert(target) : "") + ")");
+              ? "; or it rejected our client certificate " + clientCert(target)
+                  + clientCertProblem(target).map(p -> ": " + p).orElse("") : "") + ")");
     }
     if (alert.isPresent()) {
       return Optional.of("the server sent alert " + alert.get());
@@ -74,6 +77,11 @@ final class TlsFailures {
         .map(ca -> "CA " + ca + " (from " + target.originOf(EtcdTarget.CACERT) + ")")
         .orElse("a CA in the JVM's default trust store (give the cluster's CA with --cacert,"
             + " ETCDCTL_CACERT or etcd.cacert)");
+  }
+
+  /** What is wrong with our client certificate, seen locally; empty when it looks right. */
+  static Optional<String> clientCertProblem(EtcdTarget target) {
+    return ClientCertificateCheck.problem(target, Instant.now());
   }
 
   private static String clientCert(EtcdTarget target) {

@@ -53,7 +53,8 @@ final class PemContents {
               + " (decrypt it, e.g. openssl pkey -in KEY -out KEY.plain, and protect it with"
               + " file permissions)");
         } else if (o instanceof PEMKeyPair pair) {
-          keys.add(converter.getKeyPair(pair).getPrivate());
+          // Only the private half: an EC key may leave its public key out (SEC1 allows it).
+          keys.add(converter.getPrivateKey(pair.getPrivateKeyInfo()));
         } else if (o instanceof PrivateKeyInfo info) {
           keys.add(converter.getPrivateKey(info));
         }

@@ -1,5 +1,6 @@
 package io.etcdwarden.installer.release;
 
+import io.etcdwarden.core.FailureText;
 import io.etcdwarden.core.WardenException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ final class ElfExecutable {
     try (InputStream in = Files.newInputStream(binary)) {
       read = in.readNBytes(header, 0, HEADER_BYTES);
     } catch (IOException e) {
-      throw new WardenException("cannot read " + binary + ": " + e.getMessage(), e);
+      throw new WardenException("cannot read " + binary + ": " + FailureText.of(e), e);
     }
     String name = binary.getFileName().toString();
     if (read < HEADER_BYTES || header[0] != 0x7f || header[1] != 'E' || header[2] != 'L'

@@ -1,5 +1,6 @@
 package io.etcdwarden.installer.release;
 
+import io.etcdwarden.core.FailureText;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.installer.files.DirectoryTree;
 import io.etcdwarden.installer.files.Sha256;
@@ -75,9 +76,8 @@ public final class ReleaseInstaller {
       }
       return versioned;
     } catch (IOException e) {
-      String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       throw WardenException.badInput("release tarball " + tarball + " is not a readable .tar.gz ("
-          + why + "); download it again");
+          + FailureText.of(e) + "); download it again");
     } finally {
       deleteQuietly(staging);
     }

@@ -53,7 +53,9 @@ final class InstalledConfig {
         .snapshotCount(r.number("snapshot-count"))
         .heartbeatIntervalMs((int) r.number("heartbeat-interval"))
         .electionTimeoutMs((int) r.number("election-timeout"))
-        .maxSnapshots((int) r.number("max-snapshots"))
+        // Left out of configs rendered for 3.6+, which deprecated it (etcd keeps its default).
+        .maxSnapshots(yaml.has("max-snapshots") ? (int) r.number("max-snapshots")
+            : EtcdMemberConfig.DEFAULT_MAX_SNAPSHOTS)
         .maxWals((int) r.number("max-wals"))
         .strictReconfigCheck(r.node("strict-reconfig-check").asBoolean())
         .quotaBackendBytes(yaml.has("quota-backend-bytes") ? r.number("quota-backend-bytes") : 0)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.version.EtcdLine;
 import io.etcdwarden.installer.config.ClusterState;
 import io.etcdwarden.installer.config.EtcdConfigRenderer;
 import io.etcdwarden.installer.config.EtcdMemberConfig;
@@ -22,15 +23,24 @@ class InstalledConfigTest {
   void aRenderedConfigReadsBackUnchangedWithEveryTunedSetting() throws Exception {
     EtcdMemberConfig installed = tuned();
     Path file = tmp.resolve("etcd.yaml");
-    Files.writeString(file, new EtcdConfigRenderer().render(installed));
+    Files.writeString(file, new EtcdConfigRenderer(EtcdLine.V3_5).render(installed));
 
     assertThat(InstalledConfig.read(file)).isEqualTo(installed);
   }
 
   @Test
+  void aConfigRenderedFor36WithoutMaxSnapshotsReadsBack() throws Exception {
+    Path file = tmp.resolve("etcd.yaml");
+    Files.writeString(file, new EtcdConfigRenderer(EtcdLine.V3_6).render(tuned()));
+
+    assertThat(new EtcdConfigRenderer(EtcdLine.V3_7).render(InstalledConfig.read(file)))
+        .isEqualTo(new EtcdConfigRenderer(EtcdLine.V3_7).render(tuned()));
+  }
+
+  @Test
   void aConfigWithoutOneOfTheKeysIsRefusedNamingIt() throws Exception {
     Path file = tmp.resolve("etcd.yaml");
-    Files.writeString(file, new EtcdConfigRenderer().render(tuned()).replaceFirst(
+    Files.writeString(file, new EtcdConfigRenderer(EtcdLine.V3_5).render(tuned()).replaceFirst(
         "(?m)^data-dir: .*\n", ""));
 
     assertThatThrownBy(() -> InstalledConfig.read(file)).isInstanceOf(WardenException.class)
