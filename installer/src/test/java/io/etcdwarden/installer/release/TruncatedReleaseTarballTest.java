@@ -41,8 +41,9 @@ class TruncatedReleaseTarballTest {
       assertThatThrownBy(() -> new ReleaseInstaller().install(cut, null, prefix))
           .as("cut to %d bytes", keep)
           .isInstanceOf(WardenException.class)
-          .hasMessage("release tarball " + cut + " is not a readable .tar.gz (the data ends too"
-              + " early (truncated or still being written)); download it again");
+          .hasMessageStartingWith("release tarball " + cut + " is not a readable .tar.gz (")
+          .hasMessageContaining("truncated").hasMessageEndingWith("); download it again")
+          .hasMessageNotContaining("null");
       assertThat(prefix.resolve("current")).doesNotExist();
     }
   }
