@@ -63,9 +63,9 @@ final class MultipartUpload {
       t.setDaemon(true);
       return t;
     });
+    List<Future<CompletedPart>> parts = new ArrayList<>();
     try {
       long total = 0;
-      List<Future<CompletedPart>> parts = new ArrayList<>();
       byte[] part = first;
       for (int length = firstLength; length > 0; ) {
         byte[] buffer = part;
@@ -93,7 +93,7 @@ final class MultipartUpload {
           .ifNoneMatch(ANY).multipartUpload(u -> u.parts(completed)));
       return total;
     } catch (IOException | RuntimeException e) {
-      abort(uploadId, pool, e);
+      abort(uploadId, pool, parts, e);
       throw e;
     } finally {
       pool.shutdownNow();
@@ -109,9 +109,15 @@ final class MultipartUpload {
         length, "application/octet-stream");
   }
 
-  /** Aborts only once no part is in flight: a part landing after the abort would be orphaned. */
-  private void abort(String uploadId, ExecutorService pool, Exception failure) {
-    pool.shutdownNow();
+  /**
+   * Aborts only once no part is in flight: a part landing after the abort would be orphaned.
+   * Parts not started are cancelled; parts on the wire are left to finish, never interrupted (an
+   * interrupted request ends on our side while the store may still be writing the part).
+   */
+  private void abort(String uploadId, ExecutorService pool, List<Future<CompletedPart>> parts,
+      Exception failure) {
+    parts.forEach(part -> part.cancel(false));
+    pool.shutdown();
     try {
       if (!pool.awaitTermination(ABORT_WAIT_SECONDS, TimeUnit.SECONDS)) {
         failure.addSuppressed(new IOException("parts still uploading after "
