@@ -27,19 +27,6 @@ class RestoreFileModesTest {
     assertThat(mode(backup.path())).isEqualTo("rw-------");
   }
 
-  @Test
-  void theStagedDbIsOwnerOnly() throws Exception {
-    Path staged = dir.resolve("staged.db");
-    try (DbSink sink = new DbSink(staged)) {
-      byte[] buffer = sink.buffer();
-      sink.submit(buffer, 100);
-      sink.finish();
-    }
-
-    assertThat(mode(staged)).isEqualTo("rw-------");
-    assertThat(Files.size(staged)).isEqualTo(100);
-  }
-
   private static String mode(Path file) throws Exception {
     return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
   }
