@@ -110,18 +110,26 @@ final class GcsRequest {
         exchange.sendResponseHeaders(308, -1);
         return;
       }
-      GcsObjects.StoredObject existing = objects.get(upload.name);
-      long generation = existing == null ? 0 : existing.generation();
-      if (upload.ifGenerationMatch != null && upload.ifGenerationMatch != generation) {
-        state.uploads.remove(query.get("upload_id"));
-        error(exchange, 412, "conditionNotMet: " + upload.name);
-        return;
-      }
-      GcsObjects.StoredObject stored = new GcsObjects.StoredObject(upload.bucket, upload.name,
-          upload.received.toByteArray(), state.generations.incrementAndGet(), Instant.now());
-      objects.put(upload.name, stored);
       state.uploads.remove(query.get("upload_id"));
-      json(200, metadata(stored));
+      GcsObjects.StoredObject stored;
+      // The precondition is checked and the object stored in one step, as GCS does at commit:
+      // two uploads racing for one name never both succeed.
+      synchronized (objects) {
+        GcsObjects.StoredObject existing = objects.get(upload.name);
+        long generation = existing == null ? 0 : existing.generation();
+        if (upload.ifGenerationMatch != null && upload.ifGenerationMatch != generation) {
+          stored = null;
+        } else {
+          stored = new GcsObjects.StoredObject(upload.bucket, upload.name,
+              upload.received.toByteArray(), state.generations.incrementAndGet(), Instant.now());
+          objects.put(upload.name, stored);
+        }
+      }
+      if (stored == null) {
+        error(exchange, 412, "conditionNotMet: " + upload.name);
+      } else {
+        json(200, metadata(stored));
+      }
     }
   }
 
