@@ -81,8 +81,8 @@ public record RestoreTool(Path executable) {
     Map<String, String> env = new HashMap<>(builder.environment());
     env.keySet().removeIf(k -> k.startsWith("ETCDCTL_"));
     builder.environment().clear();
+    // No ETCDCTL_API: etcdctl uses v3 by default from 3.4, etcdutl has no v2, and 3.6+ warn on it.
     builder.environment().putAll(env);
-    builder.environment().put("ETCDCTL_API", "3");
     boolean restored = false;
     try {
       Process process = builder.start();
