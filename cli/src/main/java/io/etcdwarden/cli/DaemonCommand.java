@@ -41,6 +41,11 @@ final class DaemonCommand implements Callable<Integer> {
       description = "Status, warm path and /metrics (default: daemon.listen, 127.0.0.1:2389).")
   String listen;
 
+  @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
+      description = "Also serve /metrics alone here, e.g. 10.0.0.1:2390 for a Prometheus on"
+          + " another host (default: daemon.metrics_listen, none).")
+  String metricsListen;
+
   @Option(names = "--install-unit", description = "Write the systemd unit and exit.")
   boolean installUnit;
 
@@ -83,7 +88,11 @@ final class DaemonCommand implements Callable<Integer> {
     if (listen != null) {
       URI address = DaemonAddress.parse(listen, "--listen");
       daemon = new DaemonSection(d.healthInterval(), address.getHost(), address.getPort(),
-          d.lockTtl(), d.stateDir());
+          d.lockTtl(), d.stateDir(), d.metricsListen());
+    }
+    if (metricsListen != null) {
+      DaemonAddress.parse(metricsListen, "--metrics-listen");
+      daemon = daemon.withMetricsListen(metricsListen);
     }
     SignalStop stop = new SignalStop();
     try (WardenDaemon running = WardenDaemon.start(new DaemonSettings(etcd.resolve(env), backup,
