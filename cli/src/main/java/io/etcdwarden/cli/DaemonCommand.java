@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,6 +54,10 @@ final class DaemonCommand implements Callable<Integer> {
       description = "Where --install-unit writes etcd-warden.service (default ${DEFAULT-VALUE}).")
   Path unitDir;
 
+  @Option(names = "--member", paramLabel = "NAME", description = "With --install-unit: the"
+      + " local etcd member, so the daemon starts after etcd-NAME.service.")
+  String member;
+
   @Option(names = "--launcher", paramLabel = "PATH", description = "The etcd-warden launcher "
       + "the unit starts (default: this distribution's bin/etcd-warden).")
   Path launcher;
@@ -72,8 +77,11 @@ final class DaemonCommand implements Callable<Integer> {
       Path unit = unitDir.resolve(SystemdUnit.FILE_NAME);
       Path configPath = (etcd.config != null ? etcd.config : WardenConfig.DEFAULT_FILE)
           .toAbsolutePath();
-      new AtomicFileWriter().write(unit, SystemdUnit.render(Launcher.path(launcher), configPath)
-          .getBytes(StandardCharsets.UTF_8), AtomicFileWriter.WORLD_READABLE);
+      List<Path> writable = config.backup().target().filter(t -> "file".equals(t.getScheme()))
+          .map(t -> List.of(Path.of(t.getPath()))).orElse(List.of());
+      new AtomicFileWriter().write(unit, SystemdUnit.render(Launcher.path(launcher), configPath,
+          Optional.ofNullable(member), writable).getBytes(StandardCharsets.UTF_8),
+          AtomicFileWriter.WORLD_READABLE);
       out.println("wrote " + unit + "; then: systemctl daemon-reload && systemctl enable --now"
           + " etcd-warden");
       out.flush();
