@@ -38,6 +38,11 @@ public final class EtcdWarden implements Runnable {
 
   public static void main(String[] args) {
     LibraryLogging.configure(System.getenv());
+    if (io.etcdwarden.core.logging.JournalPriorities.stderrIsJournal(System.getenv())) {
+      System.setErr(new java.io.PrintStream(new io.etcdwarden.core.logging.JournalPriorities(
+          new java.io.FileOutputStream(java.io.FileDescriptor.err)), true,
+          java.nio.charset.StandardCharsets.UTF_8));
+    }
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int code = run(args, System.getenv(), out, err);

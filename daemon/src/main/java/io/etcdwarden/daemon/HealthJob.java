@@ -56,7 +56,7 @@ final class HealthJob implements Job {
       metrics.cluster().surveyed(report, CertificateExpiries.of(perCall, serverExpiry));
       metrics.cluster().lastRun(LastRunRecord.read(clients));
       return new JobResult(JobHistory.Outcome.OK, verdict.overall() + ": "
-          + verdict.summary());
+          + verdict.summary(), verdict.overall().name());
     });
   }
 
