@@ -82,8 +82,9 @@ final class DaemonCommand implements Callable<Integer> {
       new AtomicFileWriter().write(unit, SystemdUnit.render(Launcher.path(launcher), configPath,
           Optional.ofNullable(member), writable).getBytes(StandardCharsets.UTF_8),
           AtomicFileWriter.WORLD_READABLE);
-      out.println("wrote " + unit + "; then: systemctl daemon-reload && systemctl enable --now"
-          + " etcd-warden");
+      out.println("wrote " + unit + "; it runs as user " + SystemdUnit.USER + ", which must"
+          + " exist and read the client key; then: systemctl daemon-reload && systemctl enable"
+          + " --now etcd-warden");
       out.flush();
       return 0;
     }
