@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real systemd running as PID 1 of its own PID and mount namespaces (no container: {@code
  * unshare --pid --fork --mount}, then {@code /lib/systemd/systemd --system}), with a private
- * {@code /run} and {@code /etc/systemd/system} so it never touches the host's (units written
- * and enabled there stay in the namespace), started on a target with no dependencies so it
+ * {@code /run}, {@code /tmp} and {@code /etc/systemd/system} so it never touches the host's
+ * (units written and enabled there stay in the namespace) and no boot units at all, started
+ * on a target with no dependencies so it
  * runs only the units a test gives it. It shares the host's network and files, so units it
  * starts listen on host loopback ports. Tests reach it with {@link #systemctl()} ({@code nsenter}
  * into its namespaces) and write units into {@link #unitDir()}. {@link #close()} kills it, and
@@ -20,11 +21,22 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SystemdNamespace implements AutoCloseable {
   private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * Private /run, /tmp and /etc/systemd/system; boot's targets masked and default dependencies
+   * off for every service, so starting a unit never pulls in sysinit.target (whose
+   * systemd-tmpfiles-setup would empty the host's /tmp, systemd-sysctl set the host's kernel
+   * parameters...) nor the host's enabled units.
+   */
   private static final String BOOT = "mount -t tmpfs -o mode=0755 tmpfs /run"
+      + " && mount -t tmpfs -o mode=1777 tmpfs /tmp"
       + " && mount -t tmpfs -o mode=0755 tmpfs /etc/systemd/system"
-      + " && mkdir -p /run/systemd/system"
+      + " && cd /etc/systemd/system"
+      + " && for t in sysinit basic sockets timers paths local-fs remote-fs network"
+      + " network-online network-pre multi-user graphical; do ln -s /dev/null $t.target; done"
+      + " && mkdir service.d"
+      + " && printf '[Unit]\\nDefaultDependencies=no\\n' > service.d/10-test-namespace.conf"
       + " && printf '[Unit]\\nDescription=test target\\nDefaultDependencies=no\\n'"
-      + " > /run/systemd/system/warden-test.target"
+      + " > warden-test.target"
       + " && exec /lib/systemd/systemd --system --unit=warden-test.target";
 
   private final Process unshare;

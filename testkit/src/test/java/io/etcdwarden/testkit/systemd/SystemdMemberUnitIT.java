@@ -52,6 +52,8 @@ class SystemdMemberUnitIT {
       cluster.append(i == 0 ? "" : ",").append("m").append(i).append("=http://127.0.0.1:")
           .append(ports.get(3 + i));
     }
+    // The namespace must leave the host alone: boot's tmpfiles would empty the host's /tmp.
+    Path marker = Files.createTempFile("systemd-namespace-marker", "");
     try (SystemdNamespace systemd = SystemdNamespace.start()) {
       SystemdServiceManager services = new SystemdServiceManager(systemd.unitDir(),
           systemd.systemctl());
@@ -83,6 +85,9 @@ class SystemdMemberUnitIT {
       services.remove(members.get(0));
       assertThat(systemd.property("etcd-m0.service", "ActiveState")).isEqualTo("inactive");
       assertThat(systemd.hasUnit("etcd-m0.service")).isFalse();
+    } finally {
+      assertThat(marker).exists();
+      Files.delete(marker);
     }
   }
 
