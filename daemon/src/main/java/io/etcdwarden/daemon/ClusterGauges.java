@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * What the daemon's last survey saw, as gauges: members, healthy members, whether a leader is
- * agreed, each member's database size and size in use (fragmentation is their gap), each
+ * agreed, each member's database size and size in use (fragmentation is their gap) and the
+ * quota they are judged against, each
  * certificate's expiry, and the cluster's last scheduled snapshot as recorded in etcd ({@link
  * LastRun#KEY}). That record belongs to the cluster, so every daemon exports the same value and
  * an age alert does not fire on the members whose daemon lost the snapshot lock.
@@ -22,6 +23,7 @@ final class ClusterGauges {
   private final Gauge hasLeader;
   private final Gauge dbBytes;
   private final Gauge dbInUseBytes;
+  private final Gauge quota;
   private final Gauge certExpiry;
   private final Gauge lastRunTime;
   private final Gauge lastRunOk;
@@ -42,6 +44,9 @@ final class ClusterGauges {
     dbInUseBytes = Gauge.builder().name("etcd_warden_member_db_size_in_use_bytes")
         .help("Part of the member's database file in use (the rest is reclaimed by defrag)")
         .labelNames("member").register(registry);
+    quota = Gauge.builder().name("etcd_warden_cluster_db_quota_bytes")
+        .help("The backend quota the cluster check judges DB sizes against (etcd's default"
+            + " 2 GiB unless configured)").register(registry);
     certExpiry = Gauge.builder().name("etcd_warden_certificate_expiry_timestamp_seconds")
         .help("Unix time a certificate expires: each member's server certificate and the"
             + " daemon's own CA and client certificates").labelNames("certificate")
@@ -61,8 +66,9 @@ final class ClusterGauges {
         .register(registry);
   }
 
-  /** Updates the cluster and certificate gauges from one survey. */
-  void surveyed(ClusterReport report, Map<String, Instant> certificates) {
+  /** Updates the cluster and certificate gauges from one survey judged against a quota. */
+  void surveyed(ClusterReport report, Map<String, Instant> certificates, long quotaBytes) {
+    quota.set(quotaBytes);
     members.set(report.members().size());
     healthy.set(report.members().stream().filter(MemberStatus::healthy).count());
     hasLeader.set(report.agreedLeader().isPresent() ? 1 : 0);
