@@ -30,7 +30,13 @@ public record ArchiveContents(Optional<SnapshotManifest> manifest, long dbSize,
    * failure. Throws {@link ArchiveRefused} for anything that is not an archive of ours.
    */
   public static ArchiveContents read(InputStream raw, DbReader dbReader) throws IOException {
-    ArchiveReader reader = ArchiveReader.open(raw);
+    return read(raw, Optional.empty(), dbReader);
+  }
+
+  /** {@link #read(InputStream, DbReader)}, opening an age-encrypted archive with {@code identity}. */
+  public static ArchiveContents read(InputStream raw, Optional<AgeIdentity> identity,
+      DbReader dbReader) throws IOException {
+    ArchiveReader reader = ArchiveReader.open(raw, identity);
     Optional<SnapshotManifest> manifest = Optional.empty();
     DbDigests.Result db = null;
     long size = -1;

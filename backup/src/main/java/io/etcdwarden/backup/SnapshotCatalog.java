@@ -39,6 +39,9 @@ public final class SnapshotCatalog {
       }
       // The reader ends only on a whole layout: without a manifest, that is the charm's ./db.
       return new CatalogEntry(stored, Optional.empty(), "(charm archive, no manifest)");
+    } catch (ArchiveLocked e) {
+      return new CatalogEntry(stored, Optional.empty(), "(age-encrypted for "
+          + ArchiveLocked.madeFor(e.recipients()) + ")");
     } catch (ArchiveRefused e) {
       return new CatalogEntry(stored, Optional.empty(), "(refused: " + e.getMessage() + ")");
     } catch (IOException | RuntimeException e) {
