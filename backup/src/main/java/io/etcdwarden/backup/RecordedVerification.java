@@ -13,7 +13,16 @@ public final class RecordedVerification {
 
   /** {@link SnapshotVerifier#verify}, then the mark if nothing was found wrong. */
   public static Verification verify(SnapshotStore store, String name) {
-    Verification verification = SnapshotVerifier.verify(store, name);
+    return verify(store, name, java.util.Optional.empty());
+  }
+
+  /**
+   * The same, opening an age-encrypted archive with {@code identity}; without one, what can be
+   * checked without the key (sha256 and age header) decides, as its summary says.
+   */
+  public static Verification verify(SnapshotStore store, String name,
+      java.util.Optional<AgeIdentity> identity) {
+    Verification verification = SnapshotVerifier.verify(store, name, identity);
     if (verification.ok()) {
       store.markVerified(name);
     }

@@ -1,6 +1,8 @@
 package io.etcdwarden.restore;
 
+import io.etcdwarden.backup.AgeIdentity;
 import io.etcdwarden.backup.ArchiveContents;
+import io.etcdwarden.backup.ArchiveLocked;
 import io.etcdwarden.backup.ArchiveRefused;
 import io.etcdwarden.backup.DbDigests;
 import io.etcdwarden.backup.SnapshotManifest;
@@ -42,11 +44,18 @@ final class ArchiveStager {
   /** As above; stops at the next chunk once {@code abandoned} says the result is not wanted. */
   static StagedArchive stage(String name, InputStream raw, Optional<String> expectedSha,
       String expectedShaOrigin, Path dbFile, BooleanSupplier abandoned) {
+    return stage(name, raw, expectedSha, expectedShaOrigin, dbFile, abandoned, Optional.empty());
+  }
+
+  /** As above, opening an age-encrypted archive with {@code identity} (in memory, streaming). */
+  static StagedArchive stage(String name, InputStream raw, Optional<String> expectedSha,
+      String expectedShaOrigin, Path dbFile, BooleanSupplier abandoned,
+      Optional<AgeIdentity> identity) {
     createOwn(dbFile, raw);
     MessageDigest archiveSha = Sha256Sidecar.newDigest();
     DigestInputStream digested = new DigestInputStream(raw, archiveSha);
     try {
-      StagedArchive staged = read(name, digested, archiveSha, dbFile, abandoned);
+      StagedArchive staged = read(name, digested, archiveSha, dbFile, abandoned, identity);
       requireSha(name, staged.archiveSha256(), expectedSha, expectedShaOrigin);
       return staged.checkedAgainst(expectedSha.isPresent() ? expectedShaOrigin : "");
     } catch (IOException e) {
@@ -61,7 +70,8 @@ final class ArchiveStager {
         }
       }
       throw new WardenException(name + (e instanceof ArchiveRefused ? ": refused: "
-          : ": cannot read the archive: ") + FailureText.of(e) + "; nothing was changed", e);
+          : e instanceof ArchiveLocked ? ": " : ": cannot read the archive: ")
+          + FailureText.of(e) + "; nothing was changed", e);
     } catch (RuntimeException e) {
       deleteQuietly(dbFile);
       throw e;
@@ -103,9 +113,10 @@ final class ArchiveStager {
   }
 
   private static StagedArchive read(String name, DigestInputStream digested,
-      MessageDigest archiveSha, Path dbFile, BooleanSupplier abandoned) throws IOException {
+      MessageDigest archiveSha, Path dbFile, BooleanSupplier abandoned,
+      Optional<AgeIdentity> identity) throws IOException {
     // Not closed here: on a read error the caller still drains the raw stream for its sha256.
-    ArchiveContents contents = ArchiveContents.read(digested,
+    ArchiveContents contents = ArchiveContents.read(digested, identity,
         (db, size) -> copy(db, size, dbFile, abandoned));
     digested.transferTo(OutputStream.nullOutputStream());
     List<String> problems = contents.problems();
