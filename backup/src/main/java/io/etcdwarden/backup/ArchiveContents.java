@@ -33,7 +33,8 @@ public record ArchiveContents(Optional<SnapshotManifest> manifest, long dbSize,
     return read(raw, Optional.empty(), dbReader);
   }
 
-  /** {@link #read(InputStream, DbReader)}, opening an age-encrypted archive with {@code identity}. */
+  /** {@link #read(InputStream, DbReader)}, opening an age-encrypted archive with {@code
+   * identity}. */
   public static ArchiveContents read(InputStream raw, Optional<AgeIdentity> identity,
       DbReader dbReader) throws IOException {
     ArchiveReader reader = ArchiveReader.open(raw, identity);

@@ -46,7 +46,8 @@ public final class ArchiveReader implements AutoCloseable {
     this.tar = new TarArchiveInputStream(decompressed, TarConstants.DEFAULT_RCDSIZE);
   }
 
-  /** Reads a clear archive from {@code raw}; an encrypted one is refused ({@link ArchiveLocked}). */
+  /** Reads a clear archive from {@code raw}; an encrypted one is refused ({@link
+   * ArchiveLocked}). */
   public static ArchiveReader open(InputStream raw) throws IOException {
     return open(raw, Optional.empty());
   }

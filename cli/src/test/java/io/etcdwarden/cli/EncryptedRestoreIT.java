@@ -38,6 +38,7 @@ class EncryptedRestoreIT {
       for (int i = 0; i < 200; i++) {
         kv.put(bytes("/enc/k" + i), bytes("value-" + i + "-" + "v".repeat(i % 40))).get();
       }
+      kv.put(bytes("/canary"), bytes("before")).get(); // what RestoreFaultsIT.Before reads
     }
     Path key = tmp.resolve("restore.key");
     CliRun generated = CliRun.run(ENV, "keys", "generate", "--output", key.toString());
