@@ -17,7 +17,7 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 warden=${ETCD_WARDEN:-$(ls -d "$here"/cli/target/etcd-warden-*/bin/etcd-warden | head -n 1)}
 s3proxy_jar=${S3PROXY_JAR:-$HOME/.m2/repository/org/gaul/s3proxy/4.1.0/s3proxy-4.1.0-jar-with-dependencies.jar}
 aws=/usr/bin/aws
-work=$(mktemp -d /tmp/etcd-warden-bench.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/etcd-warden-bench.XXXXXX")
 s3_pid=""
 cleanup() {
   local rc=$?

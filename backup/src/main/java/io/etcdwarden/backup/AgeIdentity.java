@@ -2,12 +2,14 @@ package io.etcdwarden.backup;
 
 import com.exceptionfactory.jagged.RecipientStanzaReader;
 import com.exceptionfactory.jagged.x25519.X25519RecipientStanzaReaderFactory;
+import io.etcdwarden.core.FailureText;
 import io.etcdwarden.core.WardenException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -43,12 +45,12 @@ public final class AgeIdentity {
       Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
       if (mode.stream().anyMatch(OTHERS::contains)) {
         throw WardenException.badInput("identity file " + file + " may be read by others ("
-            + java.nio.file.attribute.PosixFilePermissions.toString(mode) + "): chmod 600 it");
+            + PosixFilePermissions.toString(mode) + "): chmod 600 it");
       }
       lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
     } catch (IOException e) {
       throw WardenException.badInput("cannot read identity file " + file + ": "
-          + io.etcdwarden.core.FailureText.of(e));
+          + FailureText.of(e));
     }
     List<RecipientStanzaReader> readers = new ArrayList<>();
     for (String line : lines) {

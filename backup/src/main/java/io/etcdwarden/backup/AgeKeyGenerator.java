@@ -1,12 +1,16 @@
 package io.etcdwarden.backup;
 
 import com.exceptionfactory.jagged.x25519.X25519KeyPairGenerator;
+import io.etcdwarden.core.FailureText;
 import io.etcdwarden.core.WardenException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -26,7 +30,7 @@ public final class AgeKeyGenerator {
 
   /** Writes a fresh identity to {@code output} and returns its recipient ({@code age1...}). */
   public String generate(Path output) {
-    if (Files.exists(output, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
       throw WardenException.badInput(output + " exists; an identity is never overwritten"
           + " (choose another --output)");
     }
@@ -45,8 +49,8 @@ public final class AgeKeyGenerator {
       temp = Files.createTempFile(folder, ".identity-", ".tmp",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(temp, text, StandardCharsets.US_ASCII);
-      try (var channel = java.nio.channels.FileChannel.open(temp,
-          java.nio.file.StandardOpenOption.WRITE)) {
+      try (var channel = FileChannel.open(temp,
+          StandardOpenOption.WRITE)) {
         channel.force(true);
       }
       Files.createLink(output, temp);
@@ -56,7 +60,7 @@ public final class AgeKeyGenerator {
           + " (choose another --output)");
     } catch (IOException e) {
       throw new WardenException("cannot write identity file " + output + ": "
-          + io.etcdwarden.core.FailureText.of(e), e);
+          + FailureText.of(e), e);
     } finally {
       if (temp != null) {
         try {

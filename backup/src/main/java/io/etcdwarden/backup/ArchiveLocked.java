@@ -1,6 +1,7 @@
 package io.etcdwarden.backup;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +14,9 @@ import java.util.Optional;
 public final class ArchiveLocked extends IOException {
   private static final long serialVersionUID = 1L;
   private final transient List<String> recipients;
-  private final transient Optional<java.nio.file.Path> identityFile;
+  private final transient Optional<Path> identityFile;
 
-  ArchiveLocked(List<String> recipients, Optional<java.nio.file.Path> identityFile) {
+  ArchiveLocked(List<String> recipients, Optional<Path> identityFile) {
     super(message(recipients, identityFile));
     this.recipients = List.copyOf(recipients);
     this.identityFile = identityFile;
@@ -36,7 +37,7 @@ public final class ArchiveLocked extends IOException {
         : String.join(", ", recipients);
   }
 
-  private static String message(List<String> recipients, Optional<java.nio.file.Path> file) {
+  private static String message(List<String> recipients, Optional<Path> file) {
     return file.map(f -> "identity file " + f + " does not open this archive, made for "
             + madeFor(recipients))
         .orElse("archive is age-encrypted for " + madeFor(recipients) + "; give the identity"

@@ -14,7 +14,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 /**
  * The one reader of snapshot archives, for every command that reads one (verify, list, drill,
  * restore), so that they agree on what an archive is. The compression is sniffed from the
- * bytes ({@link Compression#sniff}), never taken from the name. Two layouts are accepted:
+ * bytes ({@link Compression#sniff}), never taken from the name, and so is age encryption
+ * ({@link AgeHeader}), opened with an identity when one is given. Two layouts are accepted:
  * ours, {@code db} and {@code manifest.json} in either order, and the Juju charm's, {@code ./db}
  * alone. Each entry's header is checked before a byte of it is read, and anything else is
  * refused ({@link ArchiveRefused}): absolute or {@code ..} paths, links, devices, directories,

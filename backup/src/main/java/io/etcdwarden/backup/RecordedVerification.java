@@ -1,6 +1,7 @@
 package io.etcdwarden.backup;
 
 import io.etcdwarden.storage.SnapshotStore;
+import java.util.Optional;
 
 /**
  * Verifies an archive and, when it is sound, leaves the store's verification mark beside it
@@ -13,7 +14,7 @@ public final class RecordedVerification {
 
   /** {@link SnapshotVerifier#verify}, then the mark if nothing was found wrong. */
   public static Verification verify(SnapshotStore store, String name) {
-    return verify(store, name, java.util.Optional.empty());
+    return verify(store, name, Optional.empty());
   }
 
   /**
@@ -21,7 +22,7 @@ public final class RecordedVerification {
    * checked without the key (sha256 and age header) decides, as its summary says.
    */
   public static Verification verify(SnapshotStore store, String name,
-      java.util.Optional<AgeIdentity> identity) {
+      Optional<AgeIdentity> identity) {
     Verification verification = SnapshotVerifier.verify(store, name, identity);
     if (verification.ok()) {
       store.markVerified(name);

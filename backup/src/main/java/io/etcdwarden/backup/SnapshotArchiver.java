@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Nothing touches local disk and memory stays constant whatever the database size: the tar
  * header of {@code db} is written from the size etcd announces in its first message, and {@code
  * manifest.json} follows the database ({@link DbCopier}). A stream that fails, stalls for the
- * idle timeout or deviates from what etcd announced publishes nothing.
+ * idle timeout or deviates from what etcd announced publishes nothing. With recipients
+ * ({@link #withEncryption}) the compressed stream is age-encrypted before it reaches the store.
  */
 public final class SnapshotArchiver {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotArchiver.class);
