@@ -12,14 +12,10 @@ import java.util.Optional;
 public final class RecordedVerification {
   private RecordedVerification() {}
 
-  /** {@link SnapshotVerifier#verify}, then the mark if nothing was found wrong. */
-  public static Verification verify(SnapshotStore store, String name) {
-    return verify(store, name, Optional.empty());
-  }
-
   /**
-   * The same, opening an age-encrypted archive with {@code identity}; without one, what can be
-   * checked without the key (sha256 and age header) decides, as its summary says.
+   * {@link SnapshotVerifier#verify}, then the mark if nothing was found wrong; an age-encrypted
+   * archive is opened with {@code identity}; without one, what can be checked without the key
+   * (sha256 and age header) decides, as its summary says.
    */
   public static Verification verify(SnapshotStore store, String name,
       Optional<AgeIdentity> identity) {

@@ -52,11 +52,12 @@ public final class SnapshotVerifier {
         summary = contents.describe();
         problems.addAll(contents.problems());
       } catch (ArchiveLocked e) {
-        if (!e.withoutIdentity()) {
+        if (e.withoutIdentity()) {
+          summary = "age-encrypted for " + ArchiveLocked.madeFor(e.recipients()) + "; no"
+              + " identity given: checked the sha256 and the age header only";
+        } else {
           problems.add(e.getMessage());
         }
-        summary = "age-encrypted for " + ArchiveLocked.madeFor(e.recipients()) + "; no identity"
-            + " given: checked the sha256 and the age header only";
       } catch (IOException e) {
         problems.add((e instanceof ArchiveRefused ? "refused: " : "unreadable archive: ")
             + e.getMessage());

@@ -35,19 +35,20 @@ import java.util.function.BooleanSupplier;
 final class ArchiveStager {
   private ArchiveStager() {}
 
-  /** Stages {@code name} from {@code raw} as {@code dbFile}; {@code expectedSha} from the operator or the store. */
+  /**
+   * Stages {@code name} from {@code raw} as {@code dbFile}; {@code expectedSha} from the
+   * operator or the store.
+   */
   static StagedArchive stage(String name, InputStream raw, Optional<String> expectedSha,
       String expectedShaOrigin, Path dbFile) {
-    return stage(name, raw, expectedSha, expectedShaOrigin, dbFile, () -> false);
+    return stage(name, raw, expectedSha, expectedShaOrigin, dbFile, () -> false,
+        Optional.empty());
   }
 
-  /** As above; stops at the next chunk once {@code abandoned} says the result is not wanted. */
-  static StagedArchive stage(String name, InputStream raw, Optional<String> expectedSha,
-      String expectedShaOrigin, Path dbFile, BooleanSupplier abandoned) {
-    return stage(name, raw, expectedSha, expectedShaOrigin, dbFile, abandoned, Optional.empty());
-  }
-
-  /** As above, opening an age-encrypted archive with {@code identity} (in memory, streaming). */
+  /**
+   * As above; stops at the next chunk once {@code abandoned} says the result is not wanted, and
+   * opens an age-encrypted archive with {@code identity} (in memory, as it streams).
+   */
   static StagedArchive stage(String name, InputStream raw, Optional<String> expectedSha,
       String expectedShaOrigin, Path dbFile, BooleanSupplier abandoned,
       Optional<AgeIdentity> identity) {
