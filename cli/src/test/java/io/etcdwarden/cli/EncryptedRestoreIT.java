@@ -36,9 +36,9 @@ class EncryptedRestoreIT {
     try (EtcdClients clients = new EtcdClients(etcd.target())) {
       KV kv = clients.cluster().getKVClient();
       for (int i = 0; i < 200; i++) {
-        kv.put(bytes("/enc/k" + i), bytes("value-" + i + "-" + "v".repeat(i % 40))).get();
+        PatientPut.put(kv, "/enc/k" + i, "value-" + i + "-" + "v".repeat(i % 40));
       }
-      kv.put(bytes("/canary"), bytes("before")).get(); // what RestoreFaultsIT.Before reads
+      PatientPut.put(kv, "/canary", "before"); // what RestoreFaultsIT.Before reads
     }
     Path key = tmp.resolve("restore.key");
     CliRun generated = CliRun.run(ENV, "keys", "generate", "--output", key.toString());
@@ -53,8 +53,8 @@ class EncryptedRestoreIT {
     assertThat(archive.toString()).endsWith(".tar.gz.age");
     Map<String, String> expected = keys();
     try (EtcdClients clients = new EtcdClients(etcd.target())) {
-      clients.cluster().getKVClient().put(bytes("/enc/k7"), bytes("changed later")).get();
-      clients.cluster().getKVClient().put(bytes("/enc/late"), bytes("after the snapshot")).get();
+      PatientPut.put(clients.cluster().getKVClient(), "/enc/k7", "changed later");
+      PatientPut.put(clients.cluster().getKVClient(), "/enc/late", "after the snapshot");
     }
     Path wrong = tmp.resolve("wrong.key");
     assertThat(CliRun.run(ENV, "keys", "generate", "--output", wrong.toString()).exitCode())

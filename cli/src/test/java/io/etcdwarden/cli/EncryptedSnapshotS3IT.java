@@ -2,7 +2,6 @@ package io.etcdwarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.etcd.jetcd.ByteSequence;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import io.etcdwarden.testkit.storage.S3ProxyExtension;
@@ -52,8 +51,7 @@ class EncryptedSnapshotS3IT {
     new SecureRandom().nextBytes(secret);
     String marker = HexFormat.of().formatHex(secret);
     try (EtcdClients clients = new EtcdClients(etcd.target())) {
-      clients.cluster().getKVClient().put(ByteSequence.from("/secret/marker",
-          StandardCharsets.UTF_8), ByteSequence.from(marker, StandardCharsets.UTF_8)).get();
+      PatientPut.put(clients.cluster().getKVClient(), "/secret/marker", marker);
     }
     Path key = keys.resolve("backup.key");
     CliRun generated = CliRun.run(ENV, "keys", "generate", "--output", key.toString());
