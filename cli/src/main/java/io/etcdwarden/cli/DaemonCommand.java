@@ -91,7 +91,7 @@ final class DaemonCommand implements Callable<Integer> {
     BackupSection b = config.backup();
     BackupSection backup = store == null ? b : new BackupSection(Optional.of(store),
         b.schedule(), b.compression(), b.member(), b.spoolDir(), b.keepLast(), b.keepHourly(),
-        b.keepDaily(), b.keepWeekly());
+        b.keepDaily(), b.keepWeekly(), b.encryptTo(), b.identityFile());
     DaemonSection d = config.daemon();
     DaemonSection daemon = d;
     if (listen != null) {
