@@ -38,11 +38,8 @@ public final class SnapshotArchiver {
   private final String toolVersion;
   private final Duration idleTimeout;
 
-  /**
-   * {@code spoolDir} is no longer used (snapshots stream in one pass without spooling); it is
-   * kept so that callers written for the spooling archiver still compile.
-   */
-  public SnapshotArchiver(EtcdClients clients, EtcdTarget target, Clock clock, Path spoolDir,
+  /** Streams from the member {@code target} names (or its leader), stamped by {@code clock}. */
+  public SnapshotArchiver(EtcdClients clients, EtcdTarget target, Clock clock,
       String toolVersion) {
     this(clients, target, clock, toolVersion, IDLE_TIMEOUT);
   }

@@ -88,10 +88,7 @@ final class DaemonCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    BackupSection b = config.backup();
-    BackupSection backup = store == null ? b : new BackupSection(Optional.of(store),
-        b.schedule(), b.compression(), b.member(), b.spoolDir(), b.keepLast(), b.keepHourly(),
-        b.keepDaily(), b.keepWeekly());
+    BackupSection backup = store == null ? config.backup() : config.backup().withTarget(store);
     DaemonSection d = config.daemon();
     DaemonSection daemon = d;
     if (listen != null) {

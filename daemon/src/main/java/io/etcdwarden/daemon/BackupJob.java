@@ -14,10 +14,8 @@ import io.etcdwarden.checks.backup.LastRun;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.core.config.CronSchedule;
 import io.etcdwarden.storage.SnapshotStore;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -78,7 +76,7 @@ final class BackupJob {
     BackupSection backup = settings.backup();
     ArchivedSnapshot archived;
     try {
-      archived = new SnapshotArchiver(clients, settings.target(), settings.clock(), spoolDir(),
+      archived = new SnapshotArchiver(clients, settings.target(), settings.clock(),
           settings.toolVersion()).archive(store, backup.member(),
           Compression.ofFlag(backup.compression()), SnapshotProgress.NONE);
     } catch (WardenException e) {
@@ -151,17 +149,5 @@ final class BackupJob {
   /** Long enough for a dead holder's lease to expire and then some. */
   private Duration waitFor() {
     return settings.daemon().lockTtl().multipliedBy(3);
-  }
-
-  private Path spoolDir() {
-    Path dir = settings.backup().spoolDir()
-        .orElse(settings.daemon().stateDir().resolve("spool"));
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw WardenException.badInput("cannot create the spool directory " + dir + " ("
-          + BackupSection.NAME + "." + BackupSection.SPOOL_DIR + " or daemon.state_dir): " + e);
-    }
-    return dir;
   }
 }
