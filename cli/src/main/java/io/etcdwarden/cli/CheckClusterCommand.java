@@ -11,6 +11,7 @@ import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.cluster.ClusterSurvey;
 import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.core.config.Durations;
+import io.etcdwarden.core.daemon.DaemonAddress;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.io.PrintWriter;
 import java.net.URI;

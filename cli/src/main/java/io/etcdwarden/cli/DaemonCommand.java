@@ -4,6 +4,7 @@ import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.core.config.WardenConfig;
+import io.etcdwarden.core.daemon.DaemonAddress;
 import io.etcdwarden.core.files.AtomicFileWriter;
 import io.etcdwarden.daemon.DaemonSettings;
 import io.etcdwarden.daemon.SignalStop;
