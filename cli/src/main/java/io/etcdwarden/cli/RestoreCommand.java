@@ -1,7 +1,6 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.core.WardenException;
-import io.etcdwarden.core.config.WardenConfigLoader;
 import io.etcdwarden.restore.FreeSpace;
 import io.etcdwarden.restore.RestorePlan;
 import io.etcdwarden.restore.RestorePreflight;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,9 +38,7 @@ final class RestoreCommand implements Callable<Integer> {
   @Option(names = "--store", paramLabel = "URI",
       description = "Store for --from latest (default: backup.target in warden.yaml).")
   String store;
-  @Option(names = "--config", paramLabel = "FILE", description = "warden.yaml (default "
-      + "/etc/etcd-warden/warden.yaml).")
-  Path config;
+  @Mixin ConfigOption config;
   @Option(names = "--sha256", paramLabel = "HEX",
       description = "The archive's sha256 as you were given it (overrides its .sha256).")
   String sha256;
@@ -100,7 +98,7 @@ final class RestoreCommand implements Callable<Integer> {
     }
     Optional<String> storeUri = Optional.ofNullable(store);
     if (storeUri.isEmpty() && from.equals("latest")) {
-      storeUri = WardenConfigLoader.load(Optional.ofNullable(config)).backup().target()
+      storeUri = config.load().backup().target()
           .map(URI::toString);
       if (storeUri.isEmpty()) {
         throw WardenException.badInput("--from latest needs a store: give --store URI or set"

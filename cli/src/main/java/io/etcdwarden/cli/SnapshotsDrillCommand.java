@@ -1,6 +1,5 @@
 package io.etcdwarden.cli;
 
-import io.etcdwarden.core.config.WardenConfigLoader;
 import io.etcdwarden.restore.SnapshotDrill;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,9 +27,7 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
   @Option(names = {"--store", "--target"}, paramLabel = "URI",
       description = "Store for --from latest (default: backup.target in warden.yaml).")
   String store;
-  @Option(names = "--config", paramLabel = "FILE", description = "warden.yaml (default "
-      + "/etc/etcd-warden/warden.yaml).")
-  Path config;
+  @Mixin ConfigOption config;
   @Option(names = "--allow-non-mount",
       description = "Accept a file:// store that is not a mount point.")
   boolean allowNonMount;
@@ -50,7 +48,7 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
   public Integer call() {
     Optional<String> storeUri = Optional.ofNullable(store);
     if (storeUri.isEmpty() && from.equals("latest")) {
-      storeUri = WardenConfigLoader.load(Optional.ofNullable(config)).backup().target()
+      storeUri = config.load().backup().target()
           .map(URI::toString);
     }
     Path scratch = scratchDir != null ? scratchDir : Path.of(System.getProperty("java.io.tmpdir"));
