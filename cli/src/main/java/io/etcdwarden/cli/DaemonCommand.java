@@ -90,22 +90,18 @@ final class DaemonCommand implements Callable<Integer> {
       return 0;
     }
     BackupSection backup = store == null ? config.backup() : config.backup().withTarget(store);
-    DaemonSection d = config.daemon();
-    DaemonSection daemon = d;
+    DaemonSection daemon = config.daemon();
     if (listen != null) {
       URI address = DaemonAddress.parse(listen, "--listen");
-      daemon = new DaemonSection(d.healthInterval(), address.getHost(), address.getPort(),
-          d.lockTtl(), d.stateDir(), d.metricsListen());
+      daemon = daemon.withListen(address.getHost(), address.getPort());
     }
     if (metricsListen != null) {
       DaemonAddress.parse(metricsListen, "--metrics-listen");
       daemon = daemon.withMetricsListen(metricsListen);
     }
     SignalStop stop = new SignalStop();
-    try (WardenDaemon running = WardenDaemon.start(new DaemonSettings(etcd.resolve(env), backup,
-        daemon, DaemonSettings.defaultInstance(), DaemonSettings.DEFAULT_MISFIRE_THRESHOLD,
-        DaemonSettings.DEFAULT_STOP_GRACE, Clock.systemUTC(), WardenVersion.version()),
-        new DaemonPluginRuns(Clock.systemUTC()).warmedUp())) {
+    try (WardenDaemon running = WardenDaemon.start(DaemonSettings.of(etcd.resolve(env), backup,
+        daemon, WardenVersion.version()), new DaemonPluginRuns(Clock.systemUTC()).warmedUp())) {
       out.println("etcd-warden daemon listening on " + running.address().getHostString() + ":"
           + running.address().getPort());
       out.flush();

@@ -105,10 +105,13 @@ final class RestoreCommand implements Callable<Integer> {
             + " backup.target in warden.yaml");
       }
     }
-    RestoreRequest request = new RestoreRequest(from, storeUri, Optional.ofNullable(sha256)
-        .map(String::toLowerCase), Optional.ofNullable(member.memberDir),
-        Optional.ofNullable(member.etcdConfig), Optional.ofNullable(target), skipBackup,
-        allowNonMount, assumeSingleMember, health, env.variables(), allowOlderEtcd);
+    RestoreRequest request = RestoreRequest.builder(from, env.variables()).store(storeUri)
+        .sha256(Optional.ofNullable(sha256).map(String::toLowerCase))
+        .memberDir(Optional.ofNullable(member.memberDir))
+        .etcdConfig(Optional.ofNullable(member.etcdConfig))
+        .backupDir(Optional.ofNullable(target)).skipBackup(skipBackup)
+        .allowNonMount(allowNonMount).assumeSingleMember(assumeSingleMember)
+        .healthTimeout(health).allowOlderEtcd(allowOlderEtcd).build();
     PrintWriter out = spec.commandLine().getOut();
     RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
         .prepare(request);
