@@ -40,7 +40,7 @@ for i in $(seq 1 "$size_mib"); do
 done
 db_mib=$(etcdctl endpoint status -w json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Status"]["dbSize"]>>20)')
 mkdir -p "$work/store"
-"$warden" snapshot --target "file://$work/store" --allow-non-mount --spool-dir "$work" > "$work/snap.out"
+"$warden" snapshot --target "file://$work/store" --allow-non-mount > "$work/snap.out"
 archive=$(sed -n 's/^snapshot.path: //p' "$work/snap.out")
 echo "DB size: ${db_mib} MiB, archive $(( $(stat -c %s "$archive") >> 20 )) MiB"
 

@@ -40,11 +40,8 @@ public final class SnapshotArchiver {
   private final Duration idleTimeout;
   private final Optional<AgeRecipients> encryptTo;
 
-  /**
-   * {@code spoolDir} is no longer used (snapshots stream in one pass without spooling); it is
-   * kept so that callers written for the spooling archiver still compile.
-   */
-  public SnapshotArchiver(EtcdClients clients, EtcdTarget target, Clock clock, Path spoolDir,
+  /** Streams from the member {@code target} names (or its leader), stamped by {@code clock}. */
+  public SnapshotArchiver(EtcdClients clients, EtcdTarget target, Clock clock,
       String toolVersion) {
     this(clients, target, clock, toolVersion, IDLE_TIMEOUT, Optional.empty());
   }

@@ -52,7 +52,7 @@ class SnapshotArchiverSameSecondIT {
       for (int i = 0; i < RUNS; i++) {
         runs.add(pool.submit(() -> {
           try (SnapshotStore store = store()) {
-            return new SnapshotArchiver(clients, etcd.target(), sameSecond, null, "test")
+            return new SnapshotArchiver(clients, etcd.target(), sameSecond, "test")
                 .archive(store, Optional.empty(), Compression.GZIP, SnapshotProgress.NONE);
           }
         }));

@@ -50,7 +50,7 @@ class SnapshotMemberKilledIT {
 
     try (EtcdClients clients = new EtcdClients(etcd.target())) {
       assertThatThrownBy(() -> new SnapshotArchiver(clients, etcd.target(), Clock.systemUTC(),
-          null, "test").archive(store, Optional.empty(), Compression.GZIP, killAfterOneMiB))
+          "test").archive(store, Optional.empty(), Compression.GZIP, killAfterOneMiB))
           .isInstanceOf(WardenException.class)
           .hasMessageContaining("snapshot stream from etcd0")
           .hasMessageContaining("broke off after")

@@ -47,7 +47,7 @@ class SnapshotStreamFaultsIT {
     EtcdTarget viaProxy = etcd.target().withEndpoints(
         List.of(URI.create("https://127.0.0.1:" + proxy.uri().getPort())));
     try (EtcdClients clients = new EtcdClients(viaProxy)) {
-      return new SnapshotArchiver(clients, viaProxy, Clock.systemUTC(), null, "test")
+      return new SnapshotArchiver(clients, viaProxy, Clock.systemUTC(), "test")
           .withIdleTimeout(idle)
           .archive(store(), Optional.empty(), Compression.ZSTD, SnapshotProgress.NONE);
     }

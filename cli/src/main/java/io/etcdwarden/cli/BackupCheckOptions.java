@@ -12,6 +12,7 @@ import io.etcdwarden.storage.StoreCallBounds;
 import io.etcdwarden.storage.file.VolumeStores;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,21 +78,12 @@ final class BackupCheckOptions {
     if (!(minSizeRatio >= 0 && minSizeRatio <= 1)) {
       throw WardenException.badInput("--min-size-ratio: must be 0..1, got " + minSizeRatio);
     }
-    Optional<Duration> gap = ageWarning != null && ageCritical != null ? Optional.empty()
-        : ScheduleGap.longest(backup, now);
-    String warning = ageWarning != null ? ageWarning : gap.map(g -> hours(g.plusHours(1)))
-        .orElse(BackupThresholds.DEFAULT_AGE_WARNING);
-    String critical = ageCritical != null ? ageCritical
-        : gap.map(g -> hours(g.multipliedBy(2).plusHours(1)))
-            .orElse(BackupThresholds.DEFAULT_AGE_CRITICAL);
+    List<String> defaults = ageWarning != null && ageCritical != null ? List.of()
+        : BackupThresholds.defaultAges(backup.cronSchedule(), now);
+    String warning = ageWarning != null ? ageWarning : defaults.get(0);
+    String critical = ageCritical != null ? ageCritical : defaults.get(1);
     return new BackupThresholds(new Thresholds(Optional.of(Range.parse(warning, "-w")),
         Optional.of(Range.parse(critical, "-c"))), minSizeRatio);
-  }
-
-  private static String hours(Duration d) {
-    double h = d.toSeconds() / 3600.0;
-    return h == Math.rint(h) ? Long.toString((long) h)
-        : String.format(java.util.Locale.ROOT, "%.2f", h);
   }
 
   /**

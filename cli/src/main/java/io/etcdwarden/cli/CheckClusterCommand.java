@@ -7,10 +7,12 @@ import io.etcdwarden.checks.cluster.ExtraCondition;
 import io.etcdwarden.checks.cluster.LiveSurvey;
 import io.etcdwarden.checks.warm.CachedSurvey;
 import io.etcdwarden.checks.warm.DaemonCache;
+import io.etcdwarden.checks.warm.WarmSource;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.cluster.ClusterSurvey;
 import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.core.config.Durations;
+import io.etcdwarden.core.daemon.DaemonAddress;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -39,14 +41,14 @@ final class CheckClusterCommand implements Callable<Integer> {
   @Unmatched List<String> args = new ArrayList<>();
   @Spec CommandLine.Model.CommandSpec spec;
   private final Environment env;
-  private final WarmPath warm;
+  private final WarmSource warm;
 
   CheckClusterCommand(Environment env) {
-    this(env, WarmPath.OVER_HTTP);
+    this(env, WarmSource.OVER_HTTP);
   }
 
   /** {@code warm}: where the daemon's survey comes from (the daemon itself hands it in). */
-  CheckClusterCommand(Environment env, WarmPath warm) {
+  CheckClusterCommand(Environment env, WarmSource warm) {
     this.env = env;
     this.warm = warm;
   }
@@ -93,7 +95,8 @@ final class CheckClusterCommand implements Callable<Integer> {
     Duration maxAge = options.maxCacheAge != null
         ? Durations.parse(options.maxCacheAge, "--max-cache-age")
         : section.healthInterval().multipliedBy(2);
-    return warm.ask(options, target, base, maxAge);
+    return warm.ask(new WarmSource.RunFiles(Optional.ofNullable(options.target.config),
+        Optional.ofNullable(options.stateFile)), target, base, maxAge);
   }
 
   private static CheckResult withDetail(CheckResult result, String line) {

@@ -111,15 +111,15 @@ final class ClusterCheckOptions {
     if (expectedMembers != null && expectedMembers < 1) {
       throw WardenException.badInput("--expected-members: must be at least 1");
     }
-    ClusterThresholds d = ClusterThresholds.defaults();
-    return new ClusterThresholds(quotaBytes, pair(dbWarning, "-w", dbCritical, "-c"),
-        pair(lagWarning, "--lag-warning", lagCritical, "--lag-critical"),
-        pair(rttWarning, "--rtt-warning", rttCritical, "--rtt-critical"),
-        pair(certWarning, "--cert-warning", certCritical, "--cert-critical"),
-        pair(leaderChangesWarning, "--leader-changes-warning", leaderChangesCritical,
-            "--leader-changes-critical"),
-        expectedMembers == null ? OptionalInt.empty() : OptionalInt.of(expectedMembers),
-        d.minInUseRatio(), d.fragmentationFloorBytes());
+    return ClusterThresholds.defaults().withQuotaBytes(quotaBytes)
+        .withDbUsedPercent(pair(dbWarning, "-w", dbCritical, "-c"))
+        .withApplyLag(pair(lagWarning, "--lag-warning", lagCritical, "--lag-critical"))
+        .withRttSeconds(pair(rttWarning, "--rtt-warning", rttCritical, "--rtt-critical"))
+        .withCertDaysLeft(pair(certWarning, "--cert-warning", certCritical, "--cert-critical"))
+        .withLeaderChanges(pair(leaderChangesWarning, "--leader-changes-warning",
+            leaderChangesCritical, "--leader-changes-critical"))
+        .withExpectedMembers(expectedMembers == null ? OptionalInt.empty()
+            : OptionalInt.of(expectedMembers));
   }
 
   private static Thresholds pair(String warning, String warningFlag, String critical,

@@ -4,6 +4,7 @@ import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.core.config.WardenConfig;
+import io.etcdwarden.core.daemon.DaemonAddress;
 import io.etcdwarden.core.files.AtomicFileWriter;
 import io.etcdwarden.daemon.DaemonSettings;
 import io.etcdwarden.daemon.SignalStop;
@@ -88,26 +89,19 @@ final class DaemonCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    BackupSection b = config.backup();
-    BackupSection backup = store == null ? b : new BackupSection(Optional.of(store),
-        b.schedule(), b.compression(), b.member(), b.spoolDir(), b.keepLast(), b.keepHourly(),
-        b.keepDaily(), b.keepWeekly(), b.encryptTo(), b.identityFile());
-    DaemonSection d = config.daemon();
-    DaemonSection daemon = d;
+    BackupSection backup = store == null ? config.backup() : config.backup().withTarget(store);
+    DaemonSection daemon = config.daemon();
     if (listen != null) {
       URI address = DaemonAddress.parse(listen, "--listen");
-      daemon = new DaemonSection(d.healthInterval(), address.getHost(), address.getPort(),
-          d.lockTtl(), d.stateDir(), d.metricsListen());
+      daemon = daemon.withListen(address.getHost(), address.getPort());
     }
     if (metricsListen != null) {
       DaemonAddress.parse(metricsListen, "--metrics-listen");
       daemon = daemon.withMetricsListen(metricsListen);
     }
     SignalStop stop = new SignalStop();
-    try (WardenDaemon running = WardenDaemon.start(new DaemonSettings(etcd.resolve(env), backup,
-        daemon, DaemonSettings.defaultInstance(), DaemonSettings.DEFAULT_MISFIRE_THRESHOLD,
-        DaemonSettings.DEFAULT_STOP_GRACE, Clock.systemUTC(), WardenVersion.version()),
-        new DaemonPluginRuns(Clock.systemUTC()).warmedUp())) {
+    try (WardenDaemon running = WardenDaemon.start(DaemonSettings.of(etcd.resolve(env), backup,
+        daemon, WardenVersion.version()), new DaemonPluginRuns(Clock.systemUTC()).warmedUp())) {
       out.println("etcd-warden daemon listening on " + running.address().getHostString() + ":"
           + running.address().getPort());
       out.flush();

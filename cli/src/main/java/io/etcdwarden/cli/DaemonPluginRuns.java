@@ -1,7 +1,8 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.checks.warm.CachedRun;
+import io.etcdwarden.checks.warm.CallerAccess;
 import io.etcdwarden.core.config.WardenConfig;
-import io.etcdwarden.daemon.CallerAccess;
 import io.etcdwarden.daemon.PluginAnswerer;
 import java.io.PrintWriter;
 import java.io.StringWriter;

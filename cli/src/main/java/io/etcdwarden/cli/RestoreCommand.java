@@ -2,7 +2,6 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.BackupSection;
-import io.etcdwarden.core.config.WardenConfigLoader;
 import io.etcdwarden.restore.FreeSpace;
 import io.etcdwarden.restore.RestorePlan;
 import io.etcdwarden.restore.RestorePreflight;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,9 +39,7 @@ final class RestoreCommand implements Callable<Integer> {
   @Option(names = "--store", paramLabel = "URI",
       description = "Store for --from latest (default: backup.target in warden.yaml).")
   String store;
-  @Option(names = "--config", paramLabel = "FILE", description = "warden.yaml (default "
-      + "/etc/etcd-warden/warden.yaml).")
-  Path config;
+  @Mixin ConfigOption config;
   @Option(names = "--sha256", paramLabel = "HEX",
       description = "The archive's sha256 as you were given it (overrides its .sha256).")
   String sha256;
@@ -101,7 +99,7 @@ final class RestoreCommand implements Callable<Integer> {
           + " without asking (or --dry-run to only see the plan); nothing was changed");
     }
     Optional<String> storeUri = Optional.ofNullable(store);
-    BackupSection backup = WardenConfigLoader.load(Optional.ofNullable(config)).backup();
+    BackupSection backup = config.load().backup();
     if (storeUri.isEmpty() && from.equals("latest")) {
       storeUri = backup.target().map(URI::toString);
       if (storeUri.isEmpty()) {
@@ -109,11 +107,14 @@ final class RestoreCommand implements Callable<Integer> {
             + " backup.target in warden.yaml");
       }
     }
-    RestoreRequest request = new RestoreRequest(from, storeUri, Optional.ofNullable(sha256)
-        .map(String::toLowerCase), Optional.ofNullable(member.memberDir),
-        Optional.ofNullable(member.etcdConfig), Optional.ofNullable(target), skipBackup,
-        allowNonMount, assumeSingleMember, health, env.variables(), allowOlderEtcd,
-        keys.identity(backup));
+    RestoreRequest request = RestoreRequest.builder(from, env.variables()).store(storeUri)
+        .sha256(Optional.ofNullable(sha256).map(String::toLowerCase))
+        .memberDir(Optional.ofNullable(member.memberDir))
+        .etcdConfig(Optional.ofNullable(member.etcdConfig))
+        .backupDir(Optional.ofNullable(target)).skipBackup(skipBackup)
+        .allowNonMount(allowNonMount).assumeSingleMember(assumeSingleMember)
+        .healthTimeout(health).allowOlderEtcd(allowOlderEtcd)
+        .identity(keys.identity(backup)).build();
     PrintWriter out = spec.commandLine().getOut();
     RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
         .prepare(request);

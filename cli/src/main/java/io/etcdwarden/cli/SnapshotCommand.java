@@ -51,9 +51,6 @@ final class SnapshotCommand implements Callable<Integer> {
       description = "gzip (.tar.gz, the charm's format) or zstd (.tar.zst, many times faster);"
           + " default: backup.compression, else gzip.")
   String compression;
-  @Option(names = "--spool-dir", paramLabel = "DIR", hidden = true,
-      description = "Deprecated and ignored: snapshots stream to the target in one pass.")
-  Path spoolDir;
   @Option(names = "--idle-timeout", paramLabel = "DURATION",
       description = "Abandon the snapshot when etcd sends nothing for this long (default 30s).")
   String idleTimeout;
@@ -88,7 +85,7 @@ final class SnapshotCommand implements Callable<Integer> {
     Optional<Verification> verification = Optional.empty();
     try (SnapshotStore snapshots = store.open(config);
         EtcdClients clients = new EtcdClients(resolved)) {
-      archived = new SnapshotArchiver(clients, resolved, Clock.systemUTC(), null,
+      archived = new SnapshotArchiver(clients, resolved, Clock.systemUTC(),
           WardenVersion.version()).withIdleTimeout(idle).withEncryption(recipients)
           .archive(snapshots, source, chosen,
               bar != null ? bar : SnapshotProgress.NONE);

@@ -2,7 +2,6 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.backup.AgeIdentity;
 import io.etcdwarden.core.config.BackupSection;
-import io.etcdwarden.core.config.WardenConfigLoader;
 import io.etcdwarden.restore.SnapshotDrill;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -29,9 +29,7 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
   @Option(names = {"--store", "--target"}, paramLabel = "URI",
       description = "Store for --from latest (default: backup.target in warden.yaml).")
   String store;
-  @Option(names = "--config", paramLabel = "FILE", description = "warden.yaml (default "
-      + "/etc/etcd-warden/warden.yaml).")
-  Path config;
+  @Mixin ConfigOption config;
   @Option(names = "--allow-non-mount",
       description = "Accept a file:// store that is not a mount point.")
   boolean allowNonMount;
@@ -52,7 +50,7 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Optional<String> storeUri = Optional.ofNullable(store);
-    BackupSection backup = WardenConfigLoader.load(Optional.ofNullable(config)).backup();
+    BackupSection backup = config.load().backup();
     if (storeUri.isEmpty() && from.equals("latest")) {
       storeUri = backup.target().map(URI::toString);
     }

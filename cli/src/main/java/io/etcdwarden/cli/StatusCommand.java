@@ -1,12 +1,12 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.daemon.DaemonAddress;
+import io.etcdwarden.core.daemon.DaemonClient;
 import io.etcdwarden.daemon.DaemonStatus;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.HttpURLConnection;
-import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +17,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Show the daemon's jobs: schedule, last run and result, next run.")
 final class StatusCommand implements Callable<Integer> {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
+  private static final int MAX_STATUS_BYTES = 4 << 20;
+
   @Mixin TargetOptions etcd;
 
   @Option(names = "--daemon", paramLabel = "HOST:PORT",
@@ -28,8 +32,8 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String listen = daemon != null ? daemon : etcd.loadConfig().daemon().listen();
-    URI base = DaemonAddress.parse(listen, "--daemon");
-    DaemonStatus status = fetch(base.resolve("/v1/status"), listen);
+    DaemonStatus status = fetch(new DaemonClient(DaemonAddress.parse(listen, "--daemon"),
+        CONNECT_TIMEOUT, READ_TIMEOUT), listen);
     PrintWriter out = spec.commandLine().getOut();
     out.println("daemon " + status.instance() + " on " + status.listen() + ", up since "
         + status.startedAt());
@@ -49,16 +53,10 @@ final class StatusCommand implements Callable<Integer> {
     return s.isEmpty() ? "-" : s.length() > 19 ? s.substring(0, 19) + "Z" : s;
   }
 
-  private static DaemonStatus fetch(URI url, String listen) {
+  private static DaemonStatus fetch(DaemonClient daemon, String listen) {
     try {
-      HttpURLConnection http = (HttpURLConnection) url.toURL().openConnection();
-      http.setConnectTimeout(1000);
-      http.setReadTimeout(3000);
-      try (InputStream in = http.getInputStream()) {
-        return DaemonStatus.fromJson(in.readAllBytes());
-      } finally {
-        http.disconnect();
-      }
+      return DaemonStatus.fromJson(daemon.get(DaemonStatus.PATH, MAX_STATUS_BYTES)
+          .orElseThrow(() -> new IOException("HTTP 503")));
     } catch (IOException e) {
       throw WardenException.retryable("daemon not reachable at " + listen + " (" + e.getMessage()
           + "); is 'etcd-warden daemon' running? (systemctl status etcd-warden)", e);

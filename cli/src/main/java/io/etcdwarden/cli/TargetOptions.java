@@ -35,9 +35,18 @@ final class TargetOptions {
       description = "Deadline per call, e.g. 5s or 500ms (default 5s).")
   String timeout;
 
-  /** The config, loaded and validated once; the default path may be absent, a named one not. */
+  private WardenConfig loaded;
+
+  /**
+   * The config, loaded and validated once per command however often it is asked for (a
+   * deprecation warning is then logged once too); the default path may be absent, a named one
+   * not.
+   */
   WardenConfig loadConfig() {
-    return WardenConfigLoader.load(Optional.ofNullable(config));
+    if (loaded == null) {
+      loaded = WardenConfigLoader.load(Optional.ofNullable(config));
+    }
+    return loaded;
   }
 
   EtcdTarget resolve(Environment env) {

@@ -85,7 +85,7 @@ final class UpgradeCommand implements Callable<Integer> {
         EtcdClients clients = new EtcdClients(target)) {
       RecentArchive archives = new RecentArchive(snapshots, Clock.systemUTC());
       Optional<SnapshotArchiver> takeNow = snapshotFirst ? Optional.of(new SnapshotArchiver(
-          clients, target, Clock.systemUTC(), null, WardenVersion.version())) : Optional.empty();
+          clients, target, Clock.systemUTC(), WardenVersion.version())) : Optional.empty();
       BackupGate backup = dry -> archives.require(maxAge, takeNow,
           Compression.ofFlag(config.backup().compression()), dry);
       UpgradePlan plan = new UpgradePreflight(clients).check(request, backup);

@@ -44,6 +44,30 @@ class DaemonFilesTest {
   }
 
   @Test
+  void anOldConfigWithSpoolDirStillRendersAndNoCronLineCarriesIt() throws Exception {
+    Path config = Files.writeString(tmp.resolve("warden.yaml"), "backup:\n"
+        + "  target: file:///mnt/etcd-backups\n  schedule: 15 */6 * * *\n"
+        + "  spool_dir: /var/lib/etcd-warden/spool\n");
+    Path output = tmp.resolve("etcd-warden.cron");
+
+    CliRun run = CliRun.run(Map.of(), "cron", "render", "--config", config.toString(),
+        "--output", output.toString(), "--launcher", "/opt/etcd-warden/bin/etcd-warden");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(Files.readString(output)).contains(" snapshot --verify --config ")
+        .doesNotContain("spool");
+  }
+
+  @Test
+  void theSpoolDirFlagIsGone() {
+    CliRun run = CliRun.run(Map.of(), "snapshot", "--target", "file:///nowhere",
+        "--spool-dir", "/tmp");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--spool-dir").hasLineCount(1);
+  }
+
+  @Test
   void aBadScheduleIsOneLineNamingTheKey() throws Exception {
     Path config = Files.writeString(tmp.resolve("warden.yaml"),
         "backup:\n  target: file:///mnt/etcd-backups\n  schedule: 61 * * * *\n");

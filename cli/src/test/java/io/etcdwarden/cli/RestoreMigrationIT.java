@@ -56,7 +56,7 @@ class RestoreMigrationIT {
       }
     }
     CliRun snapshot = CliRun.run(source.etcdctlEnvironment(), "snapshot", "--target",
-        "file://" + store, "--allow-non-mount", "--spool-dir", tmp.toString());
+        "file://" + store, "--allow-non-mount");
     assertThat(snapshot.exitCode()).as(snapshot.toString()).isZero();
     String archive = Path.of(field(snapshot.out(), "snapshot.path")).getFileName().toString();
 
@@ -111,7 +111,7 @@ class RestoreMigrationIT {
   @Test
   void restoringOneMemberOfAThreeMemberClusterIsRefusedWithTheMigrationSteps() throws Exception {
     CliRun snapshot = CliRun.run(source.etcdctlEnvironment(), "snapshot", "--target",
-        "file://" + store, "--allow-non-mount", "--spool-dir", tmp.toString());
+        "file://" + store, "--allow-non-mount");
     assertThat(snapshot.exitCode()).as(snapshot.toString()).isZero();
     Path member = source.member(1).dir();
     String pid = Files.readString(member.resolve("etcd.pid"));

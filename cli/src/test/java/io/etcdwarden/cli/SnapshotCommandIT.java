@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SnapshotCommandIT {
   @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(1);
   @TempDir Path store;
-  @TempDir Path spool;
   @TempDir Path work;
 
   private Map<String, String> env() {
@@ -33,7 +32,7 @@ class SnapshotCommandIT {
 
   private CliRun snapshot(String... extra) {
     String[] args = Stream.concat(Stream.of("snapshot", "--target", "file://" + store,
-        "--allow-non-mount", "--spool-dir", spool.toString()), Stream.of(extra))
+        "--allow-non-mount"), Stream.of(extra))
         .toArray(String[]::new);
     return CliRun.run(env(), args);
   }
@@ -68,7 +67,10 @@ class SnapshotCommandIT {
     assertThat(EtcdctlSnapshot.status(work.resolve("db")))
         .contains("\"revision\":" + field(run.out(), "snapshot.revision"));
     EtcdctlSnapshot.restore(work.resolve("db"), work.resolve("restored"));
-    assertThat(spool).isEmptyDirectory();
+    try (Stream<Path> published = Files.list(store)) {
+      assertThat(published).containsExactlyInAnyOrder(archive,
+          store.resolve(archive.getFileName() + ".sha256"));
+    }
   }
 
   @Test

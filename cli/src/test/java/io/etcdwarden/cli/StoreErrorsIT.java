@@ -32,7 +32,7 @@ class StoreErrorsIT {
     Map<String, String> wrong = aws(S3ProxyExtension.ACCESS_KEY, "not-the-secret");
 
     for (List<String> args : List.of(List.of("snapshots", "list", "--target", target),
-        List.of("snapshot", "--target", target, "--spool-dir", work.toString()))) {
+        List.of("snapshot", "--target", target))) {
       DistRun run = DistRun.launch(work, wrong, args);
       assertOneLine(run, "answered ").contains("HTTP 403: check the credentials");
     }
@@ -48,8 +48,8 @@ class StoreErrorsIT {
 
     assertOneLine(DistRun.launch(work, creds, List.of("snapshots", "list", "--target", target)),
         "bucket 'no-such-bucket' does not exist");
-    assertOneLine(DistRun.launch(work, creds, List.of("snapshot", "--target", target,
-        "--spool-dir", work.toString())), "bucket 'no-such-bucket' does not exist");
+    assertOneLine(DistRun.launch(work, creds, List.of("snapshot", "--target", target)),
+        "bucket 'no-such-bucket' does not exist");
     assertPluginLine(DistRun.launch(work, creds, List.of("check", "backup", "--target", target,
         "--no-last-run", "-t", "10")), "bucket 'no-such-bucket' does not exist");
     String gsTarget = "gs://no-such-bucket/etcd?endpoint=" + gcs.endpoint();

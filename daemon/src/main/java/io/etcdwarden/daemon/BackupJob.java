@@ -16,10 +16,8 @@ import io.etcdwarden.checks.backup.LastRun;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.core.config.CronSchedule;
 import io.etcdwarden.storage.SnapshotStore;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,7 +80,7 @@ final class BackupJob {
     Optional<AgeIdentity> identity;
     try {
       identity = ArchiveKeys.identity(null, backup);
-      archived = new SnapshotArchiver(clients, settings.target(), settings.clock(), spoolDir(),
+      archived = new SnapshotArchiver(clients, settings.target(), settings.clock(),
           settings.toolVersion()).withEncryption(ArchiveKeys.recipients(List.of(), backup))
           .archive(store, backup.member(),
           Compression.ofFlag(backup.compression()), SnapshotProgress.NONE);
@@ -156,17 +154,5 @@ final class BackupJob {
   /** Long enough for a dead holder's lease to expire and then some. */
   private Duration waitFor() {
     return settings.daemon().lockTtl().multipliedBy(3);
-  }
-
-  private Path spoolDir() {
-    Path dir = settings.backup().spoolDir()
-        .orElse(settings.daemon().stateDir().resolve("spool"));
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw WardenException.badInput("cannot create the spool directory " + dir + " ("
-          + BackupSection.NAME + "." + BackupSection.SPOOL_DIR + " or daemon.state_dir): " + e);
-    }
-    return dir;
   }
 }

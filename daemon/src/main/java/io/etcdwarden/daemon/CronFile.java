@@ -2,6 +2,7 @@ package io.etcdwarden.daemon;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.core.config.CronSchedule;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -34,8 +35,7 @@ public final class CronFile {
     String common = " --target " + quoted(target.toString());
     String snapshot = launcher + " snapshot --verify --config " + config + common
         + " --compression "
-        + backup.compression() + backup.member().map(m -> " --member " + quoted(m)).orElse("")
-        + backup.spoolDir().map(d -> " --spool-dir " + d).orElse("");
+        + backup.compression() + backup.member().map(m -> " --member " + quoted(m)).orElse("");
     String prune = launcher + " snapshots prune" + common + " --keep-last " + backup.keepLast()
         + " --hourly " + backup.keepHourly() + " --daily " + backup.keepDaily() + " --weekly "
         + backup.keepWeekly();

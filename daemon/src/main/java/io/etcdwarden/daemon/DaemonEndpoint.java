@@ -35,7 +35,7 @@ final class DaemonEndpoint implements AutoCloseable {
       DaemonMetrics metrics, PluginAnswerer plugin) {
     routes.put(DaemonCache.PATH, get(() -> health.last().map(SurveyJson::write).orElse(null),
         "application/json"));
-    routes.put("/v1/status", get(() -> status.get().toJson(), "application/json"));
+    routes.put(DaemonStatus.PATH, get(() -> status.get().toJson(), "application/json"));
     Function<EndpointRequest, EndpointAnswer> scrape = get(() -> {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       try {

@@ -1,5 +1,6 @@
 package io.etcdwarden.daemon;
 
+import io.etcdwarden.core.config.CronSchedule;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Info;

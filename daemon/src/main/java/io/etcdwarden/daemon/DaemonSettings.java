@@ -28,6 +28,31 @@ public record DaemonSettings(EtcdTarget target, BackupSection backup, DaemonSect
     Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * Settings for a production daemon: this host's {@link #defaultInstance()}, Quartz's misfire
+   * threshold, the default stop grace and the system clock; the with... methods change one.
+   */
+  public static DaemonSettings of(EtcdTarget target, BackupSection backup, DaemonSection daemon,
+      String toolVersion) {
+    return new DaemonSettings(target, backup, daemon, defaultInstance(),
+        DEFAULT_MISFIRE_THRESHOLD, DEFAULT_STOP_GRACE, Clock.systemUTC(), toolVersion);
+  }
+
+  public DaemonSettings withInstance(String name) {
+    return new DaemonSettings(target, backup, daemon, name, misfireThreshold, stopGrace, clock,
+        toolVersion);
+  }
+
+  public DaemonSettings withMisfireThreshold(Duration threshold) {
+    return new DaemonSettings(target, backup, daemon, instance, threshold, stopGrace, clock,
+        toolVersion);
+  }
+
+  public DaemonSettings withStopGrace(Duration grace) {
+    return new DaemonSettings(target, backup, daemon, instance, misfireThreshold, grace, clock,
+        toolVersion);
+  }
+
   /** This host's name and this process's id: unique among the daemons of one cluster. */
   public static String defaultInstance() {
     String host;

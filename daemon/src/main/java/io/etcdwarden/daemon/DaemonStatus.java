@@ -11,6 +11,8 @@ import java.util.List;
  * ISO-8601 text, empty when there is none.
  */
 public record DaemonStatus(String instance, String startedAt, String listen, List<Job> jobs) {
+  /** Where the daemon serves it. */
+  public static final String PATH = "/v1/status";
   private static final ObjectMapper JSON = new ObjectMapper()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -26,7 +26,7 @@ public interface PluginAnswerer {
    * survey the daemon holds now, and where this daemon listens ({@code listenHost} as
    * configured, {@code port} as bound) so the runner can tell whether the plugin would have
    * asked this daemon at all; {@code callerUid}, the local user who asks, for whom every file
-   * the run would read or write is judged ({@link CallerAccess}).
+   * the run would read or write is judged ({@link io.etcdwarden.checks.warm.CallerAccess}).
    */
   record Request(List<String> args, Map<String, String> env, CachedSurvey survey,
       String listenHost, int port, int callerUid) {

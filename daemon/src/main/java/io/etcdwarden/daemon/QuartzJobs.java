@@ -1,6 +1,7 @@
 package io.etcdwarden.daemon;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.config.CronSchedule;
 import io.etcdwarden.core.config.Durations;
 import java.time.Duration;
 import java.time.Instant;

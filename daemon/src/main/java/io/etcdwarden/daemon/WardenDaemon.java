@@ -5,6 +5,7 @@ import io.etcdwarden.checks.cluster.LiveSurvey;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.core.config.CronSchedule;
 import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.storage.SnapshotStore;
@@ -93,8 +94,7 @@ public final class WardenDaemon implements AutoCloseable {
    */
   public static WardenDaemon start(DaemonSettings settings, PluginAnswerer plugin) {
     BackupSection backup = settings.backup();
-    Optional<CronSchedule> schedule = backup.scheduled()
-        ? Optional.of(CronSchedule.parse(backup.schedule())) : Optional.empty();
+    Optional<CronSchedule> schedule = backup.cronSchedule();
     Optional<SnapshotStore> store = Optional.empty();
     if (schedule.isPresent()) {
       Compression.ofFlag(backup.compression());

@@ -42,4 +42,92 @@ public record RestoreRequest(String from, Optional<String> store, Optional<Strin
     return MemberOnHost.fromMemberDir(memberDir.orElseThrow(() -> new IllegalArgumentException(
         "the CLI requires --data-dir or --etcd-config")), env);
   }
+
+  /** A request to restore {@code from}, every option at its default until the builder sets it. */
+  public static Builder builder(String from, Map<String, String> env) {
+    return new Builder(from, env);
+  }
+
+  /** Names each of a request's options, so callers stop passing twelve values by position. */
+  public static final class Builder {
+    private final String from;
+    private final Map<String, String> env;
+    private Optional<String> store = Optional.empty();
+    private Optional<String> sha256 = Optional.empty();
+    private Optional<Path> memberDir = Optional.empty();
+    private Optional<Path> etcdConfig = Optional.empty();
+    private Optional<Path> backupDir = Optional.empty();
+    private boolean skipBackup;
+    private boolean allowNonMount;
+    private boolean assumeSingleMember;
+    private Duration healthTimeout = DEFAULT_HEALTH_TIMEOUT;
+    private boolean allowOlderEtcd;
+    private Optional<AgeIdentity> identity = Optional.empty();
+
+    private Builder(String from, Map<String, String> env) {
+      this.from = from;
+      this.env = env;
+    }
+
+    public Builder store(Optional<String> uri) {
+      this.store = uri;
+      return this;
+    }
+
+    public Builder sha256(Optional<String> hex) {
+      this.sha256 = hex;
+      return this;
+    }
+
+    public Builder memberDir(Optional<Path> dir) {
+      this.memberDir = dir;
+      return this;
+    }
+
+    public Builder etcdConfig(Optional<Path> file) {
+      this.etcdConfig = file;
+      return this;
+    }
+
+    public Builder backupDir(Optional<Path> dir) {
+      this.backupDir = dir;
+      return this;
+    }
+
+    public Builder skipBackup(boolean skip) {
+      this.skipBackup = skip;
+      return this;
+    }
+
+    public Builder allowNonMount(boolean allow) {
+      this.allowNonMount = allow;
+      return this;
+    }
+
+    public Builder assumeSingleMember(boolean assume) {
+      this.assumeSingleMember = assume;
+      return this;
+    }
+
+    public Builder healthTimeout(Duration timeout) {
+      this.healthTimeout = timeout;
+      return this;
+    }
+
+    public Builder allowOlderEtcd(boolean allow) {
+      this.allowOlderEtcd = allow;
+      return this;
+    }
+
+    public Builder identity(Optional<AgeIdentity> key) {
+      this.identity = key;
+      return this;
+    }
+
+    public RestoreRequest build() {
+      return new RestoreRequest(from, store, sha256, memberDir, etcdConfig, backupDir,
+          skipBackup, allowNonMount, assumeSingleMember, healthTimeout, env, allowOlderEtcd,
+          identity);
+    }
+  }
 }

@@ -63,9 +63,10 @@ public final class SnapshotDrill {
     LocalCluster cluster = null;
     try {
       cluster = LocalCluster.create(scratch.resolve("etcd"), 1, EtcdBinary.locate(env));
-      RestoreRequest request = new RestoreRequest(from, store, Optional.empty(),
-          Optional.of(cluster.members().get(0).dir()), Optional.empty(), Optional.empty(), true,
-          allowNonMount, false, HEALTH_TIMEOUT, env, allowOlderEtcd, identity);
+      RestoreRequest request = RestoreRequest.builder(from, env).store(store)
+          .memberDir(Optional.of(cluster.members().get(0).dir())).skipBackup(true)
+          .allowNonMount(allowNonMount).healthTimeout(HEALTH_TIMEOUT)
+          .allowOlderEtcd(allowOlderEtcd).identity(identity).build();
       RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
           .prepare(request);
       RestoreResult result = new SingleMemberRestore(HEALTH_TIMEOUT).execute(plan, line -> { });

@@ -68,7 +68,7 @@ class RestoreAcrossVersionsIT {
         kv.delete(bytes("/cross/k" + i)).get();
       }
       written = keys(clients);
-      archive = new SnapshotArchiver(clients, target(source), Clock.systemUTC(), tmp, "test")
+      archive = new SnapshotArchiver(clients, target(source), Clock.systemUTC(), "test")
           .archive(SnapshotStores.open(URI.create("file://" + store + "?allow-non-mount=true")),
               Optional.empty(), Compression.GZIP, SnapshotProgress.NONE).published().name();
     }
@@ -97,7 +97,7 @@ class RestoreAcrossVersionsIT {
     // The way back: the newer member's archive is refused by the 3.4 member unless forced.
     String back;
     try (EtcdClients clients = new EtcdClients(target(target))) {
-      back = new SnapshotArchiver(clients, target(target), Clock.systemUTC(), tmp, "test")
+      back = new SnapshotArchiver(clients, target(target), Clock.systemUTC(), "test")
           .archive(SnapshotStores.open(URI.create("file://" + store + "?allow-non-mount=true")),
               Optional.empty(), Compression.ZSTD, SnapshotProgress.NONE).published().name();
     }

@@ -40,7 +40,7 @@ class RestoreConcurrencyIT {
     String archive;
     try (EtcdClients clients = new EtcdClients(etcd.target())) {
       clients.cluster().getKVClient().put(bytes("/canary"), bytes("before")).get();
-      archive = new SnapshotArchiver(clients, etcd.target(), Clock.systemUTC(), store, "test")
+      archive = new SnapshotArchiver(clients, etcd.target(), Clock.systemUTC(), "test")
           .archive(SnapshotStores.open(URI.create("file://" + store + "?allow-non-mount=true")),
               Optional.empty(), Compression.ZSTD, SnapshotProgress.NONE).published().name();
     }

@@ -2,6 +2,12 @@ package io.etcdwarden.checks.backup;
 
 import io.etcdwarden.checks.Range;
 import io.etcdwarden.checks.Thresholds;
+import io.etcdwarden.core.config.CronSchedule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The limits {@link BackupCheck} judges a store by: the newest archive's age in hours (WARNING
@@ -16,6 +22,23 @@ public record BackupThresholds(Thresholds ageHours, double minSizeRatio) {
   public static BackupThresholds defaults() {
     return new BackupThresholds(Thresholds.of(DEFAULT_AGE_WARNING, DEFAULT_AGE_CRITICAL),
         DEFAULT_MIN_SIZE_RATIO);
+  }
+
+  /**
+   * The default age limits, in hours, for a store filled on {@code schedule}: one missed run
+   * warns (its longest gap + 1 h), two page (twice the gap + 1 h); for a daily schedule that is
+   * exactly 25/49, which is also the limit without a schedule. Index 0 warning, 1 critical.
+   */
+  public static List<String> defaultAges(Optional<CronSchedule> schedule, Instant now) {
+    Optional<Duration> gap = schedule.map(s -> s.longestGap(now));
+    return List.of(gap.map(g -> hours(g.plusHours(1))).orElse(DEFAULT_AGE_WARNING),
+        gap.map(g -> hours(g.multipliedBy(2).plusHours(1))).orElse(DEFAULT_AGE_CRITICAL));
+  }
+
+  private static String hours(Duration d) {
+    double h = d.toSeconds() / 3600.0;
+    return h == Math.rint(h) ? Long.toString((long) h)
+        : String.format(Locale.ROOT, "%.2f", h);
   }
 
   /** The age thresholds in seconds, for the {@code age} perfdata item (unit {@code s}). */

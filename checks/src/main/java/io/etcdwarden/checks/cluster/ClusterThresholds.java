@@ -50,4 +50,42 @@ public record ClusterThresholds(
             DEFAULT_LEADER_CHANGES_WARNING)), java.util.Optional.empty()),
         OptionalInt.empty(), DEFAULT_MIN_IN_USE_RATIO, DEFAULT_FRAGMENTATION_FLOOR_BYTES);
   }
+
+  // with...: one limit changed, the rest kept, so callers start from defaults() instead of
+  // rebuilding nine positional values.
+
+  public ClusterThresholds withQuotaBytes(long quotaBytes) {
+    return new ClusterThresholds(quotaBytes, dbUsedPercent, applyLag, rttSeconds,
+        certDaysLeft, leaderChanges, expectedMembers, minInUseRatio, fragmentationFloorBytes);
+  }
+
+  public ClusterThresholds withDbUsedPercent(Thresholds dbUsedPercent) {
+    return new ClusterThresholds(quotaBytes, dbUsedPercent, applyLag, rttSeconds,
+        certDaysLeft, leaderChanges, expectedMembers, minInUseRatio, fragmentationFloorBytes);
+  }
+
+  public ClusterThresholds withApplyLag(Thresholds applyLag) {
+    return new ClusterThresholds(quotaBytes, dbUsedPercent, applyLag, rttSeconds,
+        certDaysLeft, leaderChanges, expectedMembers, minInUseRatio, fragmentationFloorBytes);
+  }
+
+  public ClusterThresholds withRttSeconds(Thresholds rttSeconds) {
+    return new ClusterThresholds(quotaBytes, dbUsedPercent, applyLag, rttSeconds,
+        certDaysLeft, leaderChanges, expectedMembers, minInUseRatio, fragmentationFloorBytes);
+  }
+
+  public ClusterThresholds withCertDaysLeft(Thresholds certDaysLeft) {
+    return new ClusterThresholds(quotaBytes, dbUsedPercent, applyLag, rttSeconds,
+        certDaysLeft, leaderChanges, expectedMembers, minInUseRatio, fragmentationFloorBytes);
+  }
+
+  public ClusterThresholds withLeaderChanges(Thresholds leaderChanges) {
+    return new ClusterThresholds(quotaBytes, dbUsedPercent, applyLag, rttSeconds,
+        certDaysLeft, leaderChanges, expectedMembers, minInUseRatio, fragmentationFloorBytes);
+  }
+
+  public ClusterThresholds withExpectedMembers(OptionalInt expectedMembers) {
+    return new ClusterThresholds(quotaBytes, dbUsedPercent, applyLag, rttSeconds,
+        certDaysLeft, leaderChanges, expectedMembers, minInUseRatio, fragmentationFloorBytes);
+  }
 }

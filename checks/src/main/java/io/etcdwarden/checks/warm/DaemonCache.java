@@ -1,8 +1,7 @@
 package io.etcdwarden.checks.warm;
 
+import io.etcdwarden.core.daemon.DaemonClient;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,14 +23,14 @@ public final class DaemonCache {
   /** A survey dated this far in the future (clock trouble) is not trusted either. */
   private static final Duration FUTURE_TOLERANCE = Duration.ofSeconds(5);
 
-  private final URI base;
-  private final Duration timeout;
+  private static final int MAX_SURVEY_BYTES = 1 << 20;
+
+  private final DaemonClient daemon;
   private final Clock clock;
 
-  /** {@code base} like {@code http://127.0.0.1:2389}. */
+  /** {@code base} like {@code http://127.0.0.1:2389}; {@code timeout} to connect and to read. */
   public DaemonCache(URI base, Duration timeout, Clock clock) {
-    this.base = base;
-    this.timeout = timeout;
+    this.daemon = new DaemonClient(base, timeout, timeout);
     this.clock = clock;
   }
 
@@ -85,27 +84,11 @@ public final class DaemonCache {
   }
 
   private Optional<CachedSurvey> fetch() throws IOException {
-    HttpURLConnection http = (HttpURLConnection) base.resolve(PATH).toURL().openConnection();
-    http.setConnectTimeout((int) Math.max(1, timeout.toMillis()));
-    http.setReadTimeout((int) Math.max(1, timeout.toMillis()));
-    http.setUseCaches(false);
-    try {
-      int code = http.getResponseCode();
-      if (code == HttpURLConnection.HTTP_UNAVAILABLE) {
-        return Optional.empty();
-      }
-      if (code != HttpURLConnection.HTTP_OK) {
-        throw new IOException("HTTP " + code);
-      }
-      try (InputStream in = http.getInputStream()) {
-        return Optional.of(SurveyJson.read(in.readNBytes(1 << 20)));
-      }
-    } finally {
-      http.disconnect();
-    }
+    Optional<byte[]> body = daemon.get(PATH, MAX_SURVEY_BYTES);
+    return body.isEmpty() ? Optional.empty() : Optional.of(SurveyJson.read(body.get()));
   }
 
   private String hostPort() {
-    return base.getHost() + ":" + base.getPort();
+    return daemon.hostPort();
   }
 }

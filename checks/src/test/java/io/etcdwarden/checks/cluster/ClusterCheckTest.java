@@ -94,9 +94,7 @@ class ClusterCheckTest {
 
   @Test
   void dbSizeAgainstQuotaWarnsAt80AndIsCriticalAt95Percent() {
-    ClusterThresholds small = new ClusterThresholds(1000, DEFAULTS.dbUsedPercent(),
-        DEFAULTS.applyLag(), DEFAULTS.rttSeconds(), DEFAULTS.certDaysLeft(),
-        DEFAULTS.leaderChanges(), OptionalInt.empty(), 0.5, 100);
+    ClusterThresholds small = DEFAULTS.withQuotaBytes(1000);
 
     assertThat(check(report(Members.sized("etcd0", "a1", 790, 790)), small).overall())
         .isEqualTo(State.OK);
@@ -138,9 +136,7 @@ class ClusterCheckTest {
 
   @Test
   void expectedMemberCountMismatchWarns() {
-    ClusterThresholds five = new ClusterThresholds(DEFAULTS.quotaBytes(),
-        DEFAULTS.dbUsedPercent(), DEFAULTS.applyLag(), DEFAULTS.rttSeconds(),
-        DEFAULTS.certDaysLeft(), DEFAULTS.leaderChanges(), OptionalInt.of(5), 0.5, 1);
+    ClusterThresholds five = DEFAULTS.withExpectedMembers(OptionalInt.of(5));
 
     assertThat(check(Members.healthy(), five).summary()).isEqualTo("3 members, expected 5");
   }

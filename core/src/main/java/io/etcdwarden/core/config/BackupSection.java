@@ -11,13 +11,12 @@ import java.util.Optional;
  * takes them, how they are compressed and which ones retention keeps. Shared by
  * {@code snapshot}, {@code snapshots ...}, {@code restore --from latest}, {@code check backup}
  * and the daemon, so that one file describes the whole backup set-up. The schedule is kept as
- * written: the module that schedules (Quartz) validates it at start-up, naming this key.
+ * written and validated when the config loads ({@link #cronSchedule()} parses it).
  *
  * @param target the store URI ({@code file://}, {@code s3://}, {@code gs://}), if configured
  * @param schedule a 5-field crontab line or a Quartz cron expression; empty = no schedule
  * @param compression {@code gzip} or {@code zstd}
  * @param member the member to stream from; empty = the leader
- * @param spoolDir local directory for the database while it is archived; empty = temp dir
  * @param encryptTo age recipients ({@code age1...}) every archive is encrypted to; empty = clear
  * @param identityFile the age identity that opens encrypted archives (restore, drill, verify)
  */
@@ -26,7 +25,6 @@ public record BackupSection(
     String schedule,
     String compression,
     Optional<String> member,
-    Optional<Path> spoolDir,
     int keepLast,
     int keepHourly,
     int keepDaily,
@@ -38,7 +36,11 @@ public record BackupSection(
   public static final String SCHEDULE = "schedule";
   public static final String COMPRESSION = "compression";
   public static final String MEMBER = "member";
-  public static final String SPOOL_DIR = "spool_dir";
+  /**
+   * No longer read (snapshots stream in one pass without spooling); an old config that still
+   * has it loads with a one-line warning.
+   */
+  public static final String DEPRECATED_SPOOL_DIR = "spool_dir";
   public static final String KEEP_LAST = "keep_last";
   public static final String KEEP_HOURLY = "keep_hourly";
   public static final String KEEP_DAILY = "keep_daily";
@@ -46,7 +48,7 @@ public record BackupSection(
   public static final String ENCRYPT_TO = "encrypt_to";
   public static final String IDENTITY_FILE = "identity_file";
   public static final List<String> KEYS = List.of(TARGET, SCHEDULE, COMPRESSION, MEMBER,
-      SPOOL_DIR, KEEP_LAST, KEEP_HOURLY, KEEP_DAILY, KEEP_WEEKLY, ENCRYPT_TO, IDENTITY_FILE);
+      KEEP_LAST, KEEP_HOURLY, KEEP_DAILY, KEEP_WEEKLY, ENCRYPT_TO, IDENTITY_FILE);
 
   public static final List<String> COMPRESSIONS = List.of("gzip", "zstd");
   public static final String DEFAULT_COMPRESSION = "gzip";
@@ -62,19 +64,37 @@ public record BackupSection(
     Objects.requireNonNull(schedule, SCHEDULE);
     Objects.requireNonNull(compression, COMPRESSION);
     Objects.requireNonNull(member, MEMBER);
-    Objects.requireNonNull(spoolDir, SPOOL_DIR);
     encryptTo = List.copyOf(encryptTo);
     Objects.requireNonNull(identityFile, IDENTITY_FILE);
   }
 
   public static BackupSection defaults() {
     return new BackupSection(Optional.empty(), DEFAULT_SCHEDULE, DEFAULT_COMPRESSION,
-        Optional.empty(), Optional.empty(), DEFAULT_KEEP_LAST, DEFAULT_KEEP_HOURLY,
+        Optional.empty(), DEFAULT_KEEP_LAST, DEFAULT_KEEP_HOURLY,
         DEFAULT_KEEP_DAILY, DEFAULT_KEEP_WEEKLY, List.of(), Optional.empty());
+  }
+
+  /** This section with archives going to {@code store} instead (a {@code --target} flag). */
+  public BackupSection withTarget(URI store) {
+    return new BackupSection(Optional.of(store), schedule, compression, member, keepLast,
+        keepHourly, keepDaily, keepWeekly, encryptTo, identityFile);
+  }
+
+  /** The parsed {@link #schedule}; empty when none is configured. */
+  public Optional<CronSchedule> cronSchedule() {
+    return cron(schedule);
+  }
+
+  static Optional<CronSchedule> cron(String schedule) {
+    return scheduled(schedule) ? Optional.of(CronSchedule.parse(schedule)) : Optional.empty();
   }
 
   /** True when a schedule is configured ({@code ""} and the charm's {@code -1} mean none). */
   public boolean scheduled() {
+    return scheduled(schedule);
+  }
+
+  private static boolean scheduled(String schedule) {
     return !schedule.isBlank() && !schedule.trim().equals("-1");
   }
 }

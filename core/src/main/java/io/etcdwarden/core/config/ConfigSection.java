@@ -36,16 +36,31 @@ final class ConfigSection {
 
   /** Fails on the first key that is not one of {@code known}, listing the known ones. */
   void requireOnlyKeys(List<String> known) {
+    requireOnlyKeys(known, List.of());
+  }
+
+  /** As {@link #requireOnlyKeys(List)}, also accepting (and not listing) {@code deprecated}. */
+  void requireOnlyKeys(List<String> known, List<String> deprecated) {
     if (node == null || node.isNull()) {
       return;
     }
     for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
       String key = keys.next();
-      if (!known.contains(key)) {
+      if (!known.contains(key) && !deprecated.contains(key)) {
         throw WardenException.badInput(source + ": unknown key '" + name + "." + key
             + "' (known keys: " + String.join(", ", known) + ")");
       }
     }
+  }
+
+  /** Whether the file has {@code key} in this section, with or without a value. */
+  boolean has(String key) {
+    return node != null && !node.isNull() && node.has(key);
+  }
+
+  /** The file's name, as every message starts. */
+  String source() {
+    return source;
   }
 
   Optional<String> text(String key) {

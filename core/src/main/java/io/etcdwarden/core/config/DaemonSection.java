@@ -66,4 +66,9 @@ public record DaemonSection(Duration healthInterval, String listenHost, int list
   public String listen() {
     return listenHost + ":" + listenPort;
   }
+
+  /** This section listening on {@code host:port} instead (a {@code --listen} flag). */
+  public DaemonSection withListen(String host, int port) {
+    return new DaemonSection(healthInterval, host, port, lockTtl, stateDir, metricsListen);
+  }
 }

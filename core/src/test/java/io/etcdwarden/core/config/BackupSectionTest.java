@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.etcdwarden.core.WardenException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,6 @@ class BackupSectionTest {
           schedule: "0 */6 * * *"
           compression: ZSTD
           member: etcd1
-          spool_dir: /var/lib/etcd-warden/spool
           keep_last: 3
           keep_hourly: 0
           keep_daily: 14
@@ -30,7 +31,6 @@ class BackupSectionTest {
     assertThat(backup.scheduled()).isTrue();
     assertThat(backup.compression()).isEqualTo("zstd");
     assertThat(backup.member()).contains("etcd1");
-    assertThat(backup.spoolDir()).contains(Path.of("/var/lib/etcd-warden/spool"));
     assertThat(backup.keepLast()).isEqualTo(3);
     assertThat(backup.keepHourly()).isZero();
     assertThat(backup.keepDaily()).isEqualTo(14);
@@ -66,5 +66,43 @@ class BackupSectionTest {
         .hasMessage("w.yaml: backup.keep_daily must be an integer of at least 0, got '-2'");
     assertThatThrownBy(() -> WardenConfigLoader.parse("backup:\n  keep: 2\n", "w.yaml"))
         .hasMessageStartingWith("w.yaml: unknown key 'backup.keep' (known keys: target,");
+  }
+
+  @Test
+  void aBadScheduleIsRefusedWhenTheConfigLoadsNamingTheKey() {
+    assertThatThrownBy(() -> WardenConfigLoader.parse("backup:\n  schedule: 61 * * * *\n",
+        "w.yaml"))
+        .isInstanceOf(WardenException.class)
+        .hasMessageStartingWith("backup.schedule '61 * * * *' is not a cron schedule: ")
+        .hasMessageNotContaining("\n");
+    assertThat(WardenConfigLoader.parse("backup:\n  schedule: 0 3 * * 1-5\n", "w.yaml")
+        .backup().cronSchedule().orElseThrow().quartzExpression())
+        .isEqualTo("0 0 3 ? * MON-FRI");
+  }
+
+  @Test
+  void anOldSpoolDirLoadsWithOneWarningLine() {
+    PrintStream original = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    BackupSection backup;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      backup = WardenConfigLoader.parse("""
+          backup:
+            target: file:///mnt/etcd-backups
+            spool_dir: /var/lib/etcd-warden/spool
+            keep_last: 3
+          """, "old.yaml").backup();
+    } finally {
+      System.setErr(original);
+    }
+
+    assertThat(backup).isEqualTo(new BackupSection(Optional.of(URI.create(
+        "file:///mnt/etcd-backups")), "", "gzip", Optional.empty(), 3, 24, 7, 4));
+    assertThat(err.toString(StandardCharsets.UTF_8)).hasLineCount(1)
+        .contains("old.yaml: backup.spool_dir is no longer used");
+    assertThatThrownBy(() -> WardenConfigLoader.parse("backup:\n  spool: /x\n", "w.yaml"))
+        .hasMessageStartingWith("w.yaml: unknown key 'backup.spool' (known keys: target,")
+        .hasMessageNotContaining("spool_dir");
   }
 }

@@ -1,9 +1,10 @@
-package io.etcdwarden.daemon;
+package io.etcdwarden.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.etcdwarden.core.WardenException;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +72,20 @@ class CronScheduleTest {
     } catch (WardenException e) {
       return e;
     }
+  }
+
+  @Test
+  void theLongestGapIsTheLongestHonestWaitBetweenTwoRuns() {
+    Instant monday = Instant.parse("2026-11-23T00:00:00Z");
+    assertThat(CronSchedule.parse("0 3 * * *").longestGap(monday)).isEqualTo(Duration.ofDays(1));
+    // weekdays only: Friday 03:00 to Monday 03:00
+    assertThat(CronSchedule.parse("0 3 * * 1-5").longestGap(monday))
+        .isEqualTo(Duration.ofDays(3));
+    // uneven hours: 02:00 and 20:00 leave 18 h and 6 h
+    assertThat(CronSchedule.parse("0 2,20 * * *").longestGap(monday))
+        .isEqualTo(Duration.ofHours(18));
+    // a final year: the gaps up to its last run, no failure after it
+    assertThat(CronSchedule.parse("0 0 12 ? * WED 2099").longestGap(monday))
+        .isEqualTo(Duration.ofDays(7));
   }
 }

@@ -1,4 +1,4 @@
-package io.etcdwarden.daemon;
+package io.etcdwarden.checks.warm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package io.etcdwarden.daemon;
+package io.etcdwarden.checks.warm;
 
 import java.io.IOException;
 import java.nio.file.Files;

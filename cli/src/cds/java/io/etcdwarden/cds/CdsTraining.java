@@ -1,5 +1,7 @@
-package io.etcdwarden.cli;
+package io.etcdwarden.cds;
 
+
+import io.etcdwarden.cli.EtcdWarden;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -7,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Build-time only, for {@code bin/etcd-warden-cds}: runs several etcd-warden command lines, one
+ * For {@code bin/etcd-warden-cds} only, and shipped apart from the CLI in
+ * {@code lib/etcd-warden-cds.jar} (this source folder is compiled on its own, never into
+ * {@code etcd-warden.jar}, so it is no part of the command tree): runs several etcd-warden command lines, one
  * after another, in one JVM, so that the class-data sharing archive (which records the classes
  * of one JVM) holds what all of them load: the Nagios checks, and the snapshot path end to end
  * when the script could start a sandbox etcd. Command lines are separated by {@code --next};

@@ -1,4 +1,4 @@
-package io.etcdwarden.cli;
+package io.etcdwarden.checks.warm;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,6 @@
-package io.etcdwarden.cli;
+package io.etcdwarden.checks.warm;
 
-import io.etcdwarden.checks.warm.CachedSurvey;
-import io.etcdwarden.checks.warm.DaemonCache;
 import io.etcdwarden.core.endpoint.EtcdTarget;
-import io.etcdwarden.daemon.CallerAccess;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The survey source of a plugin run inside the daemon ({@link DaemonPluginRuns}): the daemon's
+ * The survey source of a plugin run the daemon answers itself (the shell fast path): the daemon's
  * own cached survey, judged for freshness at answer time with the plugin's own bound. It serves
  * only a run the plugin process would have answered from this very cache; anything else (a
  * stale cache, {@code --no-daemon}, another daemon address, other endpoints, a relative path
@@ -22,7 +19,7 @@ import java.util.Optional;
  * throws {@link NotServed}, so the daemon never checks live and never answers in the plugin's
  * place with something the plugin would not have printed.
  */
-final class CachedRun implements WarmPath {
+public final class CachedRun implements WarmSource {
   private final CachedSurvey survey;
   private final String listenHost;
   private final int port;
@@ -32,7 +29,7 @@ final class CachedRun implements WarmPath {
   private Optional<StateFileGuard> stateFile = Optional.empty();
 
   /** {@code caller}: what the local user who asked could read and write by themselves. */
-  CachedRun(CachedSurvey survey, String listenHost, int port, Clock clock, CallerAccess caller) {
+  public CachedRun(CachedSurvey survey, String listenHost, int port, Clock clock, CallerAccess caller) {
     this.survey = survey;
     this.caller = caller;
     this.listenHost = bare(listenHost);
@@ -41,15 +38,14 @@ final class CachedRun implements WarmPath {
   }
 
   /** Thrown where the plugin process would do something other than judge this cache. */
-  static final class NotServed extends RuntimeException {
+  public static final class NotServed extends RuntimeException {
     NotServed(String why) {
       super(why, null, false, false);
     }
   }
 
   @Override
-  public DaemonCache.Answer ask(ClusterCheckOptions options, EtcdTarget target, URI daemon,
-      Duration maxAge) {
+  public DaemonCache.Answer ask(RunFiles run, EtcdTarget target, URI daemon, Duration maxAge) {
     if (daemon.getPort() != port || !bare(daemon.getHost()).equals(listenHost)) {
       throw new NotServed("the plugin would ask the daemon at " + daemon);
     }
@@ -62,21 +58,17 @@ final class CachedRun implements WarmPath {
     target.caFile().ifPresent(files::add);
     target.certFile().ifPresent(files::add);
     target.keyFile().ifPresent(files::add);
-    if (options.target.config != null) {
-      files.add(options.target.config);
-    }
-    if (options.stateFile != null) {
-      files.add(options.stateFile);
-    }
+    run.config().ifPresent(files::add);
+    run.stateFile().ifPresent(files::add);
     if (files.stream().anyMatch(f -> !f.isAbsolute())) {
       throw new NotServed("a relative path");
     }
-    readable(files.stream().filter(f -> !f.equals(options.stateFile)).toList());
-    if (options.stateFile != null && !caller.canRewrite(options.stateFile)) {
-      throw new NotServed("a state file the caller could not rewrite itself");
-    }
-    if (options.stateFile != null) {
-      stateFile = Optional.of(StateFileGuard.check(options.stateFile));
+    readable(files.stream().filter(f -> !run.stateFile().equals(Optional.of(f))).toList());
+    if (run.stateFile().isPresent()) {
+      if (!caller.canRewrite(run.stateFile().get())) {
+        throw new NotServed("a state file the caller could not rewrite itself");
+      }
+      stateFile = Optional.of(StateFileGuard.check(run.stateFile().get()));
     }
     DaemonCache.Answer answer = new DaemonCache(daemon, Duration.ZERO, clock)
         .judge(survey, maxAge, target.endpoints());
@@ -91,7 +83,7 @@ final class CachedRun implements WarmPath {
    * Refuses the run unless the caller could read every one of {@code files} itself: the daemon
    * (often root) must never read a key or a config for a user who could not.
    */
-  void readable(List<Path> files) {
+  public void readable(List<Path> files) {
     for (Path file : files) {
       if (!file.isAbsolute() || !caller.canRead(file)) {
         throw new NotServed("a file the caller could not read itself: " + file);
@@ -105,12 +97,12 @@ final class CachedRun implements WarmPath {
   }
 
   /** Whether the run judged the cache (and so printed what the plugin would have). */
-  boolean served() {
+  public boolean served() {
     return served;
   }
 
   /** Gives the state file back its owner and mode; false when that failed. */
-  boolean restoreStateFile() {
+  public boolean restoreStateFile() {
     return stateFile.map(StateFileGuard::restore).orElse(true);
   }
 

@@ -1,8 +1,8 @@
-package io.etcdwarden.daemon;
+package io.etcdwarden.core.config;
 
 import io.etcdwarden.core.WardenException;
-import io.etcdwarden.core.config.BackupSection;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Locale;
@@ -11,13 +11,15 @@ import java.util.TimeZone;
 import org.quartz.CronExpression;
 
 /**
- * The snapshot schedule from {@code backup.schedule}, validated once at start-up. Operators
+ * The snapshot schedule from {@code backup.schedule}, validated when the config loads. Operators
  * write crontab's five fields ({@code 0 *}{@code /6 * * *}); Quartz wants seconds first, a
  * {@code ?} in one of day-of-month and day-of-week, and days of the week counted 1-7 from
  * Sunday where crontab counts 0-7 with both 0 and 7 for Sunday. Five fields are translated;
  * six or seven are taken as Quartz's own form. Times are UTC, as the archive names are.
  */
 public final class CronSchedule {
+  /** Runs {@link #longestGap} looks at; enough to cover a weekly pattern of an hourly one. */
+  static final int GAP_RUNS = 200;
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
   private static final Map<String, String> CRONTAB_DAYS = Map.of("0", "SUN", "1", "MON",
       "2", "TUE", "3", "WED", "4", "THU", "5", "FRI", "6", "SAT", "7", "SUN");
@@ -105,6 +107,29 @@ public final class CronSchedule {
   /** As the operator wrote it. */
   public String written() {
     return written;
+  }
+
+  /**
+   * The longest time between two runs over the next {@value #GAP_RUNS} runs after {@code now}, so
+   * that irregular schedules (weekdays only, twice a day at uneven hours) get limits that their
+   * longest honest gap does not trip; the backup check's default age limits follow it.
+   */
+  public Duration longestGap(Instant now) {
+    Date previous = quartz.getTimeAfter(Date.from(now));
+    Duration longest = Duration.ZERO;
+    for (int i = 0; i < GAP_RUNS && previous != null; i++) {
+      // null: a schedule with a final year has no run after its last one
+      Date following = quartz.getTimeAfter(previous);
+      if (following == null) {
+        break;
+      }
+      Duration gap = Duration.between(previous.toInstant(), following.toInstant());
+      if (gap.compareTo(longest) > 0) {
+        longest = gap;
+      }
+      previous = following;
+    }
+    return longest;
   }
 
   /** The first fire time strictly after {@code t}. */
