@@ -41,7 +41,7 @@ class EncryptedDaemonBackupIT {
     Files.createDirectories(tmp.resolve("store"));
     URI store = Daemons.store(tmp.resolve("store"));
     BackupSection backup = new BackupSection(Optional.of(store), "0/2 * * * * ?", "zstd",
-        Optional.empty(), Optional.empty(), 50, 0, 0, 0, List.of(recipient), Optional.of(key));
+        Optional.empty(), 50, 0, 0, 0, List.of(recipient), Optional.of(key));
     DaemonSettings settings = new DaemonSettings(etcd.target(), backup, new DaemonSection(
         Duration.ofSeconds(5), "127.0.0.1", 0, Duration.ofSeconds(3), tmp.resolve("state")),
         "enc", Duration.ofSeconds(1), Duration.ofSeconds(10), Clock.systemUTC(), "test");

@@ -16,7 +16,7 @@ class RestoreRequestTest {
     assertThat(RestoreRequest.builder("latest", ENV).build()).isEqualTo(new RestoreRequest(
         "latest", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), false, false, false, RestoreRequest.DEFAULT_HEALTH_TIMEOUT, ENV,
-        false));
+        false, Optional.empty()));
   }
 
   @Test
@@ -29,6 +29,7 @@ class RestoreRequestTest {
 
     assertThat(built).isEqualTo(new RestoreRequest("/a.tar.gz", Optional.of("s3://b"),
         Optional.of("ab"), Optional.of(Path.of("/m")), Optional.of(Path.of("/c.yaml")),
-        Optional.of(Path.of("/old")), true, true, true, Duration.ofSeconds(7), ENV, true));
+        Optional.of(Path.of("/old")), true, true, true, Duration.ofSeconds(7), ENV, true,
+        Optional.empty()));
   }
 }

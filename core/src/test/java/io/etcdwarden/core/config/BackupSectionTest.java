@@ -98,7 +98,8 @@ class BackupSectionTest {
     }
 
     assertThat(backup).isEqualTo(new BackupSection(Optional.of(URI.create(
-        "file:///mnt/etcd-backups")), "", "gzip", Optional.empty(), 3, 24, 7, 4));
+        "file:///mnt/etcd-backups")), "", "gzip", Optional.empty(), 3, 24, 7, 4,
+        java.util.List.of(), Optional.empty()));
     assertThat(err.toString(StandardCharsets.UTF_8)).hasLineCount(1)
         .contains("old.yaml: backup.spool_dir is no longer used");
     assertThatThrownBy(() -> WardenConfigLoader.parse("backup:\n  spool: /x\n", "w.yaml"))
