@@ -117,8 +117,7 @@ final class BackupJob {
       List<PruneDecision> decisions = SnapshotPruner.prune(store,
           new RetentionPolicy(b.keepLast(), b.keepHourly(), b.keepDaily(), b.keepWeekly()),
           false);
-      long deleted = decisions.stream().filter(d -> !d.kept()
-          && !d.reason().equals("not named by etcd-warden")).count();
+      long deleted = decisions.stream().filter(d -> !d.kept()).count();
       String line = "pruned " + deleted + ", kept " + decisions.stream()
           .filter(PruneDecision::kept).count();
       history.ended(WardenDaemon.PRUNE, JobHistory.Outcome.OK, line);
