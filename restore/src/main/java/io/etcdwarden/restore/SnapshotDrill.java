@@ -1,6 +1,7 @@
 package io.etcdwarden.restore;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.installer.files.DirectoryTree;
 import io.etcdwarden.installer.local.LocalCluster;
 import io.etcdwarden.installer.process.EtcdBinary;
