@@ -34,9 +34,11 @@ public record RetentionPolicy(int keepLast, int hourly, int daily, int weekly) {
     Map<String, PruneReason> kept = new LinkedHashMap<>();
     newestFirst.stream().limit(keepLast).forEach(a -> kept.putIfAbsent(a.name(),
         new PruneReason.LastArchives(keepLast)));
-    bucket(newestFirst, hourly, t -> t.truncatedTo(ChronoUnit.HOURS), PruneReason.Keep.HOURLY, kept);
-    bucket(newestFirst, daily, t -> t.truncatedTo(ChronoUnit.DAYS), PruneReason.Keep.DAILY, kept);
-    bucket(newestFirst, weekly, RetentionPolicy::weekOf, PruneReason.Keep.WEEKLY, kept);
+    bucket(newestFirst, hourly, t -> t.truncatedTo(ChronoUnit.HOURS), PruneReason.Fixed.HOURLY,
+        kept);
+    bucket(newestFirst, daily, t -> t.truncatedTo(ChronoUnit.DAYS), PruneReason.Fixed.DAILY,
+        kept);
+    bucket(newestFirst, weekly, RetentionPolicy::weekOf, PruneReason.Fixed.WEEKLY, kept);
     return kept;
   }
 

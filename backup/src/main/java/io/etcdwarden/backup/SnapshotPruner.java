@@ -25,15 +25,15 @@ public final class SnapshotPruner {
       if (takenAt.isPresent()) {
         ours.add(new RetentionPolicy.Dated(stored.name(), takenAt.get()));
       } else {
-        decisions.add(new PruneDecision(stored.name(), PruneReason.NOT_OURS));
+        decisions.add(new PruneDecision(stored.name(), PruneReason.Fixed.NOT_OURS));
       }
     }
     Map<String, PruneReason> keep = policy.keep(ours);
     newestVerified(store, ours).ifPresent(name -> keep.putIfAbsent(name,
-        PruneReason.Keep.NEWEST_VERIFIED));
+        PruneReason.Fixed.NEWEST_VERIFIED));
     ours.sort(Comparator.comparing(RetentionPolicy.Dated::takenAt).reversed());
     for (RetentionPolicy.Dated archive : ours) {
-      PruneReason reason = keep.getOrDefault(archive.name(), PruneReason.OUTSIDE_POLICY);
+      PruneReason reason = keep.getOrDefault(archive.name(), PruneReason.Fixed.OUTSIDE_POLICY);
       if (!reason.kept() && !dryRun) {
         store.delete(archive.name());
       }

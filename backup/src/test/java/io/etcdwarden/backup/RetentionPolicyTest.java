@@ -27,10 +27,10 @@ class RetentionPolicyTest {
         everyHalfHourFor(Duration.ofDays(30)));
 
     assertThat(keep.values().stream().filter(r -> r.equals(new PruneReason.LastArchives(3)))).hasSize(3);
-    assertThat(keep.values().stream().filter(r -> r == PruneReason.Keep.HOURLY)).hasSize(22);
-    assertThat(keep.values().stream().filter(r -> r == PruneReason.Keep.DAILY)).hasSize(6);
+    assertThat(keep.values().stream().filter(r -> r == PruneReason.Fixed.HOURLY)).hasSize(22);
+    assertThat(keep.values().stream().filter(r -> r == PruneReason.Fixed.DAILY)).hasSize(6);
     // 2026-06-30 is a Tuesday: this week's and last week's newest are already kept as daily.
-    assertThat(keep.values().stream().filter(r -> r == PruneReason.Keep.WEEKLY)).hasSize(2);
+    assertThat(keep.values().stream().filter(r -> r == PruneReason.Fixed.WEEKLY)).hasSize(2);
     assertThat(keep).containsKey(ArchiveName.of(NOW, Compression.GZIP))
         .containsKey(ArchiveName.of(Instant.parse("2026-06-14T23:45:00Z"), Compression.GZIP))
         .hasSize(3 + 22 + 6 + 2);

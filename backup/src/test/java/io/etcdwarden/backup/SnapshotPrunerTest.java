@@ -36,8 +36,9 @@ class SnapshotPrunerTest {
 
     assertThat(store().list()).extracting(StoredSnapshot::name)
         .containsExactlyInAnyOrder(oldSound, newestBroken);
-    assertThat(decisions).contains(new PruneDecision(oldSound, PruneReason.Keep.NEWEST_VERIFIED),
-        new PruneDecision(older, PruneReason.OUTSIDE_POLICY));
+    assertThat(decisions).contains(
+        new PruneDecision(oldSound, PruneReason.Fixed.NEWEST_VERIFIED),
+        new PruneDecision(older, PruneReason.Fixed.OUTSIDE_POLICY));
   }
 
   @Test

@@ -6,15 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.etcd.jetcd.api.MaintenanceGrpc;
 import io.etcd.jetcd.api.StatusRequest;
 import io.etcdwarden.core.WardenException;
-import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,18 +20,16 @@ import org.junit.jupiter.api.Test;
  * by backup's SnapshotArchiver ITs).
  */
 class MemberStreamChannelTest {
+  /** EtcdClientsTest's target timeout. */
   private static final Duration TIMEOUT = Duration.ofMillis(400);
 
   @Test
   void aRefusedMemberFailsAtOnceInOneRetryableLine() throws IOException {
-    URI endpoint = URI.create("http://127.0.0.1:" + closedPort());
-    try (EtcdClients clients = new EtcdClients(target(endpoint));
+    URI endpoint = URI.create("http://127.0.0.1:" + EtcdClientsTest.closedPort());
+    try (EtcdClients clients = new EtcdClients(EtcdClientsTest.target(endpoint));
         MemberStreamChannel channel = clients.memberStream(endpoint)) {
       long start = System.nanoTime();
-      assertThatThrownBy(() -> channel.unary(() -> channel.withDeadline(
-          MaintenanceGrpc.newBlockingStub(channel.channel()))
-          .status(StatusRequest.getDefaultInstance())))
-          .isInstanceOf(WardenException.class)
+      assertThatThrownBy(() -> status(channel)).isInstanceOf(WardenException.class)
           .hasMessage(endpoint + ": connection refused (is etcd running there?)")
           .matches(e -> ((WardenException) e).retryable());
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
@@ -47,12 +41,10 @@ class MemberStreamChannelTest {
   void aMemberThatNeverAnswersFailsAfterTheTimeout() throws IOException {
     try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
       URI endpoint = URI.create("http://127.0.0.1:" + silent.getLocalPort());
-      try (EtcdClients clients = new EtcdClients(target(endpoint));
+      try (EtcdClients clients = new EtcdClients(EtcdClientsTest.target(endpoint));
           MemberStreamChannel channel = clients.memberStream(endpoint)) {
         long start = System.nanoTime();
-        assertThatThrownBy(() -> channel.unary(() -> channel.withDeadline(
-            MaintenanceGrpc.newBlockingStub(channel.channel()))
-            .status(StatusRequest.getDefaultInstance())))
+        assertThatThrownBy(() -> status(channel))
             .isInstanceOf(WardenException.class).hasMessageStartingWith(endpoint + ": ");
         assertThat(Duration.ofNanos(System.nanoTime() - start))
             .isGreaterThanOrEqualTo(TIMEOUT).isLessThan(Duration.ofSeconds(3));
@@ -62,22 +54,17 @@ class MemberStreamChannelTest {
 
   @Test
   void closedClientsHandOutNoChannel() throws IOException {
-    URI endpoint = URI.create("http://127.0.0.1:" + closedPort());
-    EtcdClients clients = new EtcdClients(target(endpoint));
+    URI endpoint = URI.create("http://127.0.0.1:" + EtcdClientsTest.closedPort());
+    EtcdClients clients = new EtcdClients(EtcdClientsTest.target(endpoint));
     clients.close();
 
     assertThatThrownBy(() -> clients.memberStream(endpoint))
         .isInstanceOf(IllegalStateException.class);
   }
 
-  private static int closedPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static EtcdTarget target(URI endpoint) {
-    return new EtcdTarget(List.of(endpoint), Optional.empty(), Optional.empty(),
-        Optional.empty(), TIMEOUT, Map.of());
+  /** Asks the member its status on {@code channel}, as the snapshot's first call does. */
+  private static void status(MemberStreamChannel channel) {
+    channel.unary(() -> channel.withDeadline(MaintenanceGrpc.newBlockingStub(channel.channel()))
+        .status(StatusRequest.getDefaultInstance()));
   }
 }
