@@ -28,20 +28,22 @@ public record RetentionPolicy(int keepLast, int hourly, int daily, int weekly) {
   public record Dated(String name, Instant takenAt) {}
 
   /** The archives to keep, each with the first reason that keeps it; newest first. */
-  public Map<String, String> keep(List<Dated> archives) {
+  public Map<String, PruneReason> keep(List<Dated> archives) {
     List<Dated> newestFirst = archives.stream()
         .sorted(Comparator.comparing(Dated::takenAt).reversed()).toList();
-    Map<String, String> kept = new LinkedHashMap<>();
-    newestFirst.stream().limit(keepLast).forEach(a -> kept.putIfAbsent(a.name(), "last "
-        + keepLast));
-    bucket(newestFirst, hourly, t -> t.truncatedTo(ChronoUnit.HOURS), "hourly", kept);
-    bucket(newestFirst, daily, t -> t.truncatedTo(ChronoUnit.DAYS), "daily", kept);
-    bucket(newestFirst, weekly, RetentionPolicy::weekOf, "weekly", kept);
+    Map<String, PruneReason> kept = new LinkedHashMap<>();
+    newestFirst.stream().limit(keepLast).forEach(a -> kept.putIfAbsent(a.name(),
+        new PruneReason.LastArchives(keepLast)));
+    bucket(newestFirst, hourly, t -> t.truncatedTo(ChronoUnit.HOURS), PruneReason.Fixed.HOURLY,
+        kept);
+    bucket(newestFirst, daily, t -> t.truncatedTo(ChronoUnit.DAYS), PruneReason.Fixed.DAILY,
+        kept);
+    bucket(newestFirst, weekly, RetentionPolicy::weekOf, PruneReason.Fixed.WEEKLY, kept);
     return kept;
   }
 
   private static void bucket(List<Dated> newestFirst, int periods,
-      Function<Instant, Object> period, String reason, Map<String, String> kept) {
+      Function<Instant, Object> period, PruneReason reason, Map<String, PruneReason> kept) {
     Object current = null;
     int seen = 0;
     for (Dated archive : newestFirst) {

@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Takes one snapshot archive in a single pass: picks the member ({@link SourceFinder}: the
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * ({@link #withEncryption}) the compressed stream is age-encrypted before it reaches the store.
  */
 public final class SnapshotArchiver {
-  private static final Logger LOG = LoggerFactory.getLogger(SnapshotArchiver.class);
   /** A stream that sends nothing for this long is abandoned (the default). */
   public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -71,26 +68,6 @@ public final class SnapshotArchiver {
       throw WardenException.badInput("the idle timeout must be positive, got " + idle);
     }
     return new SnapshotArchiver(clients, target, clock, toolVersion, idle, encryptTo);
-  }
-
-  /**
-   * Lets a command that is about to snapshot start one-time set-up on a thread of its own while
-   * it reads its configuration: the TLS library ({@link MemberChannel#prepareTls()}), then the
-   * manifest's JSON writer, which would otherwise be set up after the last byte. Class
-   * initialisation happens once; whoever gets there second waits for it, nothing runs twice.
-   */
-  public static void prepare() {
-    Thread thread = new Thread(() -> {
-      try {
-        MemberChannel.prepareTls();
-        SnapshotManifest.prepareJson();
-      } catch (RuntimeException | LinkageError e) {
-        // The snapshot meets the same problem where it matters and reports it there.
-        LOG.debug("snapshot set-up ahead of time failed", e);
-      }
-    }, "snapshot-prepare");
-    thread.setDaemon(true);
-    thread.start();
   }
 
   /** Archives a snapshot of {@code member} (empty: the leader) into {@code store}. */

@@ -54,9 +54,10 @@ public record SnapshotManifest(
 
   /**
    * Writes one throwaway manifest so that Jackson's first-use set-up (its serializers for this
-   * record) is done before the real one is due at the end of a snapshot.
+   * record) is done before the real one is due at the end of a snapshot: a command passes it to
+   * {@code ShortLivedProcess.prepareInBackground} before it snapshots.
    */
-  static void prepareJson() {
+  public static void prepareJson() {
     new SnapshotManifest(FORMAT_VERSION, "", "", "", "", "", 0, 0, 0, 0, "",
         List.of(new Member("", "", List.of())), "", 0L).toJson();
   }

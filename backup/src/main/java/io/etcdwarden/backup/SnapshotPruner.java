@@ -25,19 +25,19 @@ public final class SnapshotPruner {
       if (takenAt.isPresent()) {
         ours.add(new RetentionPolicy.Dated(stored.name(), takenAt.get()));
       } else {
-        decisions.add(new PruneDecision(stored.name(), true, "not named by etcd-warden"));
+        decisions.add(new PruneDecision(stored.name(), PruneReason.Fixed.NOT_OURS));
       }
     }
-    Map<String, String> keep = policy.keep(ours);
-    newestVerified(store, ours).ifPresent(name -> keep.putIfAbsent(name, "newest verified"));
+    Map<String, PruneReason> keep = policy.keep(ours);
+    newestVerified(store, ours).ifPresent(name -> keep.putIfAbsent(name,
+        PruneReason.Fixed.NEWEST_VERIFIED));
     ours.sort(Comparator.comparing(RetentionPolicy.Dated::takenAt).reversed());
     for (RetentionPolicy.Dated archive : ours) {
-      String reason = keep.get(archive.name());
-      if (reason == null && !dryRun) {
+      PruneReason reason = keep.getOrDefault(archive.name(), PruneReason.Fixed.OUTSIDE_POLICY);
+      if (!reason.kept() && !dryRun) {
         store.delete(archive.name());
       }
-      decisions.add(new PruneDecision(archive.name(), reason != null,
-          reason != null ? reason : "outside the policy"));
+      decisions.add(new PruneDecision(archive.name(), reason));
     }
     return decisions;
   }

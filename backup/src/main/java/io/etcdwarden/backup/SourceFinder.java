@@ -9,11 +9,9 @@ import io.etcdwarden.core.cluster.ClusterReport;
 import io.etcdwarden.core.cluster.ClusterSurvey;
 import io.etcdwarden.core.cluster.MemberStatus;
 import io.etcdwarden.core.endpoint.EtcdTarget;
-import io.etcdwarden.core.tls.TlsMaterial;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -28,18 +26,16 @@ final class SourceFinder {
   private final EtcdClients clients;
   private final EtcdTarget target;
   private final Clock clock;
-  private final Supplier<TlsMaterial> tls;
 
   SourceFinder(EtcdClients clients, EtcdTarget target, Clock clock) {
     this.clients = clients;
     this.target = target;
     this.clock = clock;
-    this.tls = clients::tls;
   }
 
   SnapshotSource find(Optional<String> member) {
     for (URI endpoint : target.endpoints()) {
-      MemberChannel channel = MemberChannel.open(endpoint, target, tls);
+      MemberChannel channel = MemberChannel.open(clients, endpoint);
       StatusResponse status;
       MemberListResponse members;
       try {
@@ -110,7 +106,7 @@ final class SourceFinder {
   /** Opens {@code url}, asks its status, and keeps it only if it sees a leader. */
   private SnapshotSource confirmed(String name, URI url, MemberListResponse members,
       String role) {
-    MemberChannel channel = MemberChannel.open(url, target, tls);
+    MemberChannel channel = MemberChannel.open(clients, url);
     StatusResponse status;
     MemberListResponse list;
     try {

@@ -23,14 +23,14 @@ class RetentionPolicyTest {
 
   @Test
   void keepsTheLastFewThenOnePerHourDayAndWeek() {
-    Map<String, String> keep = new RetentionPolicy(3, 24, 7, 4).keep(
+    Map<String, PruneReason> keep = new RetentionPolicy(3, 24, 7, 4).keep(
         everyHalfHourFor(Duration.ofDays(30)));
 
-    assertThat(keep.values().stream().filter(r -> r.startsWith("last"))).hasSize(3);
-    assertThat(keep.values().stream().filter(r -> r.equals("hourly"))).hasSize(22);
-    assertThat(keep.values().stream().filter(r -> r.equals("daily"))).hasSize(6);
+    assertThat(keep.values().stream().filter(r -> r.equals(new PruneReason.LastArchives(3)))).hasSize(3);
+    assertThat(keep.values().stream().filter(r -> r == PruneReason.Fixed.HOURLY)).hasSize(22);
+    assertThat(keep.values().stream().filter(r -> r == PruneReason.Fixed.DAILY)).hasSize(6);
     // 2026-06-30 is a Tuesday: this week's and last week's newest are already kept as daily.
-    assertThat(keep.values().stream().filter(r -> r.equals("weekly"))).hasSize(2);
+    assertThat(keep.values().stream().filter(r -> r == PruneReason.Fixed.WEEKLY)).hasSize(2);
     assertThat(keep).containsKey(ArchiveName.of(NOW, Compression.GZIP))
         .containsKey(ArchiveName.of(Instant.parse("2026-06-14T23:45:00Z"), Compression.GZIP))
         .hasSize(3 + 22 + 6 + 2);
@@ -38,7 +38,7 @@ class RetentionPolicyTest {
 
   @Test
   void theNewestArchiveOfEachPeriodIsTheOneKept() {
-    Map<String, String> keep = new RetentionPolicy(1, 2, 0, 0).keep(
+    Map<String, PruneReason> keep = new RetentionPolicy(1, 2, 0, 0).keep(
         everyHalfHourFor(Duration.ofHours(3)));
 
     assertThat(keep).containsOnlyKeys(ArchiveName.of(NOW, Compression.GZIP),

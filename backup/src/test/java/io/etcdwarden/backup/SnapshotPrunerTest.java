@@ -36,8 +36,9 @@ class SnapshotPrunerTest {
 
     assertThat(store().list()).extracting(StoredSnapshot::name)
         .containsExactlyInAnyOrder(oldSound, newestBroken);
-    assertThat(decisions).contains(new PruneDecision(oldSound, true, "newest verified"),
-        new PruneDecision(older, false, "outside the policy"));
+    assertThat(decisions).contains(
+        new PruneDecision(oldSound, PruneReason.Fixed.NEWEST_VERIFIED),
+        new PruneDecision(older, PruneReason.Fixed.OUTSIDE_POLICY));
   }
 
   @Test

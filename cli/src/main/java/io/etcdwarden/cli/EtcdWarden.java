@@ -1,6 +1,6 @@
 package io.etcdwarden.cli;
 
-import io.etcdwarden.core.client.SharedGrpcLoop;
+import io.etcdwarden.core.client.ShortLivedProcess;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.time.Duration;
@@ -49,8 +49,8 @@ public final class EtcdWarden implements Runnable {
     out.flush();
     err.flush();
     // jetcd leaves non-daemon Netty threads behind; exiting explicitly saves ~0.4 s, and
-    // stopping grpc's shared loop first another 0.3 s (SharedGrpcLoop).
-    SharedGrpcLoop.stopForExit(Duration.ofSeconds(1));
+    // stopping grpc's shared loop first another 0.3 s (ShortLivedProcess).
+    ShortLivedProcess.stopGrpcLoopBeforeExit(Duration.ofSeconds(1));
     System.exit(code);
   }
 

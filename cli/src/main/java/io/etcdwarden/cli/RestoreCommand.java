@@ -2,7 +2,7 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.BackupSection;
-import io.etcdwarden.restore.FreeSpace;
+import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.restore.RestorePlan;
 import io.etcdwarden.restore.RestorePreflight;
 import io.etcdwarden.restore.RestoreRequest;

@@ -8,10 +8,12 @@ import io.etcdwarden.backup.ArchivedSnapshot;
 import io.etcdwarden.backup.Compression;
 import io.etcdwarden.backup.RecordedVerification;
 import io.etcdwarden.backup.SnapshotArchiver;
+import io.etcdwarden.backup.SnapshotManifest;
 import io.etcdwarden.backup.SnapshotProgress;
 import io.etcdwarden.backup.Verification;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.core.client.ShortLivedProcess;
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.core.config.WardenConfig;
@@ -69,7 +71,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SnapshotArchiver.prepare();
+    ShortLivedProcess.prepareInBackground(SnapshotManifest::prepareJson);
     WardenConfig config = etcd.loadConfig();
     BackupSection backup = config.backup();
     Compression chosen = compression != null ? Compression.ofFlag(compression)

@@ -64,7 +64,7 @@ final class SnapshotsPruneCommand implements Callable<Integer> {
     String deleted = dryRun ? "would delete" : "deleted";
     for (PruneDecision d : decisions) {
       out.println((d.kept() ? "kept         " : String.format("%-13s", deleted)) + d.name()
-          + " (" + d.reason() + ")");
+          + " (" + d.reason().text() + ")");
     }
     out.flush();
     return 0;

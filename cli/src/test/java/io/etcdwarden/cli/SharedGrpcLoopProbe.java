@@ -1,6 +1,6 @@
 package io.etcdwarden.cli;
 
-import io.etcdwarden.core.client.SharedGrpcLoop;
+import io.etcdwarden.core.client.ShortLivedProcess;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.time.Duration;
@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Run in a JVM of its own by {@link SharedGrpcLoopIT}: {@code health} through jetcd, then (with
- * {@code stop}) {@link SharedGrpcLoop#stopForExit}, then prints which of grpc's event-loop
- * threads are still alive, as the JVM's exit would find them.
+ * {@code stop}) {@link ShortLivedProcess#stopGrpcLoopBeforeExit}, then prints which of grpc's
+ * event-loop threads are still alive, as the JVM's exit would find them.
  */
 public final class SharedGrpcLoopProbe {
   private SharedGrpcLoopProbe() {}
@@ -24,7 +24,7 @@ public final class SharedGrpcLoopProbe {
         .toList();
     System.out.println("loop threads " + loops.size());
     if (args.length > 0 && args[0].equals("stop")) {
-      SharedGrpcLoop.stopForExit(Duration.ofSeconds(5));
+      ShortLivedProcess.stopGrpcLoopBeforeExit(Duration.ofSeconds(5));
     }
     for (Thread loop : loops) {
       // A stopped loop's thread ends right after its termination; grpc itself keeps an idle

@@ -1,6 +1,7 @@
 package io.etcdwarden.daemon;
 
 import io.etcdwarden.backup.AgeIdentity;
+import io.etcdwarden.backup.AgeRecipients;
 import io.etcdwarden.backup.ArchiveKeys;
 import io.etcdwarden.backup.ArchivedSnapshot;
 import io.etcdwarden.backup.Compression;
@@ -26,11 +27,13 @@ import java.util.Optional;
 /**
  * One scheduled snapshot for the whole cluster: take the cluster-wide {@link SnapshotLock}, skip
  * the tick if another daemon already served it, else archive (the leader or
- * {@code backup.member}), verify the published archive, claim the tick together with the
+ * {@code backup.member}; a retryable failure is tried again within the tick, {@link
+ * SnapshotRetries}), verify the published archive, claim the tick together with the
  * {@link LastRun} record, and prune with {@code backup.keep_*}. A failure is recorded for
  * {@code check_etcd_backup} and leaves the tick open for another daemon.
  */
 final class BackupJob {
+  private static final Duration MAX_HOLD = Duration.ofMillis(1100);
   private final DaemonSettings settings;
   private final EtcdClients clients;
   private final EtcdClients waiting;
@@ -38,6 +41,7 @@ final class BackupJob {
   private final CronSchedule schedule;
   private final DaemonMetrics metrics;
   private final JobHistory history;
+  private final SnapshotRetries retries;
 
   BackupJob(DaemonSettings settings, EtcdClients clients, EtcdClients waiting,
       SnapshotStore store, CronSchedule schedule, DaemonMetrics metrics, JobHistory history) {
@@ -48,6 +52,7 @@ final class BackupJob {
     this.schedule = schedule;
     this.metrics = metrics;
     this.history = history;
+    this.retries = new SnapshotRetries(settings.clock(), metrics);
   }
 
   JobResult run(Instant firedFor) {
@@ -76,20 +81,22 @@ final class BackupJob {
   private JobResult archive(SnapshotLock lock, Instant tick, SnapshotLock.Served served) {
     Instant start = settings.clock().instant();
     BackupSection backup = settings.backup();
-    ArchivedSnapshot archived;
+    SnapshotRetries.Tried<ArchivedSnapshot> tried;
     Optional<AgeIdentity> identity;
     try {
       identity = ArchiveKeys.identity(null, backup);
-      archived = new SnapshotArchiver(clients, settings.target(), settings.clock(),
-          settings.toolVersion()).withEncryption(ArchiveKeys.recipients(List.of(), backup))
+      Optional<AgeRecipients> recipients = ArchiveKeys.recipients(List.of(), backup);
+      tried = retries.run(() -> new SnapshotArchiver(clients, settings.target(),
+          settings.clock(), settings.toolVersion()).withEncryption(recipients)
           .archive(store, backup.member(),
-          Compression.ofFlag(backup.compression()), SnapshotProgress.NONE);
+          Compression.ofFlag(backup.compression()), SnapshotProgress.NONE), schedule.next(tick));
     } catch (WardenException e) {
       LastRun failed = new LastRun(tick, settings.clock().instant(), false, "", 0, false,
           e.getMessage(), settings.instance());
       lock.recordFailure(failed.toJson());
       return new JobResult(JobHistory.Outcome.FAILED, "tick " + tick + ": " + e.getMessage());
     }
+    ArchivedSnapshot archived = tried.value();
     String name = archived.published().name();
     long size = archived.published().sizeBytes();
     Verification verification = SnapshotVerifier.verify(store, name, identity);
@@ -109,7 +116,8 @@ final class BackupJob {
     metrics.snapshotTaken(Duration.between(start, end), size, end);
     return new JobResult(JobHistory.Outcome.OK, "tick " + tick + ": " + name + " ("
         + ByteSizes.human(size) + ") in "
-        + Duration.between(start, end).toMillis() / 1000.0 + " s, verified; " + prune());
+        + Duration.between(start, end).toMillis() / 1000.0 + " s, verified" + tried.note() + "; "
+        + prune());
   }
 
   /** Retention after each snapshot; its own line in the history. */
@@ -120,8 +128,7 @@ final class BackupJob {
       List<PruneDecision> decisions = SnapshotPruner.prune(store,
           new RetentionPolicy(b.keepLast(), b.keepHourly(), b.keepDaily(), b.keepWeekly()),
           false);
-      long deleted = decisions.stream().filter(d -> !d.kept()
-          && !d.reason().equals("not named by etcd-warden")).count();
+      long deleted = decisions.stream().filter(d -> !d.kept()).count();
       String line = "pruned " + deleted + ", kept " + decisions.stream()
           .filter(PruneDecision::kept).count();
       history.ended(WardenDaemon.PRUNE, JobHistory.Outcome.OK, line);
@@ -139,15 +146,11 @@ final class BackupJob {
    * its archive is named after has passed, so the next holder cannot pick the same name.
    */
   private void holdPastSecondOf(Instant createdAt) {
-    long deadline = System.nanoTime() + Duration.ofMillis(1100).toNanos();
-    while (settings.clock().instant().getEpochSecond() <= createdAt.getEpochSecond()
-        && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    Instant nextSecond = Instant.ofEpochSecond(createdAt.getEpochSecond() + 1);
+    Duration left = Duration.between(settings.clock().instant(), nextSecond);
+    if (!left.isNegative() && !left.isZero()) {
+      // One wait to the second's end, bounded in case the clock is not the wall clock.
+      Pause.of(left.compareTo(MAX_HOLD) < 0 ? left : MAX_HOLD);
     }
   }
 

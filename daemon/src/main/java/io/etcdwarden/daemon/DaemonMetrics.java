@@ -15,8 +15,9 @@ import java.time.Instant;
 /**
  * The daemon's Prometheus metrics, in its own registry (not the client's global one, so two
  * daemons in one JVM, as in tests, do not share counters): snapshot duration, size and last
- * success time, the cluster check's state, and runs, failures and missed runs per job; the
- * build, JVM and process metrics; and what the last survey saw ({@link ClusterGauges}).
+ * success time, retried snapshot attempts, the cluster check's state, and runs, failures and
+ * missed runs per job; the build, JVM and process metrics; and what the last survey saw
+ * ({@link ClusterGauges}).
  */
 public final class DaemonMetrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -42,6 +43,10 @@ public final class DaemonMetrics {
   private final Counter runs = Counter.builder()
       .name("etcd_warden_job_runs_total").help("Job runs by job and outcome (ok, skipped, failed)")
       .labelNames("job", "outcome").register(registry);
+  private final Counter snapshotRetries = Counter.builder()
+      .name("etcd_warden_snapshot_retries_total")
+      .help("Scheduled snapshot attempts that failed for a retryable reason and were tried again"
+          + " within their tick").register(registry);
   private final Counter misfires = Counter.builder()
       .name("etcd_warden_job_misfires_total").help("Scheduled runs that started too late or not at all")
       .labelNames("job").register(registry);
@@ -84,6 +89,10 @@ public final class DaemonMetrics {
     snapshotSeconds.set(took.toMillis() / 1000.0);
     snapshotBytes.set(bytes);
     lastSuccess.set(at.toEpochMilli() / 1000.0);
+  }
+
+  void snapshotRetried() {
+    snapshotRetries.inc();
   }
 
   void clusterChecked(int exitCode, Instant at) {

@@ -8,6 +8,7 @@ import io.etcdwarden.backup.DbDigests;
 import io.etcdwarden.backup.SnapshotManifest;
 import io.etcdwarden.core.FailureText;
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.storage.Sha256Sidecar;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,7 +136,7 @@ final class ArchiveStager {
   private static DbDigests.Result copy(InputStream in, long size, Path dbFile,
       BooleanSupplier abandoned) throws IOException {
     Path folder = dbFile.toAbsolutePath().getParent();
-    long free = Files.getFileStore(folder).getUsableSpace();
+    long free = FreeSpace.ofFileSystem().usableBytes(folder);
     if (size > free) {
       throw new ArchiveRefused("its db is " + size + " bytes, more than the " + free
           + " bytes free in " + folder);

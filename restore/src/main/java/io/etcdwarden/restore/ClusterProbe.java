@@ -26,20 +26,20 @@ final class ClusterProbe {
 
   private ClusterProbe() {}
 
-  /** The cluster's members and ID. */
-  record Membership(long clusterId, List<String> memberNames) {}
+  /** The cluster's ID and member names, as its member list answers them. */
+  record MemberList(long clusterId, List<String> memberNames) {}
 
   /** The revision and the live keys at it. */
   record Contents(long clusterId, long revision, long keys) {}
 
-  static Membership members(EtcdTarget target) {
+  static MemberList members(EtcdTarget target) {
     try (EtcdClients clients = new EtcdClients(target)) {
       return members(clients, target);
     }
   }
 
   /** What a restored member serves: its members and its contents at {@code revision}. */
-  record Survey(Membership membership, Contents contents) {}
+  record Survey(MemberList membership, Contents contents) {}
 
   /** The members and the contents at {@code revision}, over one connection. */
   static Survey survey(EtcdTarget target, long revision) {
@@ -48,10 +48,10 @@ final class ClusterProbe {
     }
   }
 
-  private static Membership members(EtcdClients clients, EtcdTarget target) {
+  private static MemberList members(EtcdClients clients, EtcdTarget target) {
     MemberListResponse list = await(clients.cluster().getClusterClient().listMember(),
         target, "list the members of");
-    return new Membership(list.getHeader().getClusterId(),
+    return new MemberList(list.getHeader().getClusterId(),
         list.getMembers().stream().map(ClusterProbe::nameOf).toList());
   }
 

@@ -2,6 +2,7 @@ package io.etcdwarden.restore;
 
 import io.etcdwarden.core.FailureText;
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.core.version.EtcdVersion;
 import io.etcdwarden.installer.config.EtcdMemberConfig;
 import io.etcdwarden.installer.service.ServiceManager;
@@ -111,7 +112,7 @@ public final class RestorePreflight {
           + " (damaged data) and you are sure it is the only member, add --assume-single-member;"
           + " nothing was changed");
     }
-    ClusterProbe.Membership m = ClusterProbe.members(member.target(PROBE_TIMEOUT));
+    ClusterProbe.MemberList m = ClusterProbe.members(member.target(PROBE_TIMEOUT));
     if (m.memberNames().size() != 1) {
       throw new WardenException("refused: the cluster has " + m.memberNames().size()
           + " members (" + String.join(", ", m.memberNames()) + "); restoring one member of a"
@@ -165,16 +166,25 @@ public final class RestorePreflight {
     Path backupParent = backupFile.map(f -> existingAncestor(f)).orElse(parent);
     boolean sameStore = sameStore(parent, backupParent);
     long need = restoredBytes + (sameStore ? backupBytes : 0);
-    long free = freeSpace.usable(parent);
+    long free = usable(parent);
     if (free < need) {
       throw new WardenException("not enough free disk in " + parent + ": " + free + " bytes free,"
           + " " + need + " needed (restored data " + restoredBytes + (sameStore && backupBytes > 0
           ? " + backup of the old data " + backupBytes : "") + "); nothing was changed");
     }
-    if (!sameStore && backupBytes > 0 && freeSpace.usable(backupParent) < backupBytes) {
+    if (!sameStore && backupBytes > 0 && usable(backupParent) < backupBytes) {
       throw new WardenException("not enough free disk in " + backupParent + " for the backup of "
           + dataDir + " (" + backupBytes + " bytes); use --target DIR or --skip-backup; nothing"
           + " was changed");
+    }
+  }
+
+  private long usable(Path dir) {
+    try {
+      return freeSpace.usableBytes(dir);
+    } catch (IOException e) {
+      throw new WardenException("cannot read the free space of " + dir + ": " + e.getMessage(),
+          e);
     }
   }
 

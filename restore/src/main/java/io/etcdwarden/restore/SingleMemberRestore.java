@@ -103,7 +103,7 @@ public final class SingleMemberRestore {
     long expectedRevision = plan.archive().manifest().map(m -> m.revision()).orElse(0L);
     ClusterProbe.Survey survey =
         ClusterProbe.survey(member.target(Duration.ofSeconds(10)), expectedRevision);
-    ClusterProbe.Membership members = survey.membership();
+    ClusterProbe.MemberList members = survey.membership();
     ClusterProbe.Contents contents = survey.contents();
     StringBuilder checks = new StringBuilder("healthy, 1 member");
     if (members.memberNames().size() != 1) {

@@ -2,6 +2,7 @@ package io.etcdwarden.restore;
 
 import io.etcdwarden.backup.AgeIdentity;
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.installer.files.DirectoryTree;
 import io.etcdwarden.installer.local.LocalCluster;
 import io.etcdwarden.installer.process.EtcdBinary;

@@ -11,6 +11,7 @@ import io.etcdwarden.backup.SnapshotArchiver;
 import io.etcdwarden.backup.SnapshotProgress;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.endpoint.EtcdTarget;
+import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.core.version.EtcdLine;
 import io.etcdwarden.installer.local.LocalCluster;
 import io.etcdwarden.storage.SnapshotStores;

@@ -8,6 +8,7 @@ import io.etcdwarden.backup.Compression;
 import io.etcdwarden.backup.SnapshotArchiver;
 import io.etcdwarden.backup.SnapshotProgress;
 import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.storage.SnapshotStores;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import java.net.URI;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.etcd.jetcd.ByteSequence;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * the problems of the worst state, or a short all-clear.
  */
 public final class ClusterCheck implements Check {
-  private static final List<ClusterCondition> CONDITIONS = List.of(new Membership(),
+  private static final List<ClusterCondition> CONDITIONS = List.of(new MemberQuorum(),
       new Leadership(), new Alarms(), new DbQuota(), new Fragmentation(), new ApplyLag(),
       new VersionSkew(), new RoundTrip());
 

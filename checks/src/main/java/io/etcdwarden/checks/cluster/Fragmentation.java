@@ -26,7 +26,7 @@ final class Fragmentation implements ClusterCondition {
     }
     MemberStatus worst = fragmented.get(0);
     return CheckResult.of(State.WARNING, String.format(Locale.ROOT,
-        "defragment %s: %s of %s in use", Membership.names(fragmented),
+        "defragment %s: %s of %s in use", MemberQuorum.names(fragmented),
         ByteSizes.human(worst.dbSizeInUseBytes()), ByteSizes.human(worst.dbSizeBytes())));
   }
 }

@@ -1,6 +1,7 @@
 package io.etcdwarden.storage.file;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.storage.Blob;
 import io.etcdwarden.storage.BlobStore;
 import io.etcdwarden.storage.SnapshotStore;

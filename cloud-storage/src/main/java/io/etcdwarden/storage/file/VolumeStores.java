@@ -1,5 +1,6 @@
 package io.etcdwarden.storage.file;
 
+import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.core.host.MountTable;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.storage.ChecksummedStore;

@@ -2,6 +2,7 @@ package io.etcdwarden.storage.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.storage.ChecksummedStore;
 import io.etcdwarden.storage.SnapshotStore;
 import java.io.ByteArrayInputStream;

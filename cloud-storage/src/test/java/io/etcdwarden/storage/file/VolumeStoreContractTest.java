@@ -1,5 +1,6 @@
 package io.etcdwarden.storage.file;
 
+import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.storage.BlobStore;
 import io.etcdwarden.storage.ChecksummedStore;
 import io.etcdwarden.storage.SnapshotStore;

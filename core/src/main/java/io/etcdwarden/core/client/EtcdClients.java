@@ -139,10 +139,18 @@ public final class EtcdClients implements AutoCloseable {
   }
 
   /**
-   * The target's TLS files, loaded and checked (once) for callers that open connections of their
-   * own, such as the snapshot stream.
+   * A new channel to {@code endpoint} only (which need not be one of the target's), for calls
+   * that stream a lot of data such as the snapshot: flow-controlled, on BoringSSL, with the
+   * target's TLS files and timeout. Unlike the clients above, the caller owns it and closes it.
    */
-  public TlsMaterial tls() {
+  public MemberStreamChannel memberStream(URI endpoint) {
+    synchronized (lock) {
+      requireOpen();
+    }
+    return MemberStreamChannel.open(endpoint, target, this::tls);
+  }
+
+  private TlsMaterial tls() {
     synchronized (lock) {
       return tlsMaterial();
     }

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * among them, paid that at exit. The loop is reachable only through grpc's internal holder, so
  * this is best effort and does nothing if grpc's internals differ. Only for process exit: the
  * holder keeps handing out the stopped loop for a while, so a jetcd client made afterwards in the
- * same JVM would not work.
+ * same JVM would not work. Reached through {@link ShortLivedProcess}, with the other start-up and
+ * exit shortcuts.
  */
-public final class SharedGrpcLoop {
+final class SharedGrpcLoop {
   /** The loop grpc's NettyChannelBuilder (and so jetcd) uses unless told otherwise. */
   private static final String RESOURCE = "DEFAULT_WORKER_EVENT_LOOP_GROUP";
   private static final Logger LOG = LoggerFactory.getLogger(SharedGrpcLoop.class);
@@ -36,7 +37,7 @@ public final class SharedGrpcLoop {
    * Stops the shared loop, if a jetcd client was built in this JVM, and waits up to {@code wait}
    * for its threads to end.
    */
-  public static void stopForExit(Duration wait) {
+  static void stopForExit(Duration wait) {
     if (!used) {
       return; // asking grpc's holder would make a loop just to stop it
     }

@@ -121,13 +121,13 @@ class EtcdClientsTest {
     throw new AssertionError("the call succeeded");
   }
 
-  private static int closedPort() throws IOException {
+  static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
   }
 
-  private static EtcdTarget target(URI endpoint) {
+  static EtcdTarget target(URI endpoint) {
     return new EtcdTarget(List.of(endpoint), Optional.empty(), Optional.empty(),
         Optional.empty(), TIMEOUT, Map.of());
   }

@@ -1,6 +1,7 @@
 package io.etcdwarden.installer.storage;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.installer.files.DirectoryTree;
 import io.etcdwarden.installer.install.MemberLayout;
 import io.etcdwarden.installer.install.MemberRecord;
@@ -84,7 +85,7 @@ public final class StorageMover {
 
   private static long usableSpace(Path mount) {
     try {
-      return Files.getFileStore(mount).getUsableSpace();
+      return FreeSpace.ofFileSystem().usableBytes(mount);
     } catch (IOException e) {
       throw new WardenException("cannot read free space of " + mount + ": " + e.getMessage(), e);
     }

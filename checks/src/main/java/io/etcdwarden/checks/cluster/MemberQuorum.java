@@ -18,13 +18,13 @@ import java.util.stream.Collectors;
  * have not started, or a member count other than {@code --expected-members} warn. Alarms are
  * not counted here: a member with an alarm still votes.
  */
-final class Membership implements ClusterCondition {
+final class MemberQuorum implements ClusterCondition {
 
   @Override
   public CheckResult evaluate(ClusterReport report, ClusterThresholds limits) {
     List<MemberStatus> members = report.members();
     List<MemberStatus> voters = members.stream().filter(m -> !m.learner()).toList();
-    long working = voters.stream().filter(Membership::working).count();
+    long working = voters.stream().filter(MemberQuorum::working).count();
     int quorum = voters.size() / 2 + 1;
     Perfdata total = Perfdata.of("members", members.size(), "").bounded(0);
     Perfdata healthy = Perfdata.of("members_healthy", working, "")
