@@ -31,6 +31,7 @@ class CertificateExpiryIT {
 
     assertThat(result.overall()).isEqualTo(State.WARNING);
     assertThat(result.summary()).matches(
-        "certificate expires in 182[0-9] days: server certificate of etcd0");
+        "certificate expires in 182[0-9] days: server certificate of etcd0; see 'etcd-warden"
+            + " certs status', renew with 'etcd-warden certs renew'");
   }
 }
