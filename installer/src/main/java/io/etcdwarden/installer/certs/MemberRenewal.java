@@ -1,7 +1,6 @@
 package io.etcdwarden.installer.certs;
 
 import io.etcdwarden.core.WardenException;
-import io.etcdwarden.core.tls.ServedCertificate;
 import io.etcdwarden.installer.install.MemberInstaller;
 import io.etcdwarden.installer.install.MemberLayout;
 import io.etcdwarden.installer.install.MemberRecord;
@@ -15,8 +14,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code certs renew --data-dir}: re-issues the member's certificate from its CA (same name and
@@ -27,8 +24,6 @@ import java.util.concurrent.locks.LockSupport;
  * {@code wait} is reported, its new files left in place for the next start.
  */
 public final class MemberRenewal {
-  private static final Duration POLL = Duration.ofMillis(100);
-
   private final Clock clock;
 
   public MemberRenewal(Clock clock) {
@@ -55,7 +50,7 @@ public final class MemberRenewal {
     CertFiles renewed = new MemberReissue(pki, clock).member(current, addHosts,
         MemberInstaller.MEMBER_CERT_VALIDITY);
     CertificateEntry after = entry(record, PemCertificate.read(renewed.cert()));
-    awaitServed(record, after.serial(), wait);
+    ServedWait.await(record.name(), record.clientUrl(), after.serial(), wait);
     return new Result(record.name(), before, after, record.clientUrl(),
         Duration.ofNanos(System.nanoTime() - start));
   }
@@ -63,23 +58,5 @@ public final class MemberRenewal {
   private CertificateEntry entry(MemberRecord record, X509Certificate cert) {
     return CertificateEntry.of("member " + record.name(), record.clientUrl().toString(), cert,
         List.of(), clock.instant());
-  }
-
-  private static void awaitServed(MemberRecord record, String serial, Duration wait) {
-    long deadline = System.nanoTime() + wait.toNanos();
-    Optional<String> seen;
-    do {
-      seen = ServedCertificate.fetch(record.clientUrl(), POLL.multipliedBy(20))
-          .map(s -> CertificateEntry.serialHex(s.leaf().getSerialNumber()));
-      if (seen.isPresent() && seen.get().equals(serial)) {
-        return;
-      }
-      LockSupport.parkNanos(POLL.toNanos());
-    } while (System.nanoTime() < deadline);
-    throw new WardenException("member " + record.name() + " at " + record.clientUrl()
-        + " still serves " + seen.map(s -> "certificate serial " + s).orElse("no certificate")
-        + " " + wait.toSeconds() + " s after its new certificate (serial " + serial
-        + ") was written; the new files are in place and etcd uses them when it next starts:"
-        + " check the member (is it running?) and restart it");
   }
 }
