@@ -3,16 +3,18 @@ package io.etcdwarden.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code etcd-warden certs status|renew}: see and renew the certificates of a cluster. */
+/** {@code etcd-warden certs status|renew|rotate-ca}: see, renew and rotate certificates. */
 @Command(name = "certs", mixinStandardHelpOptions = true,
-    description = "See every certificate this host holds or its members serve, and renew them.",
-    subcommands = {CertsStatusCommand.class, CertsRenewCommand.class})
+    description = "See every certificate this host holds or its members serve, renew them,"
+        + " and replace the CA.",
+    subcommands = {CertsStatusCommand.class, CertsRenewCommand.class,
+        CertsRotateCaCommand.class})
 final class CertsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "missing command: status or renew");
+        "missing command: status, renew or rotate-ca");
   }
 }

@@ -35,6 +35,9 @@ public final class CertificateExpiry implements ExtraCondition {
   /** What the operator runs about it, appended to a warning or critical summary. */
   static final String RENEW_HINT =
       "; see 'etcd-warden certs status', renew with 'etcd-warden certs renew'";
+  /** The same for a CA certificate, which is replaced rather than renewed. */
+  static final String ROTATE_HINT =
+      "; see 'etcd-warden certs status', replace the CA with 'etcd-warden certs rotate-ca'";
 
   private final List<Path> files;
   private final Thresholds daysLeft;
@@ -74,6 +77,7 @@ public final class CertificateExpiry implements ExtraCondition {
     Instant now = clock.instant();
     long fewest = Long.MAX_VALUE;
     String soonest = "";
+    boolean soonestIsCa = false;
     for (Path file : files) {
       List<X509Certificate> certs;
       try {
@@ -87,6 +91,7 @@ public final class CertificateExpiry implements ExtraCondition {
         if (days < fewest) {
           fewest = days;
           soonest = cert.getSubjectX500Principal().getName() + " in " + file.getFileName();
+          soonestIsCa = cert.getBasicConstraints() >= 0;
         }
       }
     }
@@ -97,6 +102,7 @@ public final class CertificateExpiry implements ExtraCondition {
       if (days < fewest) {
         fewest = days;
         soonest = "server certificate of " + server.getKey();
+        soonestIsCa = false;
       }
     }
     if (fewest == Long.MAX_VALUE) {
@@ -105,7 +111,7 @@ public final class CertificateExpiry implements ExtraCondition {
     State state = daysLeft.stateOf(fewest);
     String summary = (fewest < 0 ? "certificate expired " + -fewest + " days ago: "
         : "certificate expires in " + fewest + " days: ") + soonest
-        + (state == State.OK ? "" : RENEW_HINT);
+        + (state == State.OK ? "" : soonestIsCa ? ROTATE_HINT : RENEW_HINT);
     return new CheckResult(state, summary, List.of(),
         List.of(Perfdata.of("cert_days_left", fewest, "").with(daysLeft)), List.of());
   }

@@ -42,6 +42,22 @@ public final class MemberReissue {
     return pki.issueClient(commonName(old), current.cert().getParent(), capped(validity));
   }
 
+  /**
+   * Issues {@code current}'s member certificate from this CA whichever CA signed it (a CA
+   * rotation), same name and SANs, into {@code outDir}.
+   */
+  public CertFiles memberFromAnyCa(CertFiles current, Path outDir, Duration validity) {
+    X509Certificate old = new PemFiles().readCertificate(current.cert(), REMEDY);
+    return pki.issueMember(commonName(old), SubjectAltNames.hostsOf(old), outDir,
+        capped(validity));
+  }
+
+  /** Issues {@code current}'s client certificate from this CA whichever CA signed it. */
+  public CertFiles clientFromAnyCa(CertFiles current, Path outDir, Duration validity) {
+    X509Certificate old = new PemFiles().readCertificate(current.cert(), REMEDY);
+    return pki.issueClient(commonName(old), outDir, capped(validity));
+  }
+
   private X509Certificate readIssuedByThisCa(Path certFile) {
     X509Certificate old = new PemFiles().readCertificate(certFile, REMEDY);
     if (!old.getIssuerX500Principal().equals(pki.caCertificate().getSubjectX500Principal())) {
