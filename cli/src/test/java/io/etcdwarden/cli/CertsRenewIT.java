@@ -126,7 +126,9 @@ class CertsRenewIT {
   }
 
   private CliRun check(Path creds) {
-    return CliRun.run(ENV, "check", "cluster", "--endpoints", fixture.endpoints(), "--cacert",
+    // -t 60: on a loaded host the default 10 s plugin deadline has run out before an answer.
+    return CliRun.run(ENV, "check", "cluster", "-t", "60", "--endpoints", fixture.endpoints(),
+        "--cacert",
         creds.resolve("ca.crt").toString(), "--cert", creds.resolve("client.crt").toString(),
         "--key", creds.resolve("client.key").toString());
   }
