@@ -57,11 +57,13 @@ final class ClusterCheckOptions {
   @Option(names = "--rtt-critical", paramLabel = "RANGE", description = "Status round trip, s.")
   String rttCritical;
 
-  @Option(names = "--cert-warning", paramLabel = "RANGE", defaultValue = "30:",
+  @Option(names = "--cert-warning", paramLabel = "RANGE",
+      defaultValue = ClusterThresholds.DEFAULT_CERT_WARNING,
       description = "Days until a CA or client certificate expires (default ${DEFAULT-VALUE}).")
   String certWarning;
 
-  @Option(names = "--cert-critical", paramLabel = "RANGE", defaultValue = "7:",
+  @Option(names = "--cert-critical", paramLabel = "RANGE",
+      defaultValue = ClusterThresholds.DEFAULT_CERT_CRITICAL,
       description = "Days until a CA or client certificate expires (default ${DEFAULT-VALUE}).")
   String certCritical;
 

@@ -27,7 +27,7 @@ public final class EtcdWarden implements Runnable {
       SandboxCommand.class, SnapshotCommand.class, InstallCommand.class, MemberCommand.class,
       CredentialsCommand.class, StorageCommand.class, SnapshotsCommand.class, CheckCommand.class,
       NrpeCommand.class, RestoreCommand.class, DaemonCommand.class, StatusCommand.class,
-      CronCommand.class, UpgradeCommand.class, KeysCommand.class);
+      CronCommand.class, UpgradeCommand.class, KeysCommand.class, CertsCommand.class);
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 

@@ -20,9 +20,12 @@ import java.util.Optional;
  * after rotating certificates.
  */
 public final class NagiosCredentials {
-  private static final String CA = "ca.crt";
-  private static final String CERT = "client.crt";
-  private static final String KEY = "client.key";
+  /** File name of the CA copy in the NRPE user's folder. */
+  public static final String CA = "ca.crt";
+  /** File name of the client certificate copy in the NRPE user's folder. */
+  public static final String CERT = "client.crt";
+  /** File name of the client key copy (0400) in the NRPE user's folder. */
+  public static final String KEY = "client.key";
   private static final String STATE = "leader-terms.state";
 
   private final Path dir;

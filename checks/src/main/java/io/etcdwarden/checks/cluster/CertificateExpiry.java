@@ -6,6 +6,7 @@ import io.etcdwarden.checks.State;
 import io.etcdwarden.checks.Thresholds;
 import io.etcdwarden.core.cluster.ClusterReport;
 import io.etcdwarden.core.cluster.MemberStatus;
+import io.etcdwarden.core.tls.ServedCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -31,6 +32,13 @@ import java.util.concurrent.CompletableFuture;
  * certificate each https member presents. A file that cannot be read is UNKNOWN, naming it.
  */
 public final class CertificateExpiry implements ExtraCondition {
+  /** What the operator runs about it, appended to a warning or critical summary. */
+  static final String RENEW_HINT =
+      "; see 'etcd-warden certs status', renew with 'etcd-warden certs renew'";
+  /** The same for a CA certificate, which is replaced rather than renewed. */
+  static final String ROTATE_HINT =
+      "; see 'etcd-warden certs status', replace the CA with 'etcd-warden certs rotate-ca'";
+
   private final List<Path> files;
   private final Thresholds daysLeft;
   private final Clock clock;
@@ -69,6 +77,7 @@ public final class CertificateExpiry implements ExtraCondition {
     Instant now = clock.instant();
     long fewest = Long.MAX_VALUE;
     String soonest = "";
+    boolean soonestIsCa = false;
     for (Path file : files) {
       List<X509Certificate> certs;
       try {
@@ -82,6 +91,7 @@ public final class CertificateExpiry implements ExtraCondition {
         if (days < fewest) {
           fewest = days;
           soonest = cert.getSubjectX500Principal().getName() + " in " + file.getFileName();
+          soonestIsCa = cert.getBasicConstraints() >= 0;
         }
       }
     }
@@ -92,6 +102,7 @@ public final class CertificateExpiry implements ExtraCondition {
       if (days < fewest) {
         fewest = days;
         soonest = "server certificate of " + server.getKey();
+        soonestIsCa = false;
       }
     }
     if (fewest == Long.MAX_VALUE) {
@@ -99,7 +110,8 @@ public final class CertificateExpiry implements ExtraCondition {
     }
     State state = daysLeft.stateOf(fewest);
     String summary = (fewest < 0 ? "certificate expired " + -fewest + " days ago: "
-        : "certificate expires in " + fewest + " days: ") + soonest;
+        : "certificate expires in " + fewest + " days: ") + soonest
+        + (state == State.OK ? "" : soonestIsCa ? ROTATE_HINT : RENEW_HINT);
     return new CheckResult(state, summary, List.of(),
         List.of(Perfdata.of("cert_days_left", fewest, "").with(daysLeft)), List.of());
   }
@@ -117,7 +129,8 @@ public final class CertificateExpiry implements ExtraCondition {
     for (MemberStatus m : report.members()) {
       if (m.reachable() && m.clientUrl().startsWith("https://")) {
         calls.put(m.displayName(), CompletableFuture.supplyAsync(
-            () -> ServerCertificates.presentedBy(URI.create(m.clientUrl()), handshakeTimeout)));
+            () -> ServedCertificate.fetch(URI.create(m.clientUrl()), handshakeTimeout)
+                .map(ServedCertificate::leaf).stream().toList()));
       }
     }
     Map<String, Instant> found = new TreeMap<>();

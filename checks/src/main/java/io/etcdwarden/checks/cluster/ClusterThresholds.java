@@ -1,6 +1,7 @@
 package io.etcdwarden.checks.cluster;
 
 import io.etcdwarden.checks.Thresholds;
+import io.etcdwarden.core.tls.CertificateDeadlines;
 import java.util.OptionalInt;
 
 /**
@@ -26,8 +27,8 @@ public record ClusterThresholds(
   public static final String DEFAULT_DB_CRITICAL = "95";
   public static final String DEFAULT_LAG_WARNING = "1000";
   public static final String DEFAULT_LAG_CRITICAL = "5000";
-  public static final String DEFAULT_CERT_WARNING = "30:";
-  public static final String DEFAULT_CERT_CRITICAL = "7:";
+  public static final String DEFAULT_CERT_WARNING = CertificateDeadlines.WARNING_DAYS + ":";
+  public static final String DEFAULT_CERT_CRITICAL = CertificateDeadlines.CRITICAL_DAYS + ":";
   /** Leader changes counted over the state file's window; 4 or more warns. */
   public static final String DEFAULT_LEADER_CHANGES_WARNING = "3";
   public static final double DEFAULT_MIN_IN_USE_RATIO = 0.5;

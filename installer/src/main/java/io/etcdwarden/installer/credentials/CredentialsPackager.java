@@ -39,7 +39,7 @@ public final class CredentialsPackager {
       throw WardenException.badInput("CA key " + caDir.resolve(Pki.CA_KEY_FILE)
           + " is missing; fix --ca (or --data-dir) to name the cluster's CA");
     }
-    CertFiles client = existingOrNew(Pki.loadCa(caDir), caDir.resolve("clients"));
+    CertFiles client = existingOrNew(Pki.loadCa(caDir), caDir);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar =
         new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
@@ -54,14 +54,20 @@ public final class CredentialsPackager {
     return output;
   }
 
-  private static CertFiles existingOrNew(Pki pki, Path dir) {
-    CertFiles existing = new CertFiles(dir.resolve(CLIENT_NAME + ".crt"),
-        dir.resolve(CLIENT_NAME + ".key"), dir.resolve(Pki.CA_CERT_FILE));
+  /** Where the packaged client certificate of the CA in {@code caDir} is kept. */
+  public static CertFiles clientFiles(Path caDir) {
+    Path dir = caDir.resolve("clients");
+    return new CertFiles(dir.resolve(CLIENT_NAME + ".crt"), dir.resolve(CLIENT_NAME + ".key"),
+        dir.resolve(Pki.CA_CERT_FILE));
+  }
+
+  private static CertFiles existingOrNew(Pki pki, Path caDir) {
+    CertFiles existing = clientFiles(caDir);
     if (Files.isRegularFile(existing.cert()) && Files.isRegularFile(existing.key())
         && Files.isRegularFile(existing.ca())) {
       return existing;
     }
-    return pki.issueClient(CLIENT_NAME, dir, CLIENT_VALIDITY);
+    return pki.issueClient(CLIENT_NAME, existing.cert().getParent(), CLIENT_VALIDITY);
   }
 
   private static byte[] pem(Path file) throws IOException {

@@ -10,10 +10,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Objects;
-import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 
@@ -30,13 +27,9 @@ public final class Pki {
   public static final String CA_CERT_FILE = "ca.crt";
   /** File name of the CA private key in the CA directory. */
   public static final String CA_KEY_FILE = "ca.key";
-  /** How far past the CA's expiry a requested certificate expiry is capped, not refused. */
-  static final Duration EXPIRY_CAP_TOLERANCE = Duration.ofMinutes(1);
-
   /** How far notBefore is backdated to tolerate clock skew between hosts. */
   public static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofHours(1);
 
-  private static final Pattern CREDENTIAL_NAME = Pattern.compile("[A-Za-z0-9._-]+");
   private static final String CA_REMEDY =
       "restore the CA files from a backup, or create a new CA in an empty directory";
 
@@ -79,7 +72,7 @@ public final class Pki {
     if (commonName == null || commonName.isBlank()) {
       throw WardenException.badInput("CA common name is empty; give the CA a name");
     }
-    requirePositive(validity, "CA validity");
+    IssueRules.requirePositive(validity, "CA validity");
     Instant now = clock.instant();
     SecureRandom random = new SecureRandom();
     KeyPair keys = EcKeys.generate(random);
@@ -141,7 +134,7 @@ public final class Pki {
    */
   public CertFiles issueMember(
       String memberName, List<String> hosts, Path outDir, Duration validity) {
-    requireCredentialName(memberName, "member name");
+    IssueRules.requireCredentialName(memberName, "member name");
     GeneralNames altNames = SubjectAltNames.forHosts(hosts);
     KeyPurposeId[] purposes = {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth};
     return issue(memberName, purposes, altNames, outDir, validity);
@@ -149,7 +142,7 @@ public final class Pki {
 
   /** Issues a client certificate (clientAuth only) for etcdctl, checks or backups. */
   public CertFiles issueClient(String commonName, Path outDir, Duration validity) {
-    requireCredentialName(commonName, "client name");
+    IssueRules.requireCredentialName(commonName, "client name");
     KeyPurposeId[] purposes = {KeyPurposeId.id_kp_clientAuth};
     return issue(commonName, purposes, null, outDir, validity);
   }
@@ -166,18 +159,9 @@ public final class Pki {
 
   private CertFiles issue(
       String name, KeyPurposeId[] purposes, GeneralNames altNames, Path outDir, Duration validity) {
-    requirePositive(validity, "certificate validity for '" + name + "'");
     Instant now = clock.instant();
-    Instant requested = now.plus(validity).truncatedTo(ChronoUnit.SECONDS);
-    Instant caExpiry = caCertificate.getNotAfter().toInstant();
-    // Asking for the CA's own validity a moment after creating it overshoots by milliseconds:
-    // that is capped at the CA's expiry. A real overshoot is the operator's to resolve.
-    Instant notAfter = requested.isAfter(caExpiry) ? caExpiry : requested;
-    if (requested.isAfter(caExpiry.plus(EXPIRY_CAP_TOLERANCE))) {
-      throw WardenException.badInput(
-          "certificate for '" + name + "' would expire " + requested + ", after the CA in " + dir
-              + " (" + caExpiry + "); shorten its validity or renew the CA");
-    }
+    Instant notAfter = IssueRules.notAfter(name, now, validity,
+        caCertificate.getNotAfter().toInstant(), dir);
     KeyPair keys = EcKeys.generate(random);
     X509Certificate cert =
         signer.leaf(caCertificate, caKey, name, keys.getPublic(),
@@ -203,23 +187,5 @@ public final class Pki {
           copy + " holds a different CA certificate than " + caCertFile() + "; " + remedy);
     }
     return copy;
-  }
-
-  private static void requireCredentialName(String name, String what) {
-    if (name == null || !CREDENTIAL_NAME.matcher(name).matches()) {
-      throw WardenException.badInput(
-          what + " '" + name + "' is invalid; use letters, digits, '-', '_' and '.' only");
-    }
-    if (name.equals("ca") || name.equals(".") || name.equals("..")) {
-      throw WardenException.badInput(
-          what + " '" + name + "' is reserved (it would clash with the CA's files); pick another");
-    }
-  }
-
-  private static void requirePositive(Duration validity, String what) {
-    Objects.requireNonNull(validity, what);
-    if (validity.isNegative() || validity.isZero()) {
-      throw WardenException.badInput(what + " must be positive, not " + validity);
-    }
   }
 }

@@ -1,7 +1,10 @@
 package io.etcdwarden.installer.pki;
 
 import io.etcdwarden.core.WardenException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +44,25 @@ final class SubjectAltNames {
       names.add(toGeneralName(host));
     }
     return new GeneralNames(names.toArray(new GeneralName[0]));
+  }
+
+  /** The DNS names and IP addresses in {@code cert}'s subjectAltName, in order. */
+  static List<String> hostsOf(X509Certificate cert) {
+    List<String> hosts = new ArrayList<>();
+    try {
+      Collection<List<?>> names = cert.getSubjectAlternativeNames();
+      if (names != null) {
+        for (List<?> name : names) {
+          int type = (Integer) name.get(0);
+          if (type == GeneralName.dNSName || type == GeneralName.iPAddress) {
+            hosts.add((String) name.get(1));
+          }
+        }
+      }
+    } catch (CertificateParsingException e) {
+      throw MemberReissue.unreadableNames(cert, e);
+    }
+    return hosts;
   }
 
   private static GeneralName toGeneralName(String raw) {

@@ -1,0 +1,20 @@
+package io.etcdwarden.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code etcd-warden certs status|renew|rotate-ca}: see, renew and rotate certificates. */
+@Command(name = "certs", mixinStandardHelpOptions = true,
+    description = "See every certificate this host holds or its members serve, renew them,"
+        + " and replace the CA.",
+    subcommands = {CertsStatusCommand.class, CertsRenewCommand.class,
+        CertsRotateCaCommand.class})
+final class CertsCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "missing command: status, renew or rotate-ca");
+  }
+}
