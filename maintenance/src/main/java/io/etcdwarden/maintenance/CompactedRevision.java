@@ -7,6 +7,7 @@ import io.etcd.jetcd.common.exception.EtcdException;
 import io.etcd.jetcd.options.GetOption;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.endpoint.EtcdTarget;
+import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,8 +49,10 @@ final class CompactedRevision {
       kv.get(PROBE, at).get(target.timeout().toMillis(), TimeUnit.MILLISECONDS);
       return true;
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof EtcdException ee
-          && ee.getErrorCode() == ErrorCode.OUT_OF_RANGE) {
+      boolean outOfRange = e.getCause() instanceof EtcdException ee
+          ? ee.getErrorCode() == ErrorCode.OUT_OF_RANGE
+          : Status.fromThrowable(e.getCause()).getCode() == Status.Code.OUT_OF_RANGE;
+      if (outOfRange) {
         return false;
       }
       throw new WardenException("reading revision " + revision + " failed: "

@@ -45,9 +45,9 @@ public final class DefragRule {
     return new DefragRule(text.trim(), anyOf);
   }
 
-  /** The rule {@code --min-fragmentation PCT} and {@code --min-free BYTES} make together. */
-  public static DefragRule thresholds(double minFragmentation, long minFreeBytes) {
-    return parse("fragmentation >= " + minFragmentation + " && free >= " + minFreeBytes);
+  /** The rule {@code --min-fragmentation PCT} and {@code --min-free SIZE} make together. */
+  public static DefragRule thresholds(double minFragmentation, String minFree) {
+    return parse("fragmentation >= " + minFragmentation + " && free >= " + minFree);
   }
 
   /** Whether {@code member} qualifies, its sizes measured against {@code quotaBytes}. */
