@@ -13,8 +13,10 @@ import java.time.Duration;
  *
  * @param metricsPort plain-HTTP {@code /health} and {@code /metrics}, on 127.0.0.1 only
  * @param quotaBackendBytes etcd's {@code quota-backend-bytes}; 0 keeps etcd's default (2 GiB)
+ * @param autoCompactionRetention etcd's periodic history compaction, e.g. 4h; empty: off
  */
 public record InstallRequest(String name, Path dataDir, Path release, String releaseSha256,
     Path etcdBinDir, int port, int managementPort, int metricsPort, String advertise,
     boolean bindAll, String initialCluster, String clusterToken, ClusterState clusterState,
-    Path caDir, String serviceMode, Path prefix, Duration startTimeout, long quotaBackendBytes) {}
+    Path caDir, String serviceMode, Path prefix, Duration startTimeout, long quotaBackendBytes,
+    String autoCompactionRetention) {}
