@@ -13,7 +13,7 @@ rate=${RATE:-200}
 here=$(cd "$(dirname "$0")/../.." && pwd)
 warden=${ETCD_WARDEN:-$(ls -d "$here"/cli/target/etcd-warden-*/bin/etcd-warden | head -n 1)}
 jar=$(dirname "$warden")/../lib/etcd-warden.jar
-work=$(mktemp -d /tmp/etcd-warden-defrag-bench.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/etcd-warden-defrag-bench.XXXXXX")
 sb="$work/sb"
 cleanup() { "$warden" sandbox down --dir "$sb" --purge > /dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
@@ -49,7 +49,7 @@ run() {
   "$@" > "$work/$name.out" 2>&1 || echo "  $name exited $?: $(tail -n 1 "$work/$name.out")"
   t1=$(date +%s.%N)
   sleep 3
-  touch "$work/stop"; wait "$writer"
+  touch "$work/stop"; wait "$writer" || echo "  writer exited $?"
   printf '%-28s total %6.1f s  %s\n' "$name" "$(echo "$t1 - $t0" | bc)" "$(cat "$work/$name.writer")"
 }
 

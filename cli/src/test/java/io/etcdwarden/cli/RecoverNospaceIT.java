@@ -2,6 +2,8 @@ package io.etcdwarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.KV;
 import io.etcd.jetcd.maintenance.AlarmMember;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * keys in txns until etcd refuses: disarm is refused while the DB is still at its quota (alarm
  * kept), then {@code recover nospace} compacts, defrags every member, disarms and proves a
  * write; etcd answers with no alarm, writes work again and {@code check cluster} is OK again.
+ * {@code maintenance status --json} shows the alarm, the full DB and later the compaction.
  */
 @Tag("etcd-versions")
 class RecoverNospaceIT {
@@ -46,6 +49,15 @@ class RecoverNospaceIT {
       assertThat(alarms(clients)).as("etcd holds NOSPACE").isNotEmpty();
       CliRun check = checkCluster();
       assertThat(check.exitCode()).as(check.toString()).isEqualTo(2);
+      assertThat(check.out()).contains("treat: etcd-warden recover nospace");
+      JsonNode full = status();
+      assertThat(full.path("alarms").findValuesAsText("type")).contains("NOSPACE");
+      assertThat(full.path("members")).hasSize(3);
+      assertThat(full.path("members").findValues("leader")).filteredOn(JsonNode::asBoolean)
+          .hasSize(1);
+      assertThat(full.path("members").findValues("quota_percent"))
+          .anyMatch(p -> p.asDouble() >= 95);
+      assertThat(full.path("compacted_revision").asLong()).isEqualTo(1);
 
       CliRun disarm = CliRun.run(etcd.etcdctlEnvironment(), "alarm", "disarm",
           "--quota-bytes", Long.toString(QUOTA));
@@ -72,12 +84,24 @@ class RecoverNospaceIT {
       check = checkCluster();
       assertThat(check.exitCode()).as(check.toString())
           .isEqualTo(HealthyClusterVerdict.exitCode());
+      JsonNode after = status();
+      assertThat(after.path("alarms")).isEmpty();
+      assertThat(after.path("compacted_revision").asLong())
+          .isGreaterThanOrEqualTo(full.path("revision").asLong());
     }
   }
 
   private static List<AlarmMember> alarms(EtcdClients clients) throws Exception {
     return clients.cluster().getMaintenanceClient().listAlarms().get(10, TimeUnit.SECONDS)
         .getAlarms();
+  }
+
+  /** {@code maintenance status --json}, parsed. */
+  private static JsonNode status() throws Exception {
+    CliRun run = CliRun.run(etcd.etcdctlEnvironment(), "maintenance", "status", "--json",
+        "--quota-bytes", Long.toString(QUOTA));
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    return new ObjectMapper().readTree(run.out());
   }
 
   private static CliRun checkCluster() {

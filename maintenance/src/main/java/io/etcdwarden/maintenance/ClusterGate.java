@@ -32,7 +32,7 @@ final class ClusterGate {
     String problem;
     ClusterReading reading;
     do {
-      reading = reader.read(quotaBytes);
+      reading = reader.read(quotaBytes, false);
       Optional<String> unfit = unfit(reading);
       if (unfit.isEmpty() && target < 0) {
         target = reading.leader().orElseThrow().raftIndex();

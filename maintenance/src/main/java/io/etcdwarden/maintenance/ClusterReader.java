@@ -32,6 +32,14 @@ public final class ClusterReader {
 
   /** One reading, with sizes measured against {@code quotaBytes}. */
   public ClusterReading read(long quotaBytes) {
+    return read(quotaBytes, true);
+  }
+
+  /**
+   * As {@link #read(long)}; without {@code compaction} the compacted revision (about log2 of the
+   * revision small reads) is left at 0, for the gate's frequent polls.
+   */
+  ClusterReading read(long quotaBytes, boolean compaction) {
     Client client = clients.cluster();
     List<Member> listed = Calls.await(client.getClusterClient().listMember(), target,
         "member list").getMembers();
@@ -64,7 +72,7 @@ public final class ClusterReader {
     }
     List<MemberReport> withAlarms = reports.stream().map(r -> withAlarms(r, alarms))
         .sorted(Comparator.comparing(MemberReport::displayName)).toList();
-    long compacted = revision == 0 ? 0 : CompactedRevision.find(client.getKVClient(), target,
+    long compacted = revision == 0 || !compaction ? 0 : CompactedRevision.find(client.getKVClient(), target,
         revision);
     return new ClusterReading(withAlarms, quotaBytes, revision, compacted, alarms, alarmError);
   }
