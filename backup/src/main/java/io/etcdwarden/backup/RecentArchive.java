@@ -40,6 +40,11 @@ public final class RecentArchive {
 
   /** The newest archive younger than {@code maxAge} that verifies; refused when there is none. */
   public String requireVerified(Duration maxAge) {
+    return requireVerified(maxAge, "upgrade");
+  }
+
+  /** As {@link #requireVerified(Duration)}; a refusal names {@code action} as what is refused. */
+  public String requireVerified(Duration maxAge, String action) {
     Instant oldest = clock.instant().minus(maxAge);
     List<StoredSnapshot> recent = store.list().stream()
         .filter(s -> s.modified().isAfter(oldest))
@@ -54,7 +59,7 @@ public final class RecentArchive {
       problems = problems.isEmpty() ? "; " + candidate.name() + " fails verification: "
           + String.join(", ", v.problems()) : problems;
     }
-    throw new WardenException("upgrade refused: no verified archive younger than "
+    throw new WardenException(action + " refused: no verified archive younger than "
         + maxAge.toMinutes() + " min in the backup target" + problems + "; run etcd-warden"
         + " snapshot (or pass --snapshot-first)");
   }

@@ -27,7 +27,9 @@ public final class EtcdWarden implements Runnable {
       SandboxCommand.class, SnapshotCommand.class, InstallCommand.class, MemberCommand.class,
       CredentialsCommand.class, StorageCommand.class, SnapshotsCommand.class, CheckCommand.class,
       NrpeCommand.class, RestoreCommand.class, DaemonCommand.class, StatusCommand.class,
-      CronCommand.class, UpgradeCommand.class, KeysCommand.class, CertsCommand.class);
+      CronCommand.class, UpgradeCommand.class, KeysCommand.class, CertsCommand.class,
+      MaintenanceCommand.class, CompactCommand.class, DefragCommand.class, AlarmCommand.class,
+      RecoverCommand.class);
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 

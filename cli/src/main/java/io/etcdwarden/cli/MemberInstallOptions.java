@@ -1,6 +1,7 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.core.config.Durations;
+import io.etcdwarden.installer.config.AutoCompaction;
 import io.etcdwarden.installer.config.ClusterState;
 import io.etcdwarden.installer.install.InstallRequest;
 import io.etcdwarden.installer.process.EtcdBinary;
@@ -49,6 +50,11 @@ final class MemberInstallOptions {
   @Option(names = "--quota-backend-bytes", paramLabel = "BYTES", defaultValue = "0",
       description = "etcd's backend quota; 0 keeps etcd's default of 2 GiB.")
   long quotaBackendBytes;
+  @Option(names = "--auto-compaction-retention", paramLabel = "DURATION",
+      defaultValue = AutoCompaction.DEFAULT_RETENTION,
+      description = "etcd's periodic history compaction: keep this much history, e.g. 4h;"
+          + " 0 or off to leave compaction to someone else (default: ${DEFAULT-VALUE}).")
+  String autoCompactionRetention;
   @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "60s",
       description = "How long to wait for the member to start (default: ${DEFAULT-VALUE}).")
   String wait;
@@ -62,6 +68,7 @@ final class MemberInstallOptions {
     }
     return new InstallRequest(name, dataDir, release, releaseSha256, binDir, port,
         managementPort, metricsPort, advertise, bindAll, initialCluster, token, state, ca,
-        service, prefix, Durations.parse(wait, "--wait"), quotaBackendBytes, metricsBind);
+        service, prefix, Durations.parse(wait, "--wait"), quotaBackendBytes, metricsBind,
+        AutoCompaction.retention(autoCompactionRetention, "--auto-compaction-retention"));
   }
 }

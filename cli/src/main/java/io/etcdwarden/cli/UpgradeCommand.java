@@ -1,5 +1,6 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.backup.ArchiveKeys;
 import io.etcdwarden.backup.Compression;
 import io.etcdwarden.backup.RecentArchive;
 import io.etcdwarden.backup.SnapshotArchiver;
@@ -18,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -85,7 +87,8 @@ final class UpgradeCommand implements Callable<Integer> {
         EtcdClients clients = new EtcdClients(target)) {
       RecentArchive archives = new RecentArchive(snapshots, Clock.systemUTC());
       Optional<SnapshotArchiver> takeNow = snapshotFirst ? Optional.of(new SnapshotArchiver(
-          clients, target, Clock.systemUTC(), WardenVersion.version())) : Optional.empty();
+          clients, target, Clock.systemUTC(), WardenVersion.version()).withEncryption(
+          ArchiveKeys.recipients(List.of(), config.backup()))) : Optional.empty();
       BackupGate backup = dry -> archives.require(maxAge, takeNow,
           Compression.ofFlag(config.backup().compression()), dry);
       UpgradePlan plan = new UpgradePreflight(clients).check(request, backup);

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * {@code check_etcd_cluster}: judges one {@link ClusterReport} by membership and quorum,
  * leadership, alarms and member errors, DB size against the quota, fragmentation, apply lag,
  * version skew and round-trip time, plus any extra conditions (certificate expiry, leader
- * changes) the caller adds. The root result carries one detail line per member; its summary is
+ * changes) the caller adds. The root result carries the command that treats what was found
+ * (when maintenance can) and one detail line per member; its summary is
  * the problems of the worst state, or a short all-clear.
  */
 public final class ClusterCheck implements Check {
@@ -51,7 +52,9 @@ public final class ClusterCheck implements Check {
     for (ExtraCondition extra : extras) {
       children.add(extra.evaluate(report));
     }
-    List<String> lines = report.members().stream().map(MemberLine::render).toList();
+    List<String> lines = new ArrayList<>();
+    Treatment.of(report, limits).ifPresent(lines::add);
+    report.members().stream().map(MemberLine::render).forEach(lines::add);
     CheckResult tree = new CheckResult(State.OK, "", lines, List.of(), children);
     return new CheckResult(State.OK, summary(tree, children), lines, List.of(), children);
   }

@@ -17,10 +17,7 @@ final class Fragmentation implements ClusterCondition {
   @Override
   public CheckResult evaluate(ClusterReport report, ClusterThresholds limits) {
     List<MemberStatus> fragmented = report.members().stream()
-        .filter(m -> m.reachable() && m.dbSizeBytes() > 0
-            && m.dbSizeInUseBytes() > limits.fragmentationFloorBytes()
-            && (double) m.dbSizeInUseBytes() / m.dbSizeBytes() < limits.minInUseRatio())
-        .toList();
+        .filter(m -> wantsDefrag(m, limits)).toList();
     if (fragmented.isEmpty()) {
       return CheckResult.of(State.OK, "no member needs defragmenting");
     }
@@ -28,5 +25,12 @@ final class Fragmentation implements ClusterCondition {
     return CheckResult.of(State.WARNING, String.format(Locale.ROOT,
         "defragment %s: %s of %s in use", MemberQuorum.names(fragmented),
         ByteSizes.human(worst.dbSizeInUseBytes()), ByteSizes.human(worst.dbSizeBytes())));
+  }
+
+  /** Mostly free pages while more than the floor is in use. */
+  static boolean wantsDefrag(MemberStatus m, ClusterThresholds limits) {
+    return m.reachable() && m.dbSizeBytes() > 0
+        && m.dbSizeInUseBytes() > limits.fragmentationFloorBytes()
+        && (double) m.dbSizeInUseBytes() / m.dbSizeBytes() < limits.minInUseRatio();
   }
 }

@@ -56,6 +56,10 @@ public final class EtcdConfigRenderer {
     if (config.quotaBackendBytes() > 0) {
       scalar(yaml, "quota-backend-bytes", Long.toString(config.quotaBackendBytes()));
     }
+    if (!config.autoCompactionRetention().isEmpty()) {
+      scalar(yaml, "auto-compaction-mode", quote(AutoCompaction.MODE));
+      scalar(yaml, "auto-compaction-retention", quote(config.autoCompactionRetention()));
+    }
     scalar(yaml, "logger", quote(config.logger()));
     scalar(yaml, "log-outputs", list(config.logOutputs()));
     // One certificate serves both sides: etcd presents it to clients and to peers, and dials

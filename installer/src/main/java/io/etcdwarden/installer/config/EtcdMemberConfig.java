@@ -19,6 +19,7 @@ import java.util.Map;
  *
  * @param initialCluster every member's name and peer URL, in the order given
  * @param quotaBackendBytes 0 leaves etcd's own default (2 GiB) in place
+ * @param autoCompactionRetention etcd's periodic compaction retention; empty: none rendered
  */
 public record EtcdMemberConfig(
     String name,
@@ -41,6 +42,7 @@ public record EtcdMemberConfig(
     int maxWals,
     boolean strictReconfigCheck,
     long quotaBackendBytes,
+    String autoCompactionRetention,
     String logger,
     List<String> logOutputs) {
 
@@ -81,6 +83,7 @@ public record EtcdMemberConfig(
     initialAdvertisePeerUrls = immutable(initialAdvertisePeerUrls);
     listenMetricsUrls = immutable(listenMetricsUrls);
     logOutputs = immutable(logOutputs);
+    autoCompactionRetention = autoCompactionRetention == null ? "" : autoCompactionRetention;
     initialCluster =
         initialCluster == null
             ? Map.of()

@@ -34,6 +34,7 @@ public final class EtcdMemberConfigBuilder {
   private int maxWals = EtcdMemberConfig.DEFAULT_MAX_WALS;
   private boolean strictReconfigCheck = EtcdMemberConfig.DEFAULT_STRICT_RECONFIG_CHECK;
   private long quotaBackendBytes = EtcdMemberConfig.DEFAULT_QUOTA_BACKEND_BYTES;
+  private String autoCompactionRetention = "";
   private String logger = EtcdMemberConfig.DEFAULT_LOGGER;
   private List<String> logOutputs = EtcdMemberConfig.DEFAULT_LOG_OUTPUTS;
 
@@ -49,7 +50,7 @@ public final class EtcdMemberConfigBuilder {
     snapshotCount(c.snapshotCount()).heartbeatIntervalMs(c.heartbeatIntervalMs());
     electionTimeoutMs(c.electionTimeoutMs()).maxSnapshots(c.maxSnapshots()).maxWals(c.maxWals());
     strictReconfigCheck(c.strictReconfigCheck()).quotaBackendBytes(c.quotaBackendBytes());
-    logger(c.logger()).logOutputs(c.logOutputs());
+    autoCompactionRetention(c.autoCompactionRetention()).logger(c.logger()).logOutputs(c.logOutputs());
   }
 
   public EtcdMemberConfigBuilder name(String name) {
@@ -184,6 +185,12 @@ public final class EtcdMemberConfigBuilder {
     return this;
   }
 
+  /** etcd's periodic compaction retention (see {@link AutoCompaction}); empty: none. */
+  public EtcdMemberConfigBuilder autoCompactionRetention(String retention) {
+    this.autoCompactionRetention = retention;
+    return this;
+  }
+
   public EtcdMemberConfigBuilder logger(String logger) {
     this.logger = logger;
     return this;
@@ -202,7 +209,7 @@ public final class EtcdMemberConfigBuilder {
             initialAdvertisePeerUrls, listenMetricsUrls, initialCluster, initialClusterToken,
             initialClusterState, certFile, keyFile, trustedCaFile, snapshotCount,
             heartbeatIntervalMs, electionTimeoutMs, maxSnapshots, maxWals, strictReconfigCheck,
-            quotaBackendBytes, logger, logOutputs);
+            quotaBackendBytes, autoCompactionRetention, logger, logOutputs);
     MemberConfigValidator.validate(config);
     return config;
   }

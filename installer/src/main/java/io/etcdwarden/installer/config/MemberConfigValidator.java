@@ -45,6 +45,10 @@ final class MemberConfigValidator {
     if (c.maxSnapshots() < 0 || c.maxWals() < 0) {
       throw bad("max-snapshots and max-wals must be 0 (unlimited) or more");
     }
+    if (!AutoCompaction.valid(c.autoCompactionRetention())) {
+      throw bad("auto-compaction-retention '" + c.autoCompactionRetention()
+          + "' is not a retention such as 4h or 30m");
+    }
     if (c.quotaBackendBytes() < 0) {
       throw bad("quota-backend-bytes must be 0 (etcd's default) or more");
     }

@@ -109,6 +109,7 @@ public final class MemberInstaller {
         .keyFile(cert.key())
         .trustedCaFile(cert.ca())
         .quotaBackendBytes(request.quotaBackendBytes())
+        .autoCompactionRetention(request.autoCompactionRetention())
         .snapshotCount(line.defaultSnapshotCount())
         .build();
   }

@@ -1,6 +1,7 @@
 package io.etcdwarden.installer.local;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.installer.config.AutoCompaction;
 import io.etcdwarden.installer.config.ClusterState;
 import io.etcdwarden.installer.config.EtcdMemberConfig;
 import io.etcdwarden.installer.install.InstallRequest;
@@ -77,7 +78,8 @@ final class LocalClusterLayout {
       installer.install(new InstallRequest(m.name(), m.dir(), null, null,
           etcdBinary.getParent(), m.clientUrl().getPort(), m.peerUrl().getPort(),
           m.metricsUrl().getPort(), LOOPBACK, false, initialCluster, token, ClusterState.NEW,
-          dir.resolve("pki"), PROCESS_SERVICE, null, INSTALL_WAIT, quotaBackendBytes));
+          dir.resolve("pki"), PROCESS_SERVICE, null, INSTALL_WAIT, quotaBackendBytes,
+          null, AutoCompaction.DEFAULT_RETENTION));
     }
     Pki.loadCa(dir.resolve("pki")).issueClient(CLIENT_NAME, dir.resolve(CLIENT_NAME), validity);
   }

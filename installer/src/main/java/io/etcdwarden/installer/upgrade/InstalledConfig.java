@@ -59,6 +59,8 @@ final class InstalledConfig {
         .maxWals((int) r.number("max-wals"))
         .strictReconfigCheck(r.node("strict-reconfig-check").asBoolean())
         .quotaBackendBytes(yaml.has("quota-backend-bytes") ? r.number("quota-backend-bytes") : 0)
+        .autoCompactionRetention(yaml.has("auto-compaction-retention")
+            ? r.text("auto-compaction-retention") : "")
         .logger(r.text("logger"))
         .logOutputs(r.texts("log-outputs"))
         .certFile(Path.of(t.text("cert-file")))

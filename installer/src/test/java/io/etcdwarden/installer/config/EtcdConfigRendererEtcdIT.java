@@ -44,7 +44,7 @@ class EtcdConfigRendererEtcdIT {
         SingleMemberEtcd.prepare(
             dir,
             b -> b.heartbeatIntervalMs(50).electionTimeoutMs(500).snapshotCount(1234)
-                .maxSnapshots(3).maxWals(4).quotaBackendBytes(1L << 30)
+                .maxSnapshots(3).maxWals(4).quotaBackendBytes(1L << 30).autoCompactionRetention("90m")
                 .initialClusterToken("123456"));
 
     etcd = member.start();
@@ -74,6 +74,8 @@ class EtcdConfigRendererEtcdIT {
     assertThat(started.path("max-snapshots").asInt())
         .isEqualTo(member.line().acceptsMaxSnapshots() ? 3 : 5);
     assertThat(started.path("max-wals").asInt()).isEqualTo(4);
+    assertThat(started.path("auto-compaction-mode").asText()).isEqualTo("periodic");
+    assertThat(started.path("auto-compaction-retention").asText()).isEqualTo("1h30m0s");
     assertThat(started.path("initial-cluster-token").asText()).isEqualTo("123456");
     assertThat(started.path("initial-cluster-state").asText()).isEqualTo("new");
     assertThat(started.path("initial-cluster").asText()).isEqualTo("m1=" + member.peerUrl());

@@ -64,6 +64,7 @@ class InstalledConfigTest {
         .trustedCaFile(tmp.resolve("tls/ca.crt"))
         .snapshotCount(1000)
         .quotaBackendBytes(8L << 30)
+        .autoCompactionRetention("2h")
         .build();
   }
 }

@@ -1,0 +1,45 @@
+package io.etcdwarden.cli;
+
+import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.maintenance.CompactRequest;
+import io.etcdwarden.maintenance.Compactor;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code etcd-warden compact [--revision N | --keep-revisions N] [--physical]}: compacts the key
+ * history, never past the current revision. Exit 0 done, 1 failed, 2 refused.
+ */
+@Command(name = "compact", mixinStandardHelpOptions = true,
+    description = {"Compact etcd's key history (default: up to the current revision).",
+        "Exit 0 compacted or nothing to do, 1 failed, 2 refused."})
+final class CompactCommand implements Callable<Integer> {
+  @Option(names = "--revision", paramLabel = "N", description = "Compact up to revision N.")
+  long revision;
+  @Option(names = "--keep-revisions", paramLabel = "N",
+      description = "Keep the newest N revisions of history.")
+  long keepRevisions;
+  @Option(names = "--physical", description = "Wait until the space is freed in the backend.")
+  boolean physical;
+  @Mixin TargetOptions etcd;
+  @Spec CommandLine.Model.CommandSpec spec;
+  private final Environment env;
+
+  CompactCommand(Environment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    CompactRequest request = new CompactRequest(revision, keepRevisions, physical);
+    try (EtcdClients clients = new EtcdClients(etcd.resolve(env))) {
+      spec.commandLine().getOut().println(new Compactor(clients).compact(request));
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+}
