@@ -53,6 +53,9 @@ final class SnapshotCommand implements Callable<Integer> {
       description = "gzip (.tar.gz, the charm's format) or zstd (.tar.zst, many times faster);"
           + " default: backup.compression, else gzip.")
   String compression;
+  @Option(names = "--spool-dir", paramLabel = "DIR", hidden = true,
+      description = "No longer used; accepted with a warning so that old cron files still run.")
+  Path deprecatedSpoolDir;
   @Option(names = "--idle-timeout", paramLabel = "DURATION",
       description = "Abandon the snapshot when etcd sends nothing for this long (default 30s).")
   String idleTimeout;
@@ -71,6 +74,11 @@ final class SnapshotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (deprecatedSpoolDir != null) {
+      spec.commandLine().getErr().println("warning: --spool-dir is no longer used (snapshots"
+          + " stream without spooling); re-run 'etcd-warden cron render' to drop it");
+      spec.commandLine().getErr().flush();
+    }
     ShortLivedProcess.prepareInBackground(SnapshotManifest::prepareJson);
     WardenConfig config = etcd.loadConfig();
     BackupSection backup = config.backup();

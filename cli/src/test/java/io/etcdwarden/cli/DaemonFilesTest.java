@@ -59,12 +59,16 @@ class DaemonFilesTest {
   }
 
   @Test
-  void theSpoolDirFlagIsGone() {
-    CliRun run = CliRun.run(Map.of(), "snapshot", "--target", "file:///nowhere",
-        "--spool-dir", "/tmp");
+  void anOldCronLineWithTheSpoolDirFlagIsOnlyWarnedAbout() throws Exception {
+    Path store = Files.createDirectories(tmp.resolve("store"));
+    CliRun run = CliRun.run(Map.of(), "snapshot", "--target", store.toUri().toString(),
+        "--spool-dir", "/tmp", "--endpoints", "https://127.0.0.1:1", "--timeout", "1s");
 
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--spool-dir").hasLineCount(1);
+    assertThat(run.err()).contains("warning: --spool-dir is no longer used")
+        .doesNotContain("Unknown option");
+    assertThat(run.err().lines().filter(l -> l.contains("spool"))).as(run.toString())
+        .containsExactly("warning: --spool-dir is no longer used (snapshots stream without"
+            + " spooling); re-run 'etcd-warden cron render' to drop it");
   }
 
   @Test
