@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Restore of an encrypted archive from a volume, with the identity named in warden.yaml:
  * without an identity or with the wrong one it is refused in one line naming the recipients,
  * the member untouched; with the right one every key and value is back as it was when the
- * snapshot was taken (writes made after it are gone).
+ * snapshot was taken (writes made after it are gone). An archive that Debian's {@code age -r}
+ * encrypted from a clear one restores the same way.
  */
 @Tag("etcd-versions")
 class EncryptedRestoreIT {
@@ -75,6 +76,37 @@ class EncryptedRestoreIT {
 
     assertThat(restored.exitCode()).as(restored.toString()).isZero();
     assertThat(keys()).isEqualTo(expected).hasSize(200);
+  }
+
+  @Test
+  void anArchiveTheAgeCliEncryptedRestoresWithOurTool() throws Exception {
+    try (EtcdClients clients = new EtcdClients(etcd.target())) {
+      for (int i = 0; i < 50; i++) {
+        PatientPut.put(clients.cluster().getKVClient(), "/enc/cli" + i, "age-cli-" + i);
+      }
+    }
+    Path key = tmp.resolve("cli.key");
+    CliRun generated = CliRun.run(ENV, "keys", "generate", "--output", key.toString());
+    assertThat(generated.exitCode()).as(generated.toString()).isZero();
+    CliRun snapshot = CliRun.run(etcd.etcdctlEnvironment(), "snapshot", "--target",
+        "file://" + store + "?allow-non-mount=true");
+    assertThat(snapshot.exitCode()).as(snapshot.toString()).isZero();
+    Path clear = Path.of(RestoreMigrationIT.field(snapshot.out(), "snapshot.path"));
+    Map<String, String> expected = keys();
+    Path encrypted = tmp.resolve(clear.getFileName() + ".age");
+    Process age = new ProcessBuilder("age", "-r", generated.out().strip(), "-o",
+        encrypted.toString(), clear.toString()).redirectErrorStream(true).start();
+    String ageOutput = new String(age.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(age.waitFor()).as(ageOutput).isZero();
+    try (EtcdClients clients = new EtcdClients(etcd.target())) {
+      PatientPut.put(clients.cluster().getKVClient(), "/enc/cli-late", "after the snapshot");
+    }
+
+    CliRun restored = restore(encrypted, List.of("--identity", key.toString(),
+        "--skip-backup"));
+
+    assertThat(restored.exitCode()).as(restored.toString()).isZero();
+    assertThat(keys()).isEqualTo(expected).doesNotContainKey("/enc/cli-late");
   }
 
   private static CliRun restore(Path archive, List<String> more) {
