@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * {@code /etc/systemd/system}) and drives it with {@code systemctl}. Only usable where systemd
  * is the init system, which {@link ServiceManagers} checks through {@code /run/systemd/system}.
  */
-public final class SystemdServiceManager implements ServiceManager {
+final class SystemdServiceManager implements ServiceManager {
   private final Path unitDir;
 
   public SystemdServiceManager(Path unitDir) {

@@ -6,7 +6,7 @@ package io.etcdwarden.installer.service;
  * when etcd has joined (etcd signals readiness through sd_notify); the file limit is raised
  * because every client and peer connection holds a descriptor.
  */
-public final class SystemdUnitRenderer {
+final class SystemdUnitRenderer {
 
   /** The whole unit file for {@code spec}. */
   public String render(ServiceSpec spec) {
