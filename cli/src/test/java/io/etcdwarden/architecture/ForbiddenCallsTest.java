@@ -26,7 +26,8 @@ class ForbiddenCallsTest {
   /** Classes allowed to call {@code Thread.sleep}. */
   static final Map<String, String> MAY_SLEEP = Map.of(
       "BackupJob", "holds the snapshot lock past the archive name's second (1.1 s at most,"
-          + " polling the clock every 20 ms): names have one-second resolution");
+          + " polling the clock every 20 ms): names have one-second resolution",
+      "Await", "testkit's one pause between two looks of a test's deadline-bound poll");
 
   /** No class may print a stack trace: failures go to the log or as one line to stderr. */
   static final Map<String, String> MAY_PRINT_STACK_TRACES = Map.of();
@@ -55,15 +56,7 @@ class ForbiddenCallsTest {
 
   private static DescribedPredicate<JavaClass> notIn(Map<String, String> allowed) {
     return DescribedPredicate.describe("are not one of " + allowed.keySet(),
-        c -> !allowed.containsKey(topLevel(c).getSimpleName()));
-  }
-
-  private static JavaClass topLevel(JavaClass c) {
-    JavaClass top = c;
-    while (top.getEnclosingClass().isPresent()) {
-      top = top.getEnclosingClass().get();
-    }
-    return top;
+        c -> !allowed.containsKey(ProductionClasses.topLevel(c).getSimpleName()));
   }
 
   private static DescribedPredicate<JavaCall<?>> call(Class<?> owner, String method) {

@@ -1,5 +1,6 @@
 package io.etcdwarden.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -21,5 +22,14 @@ final class ProductionClasses {
           .importPackages("io.etcdwarden");
     }
     return classes;
+  }
+
+  /** The class {@code c} is nested in, outermost; {@code c} itself when it is top-level. */
+  static JavaClass topLevel(JavaClass c) {
+    JavaClass top = c;
+    while (top.getEnclosingClass().isPresent()) {
+      top = top.getEnclosingClass().get();
+    }
+    return top;
   }
 }

@@ -8,7 +8,9 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,23 +49,31 @@ class PublicSurfaceTest {
   }
 
   private static ArchCondition<JavaClass> haveACallerOutsideTheirPackage() {
+    Set<String> usedOutside = usedOutsideTheirPackage();
     return new ArchCondition<>("have a caller outside their package") {
       @Override
       public void check(JavaClass c, ConditionEvents events) {
-        if (PUBLIC_FOR.containsKey(c.getName()) || isEntryPoint(c)) {
-          return;
-        }
-        boolean used = ProductionClasses.all().stream()
-            .filter(t -> t.equals(c) || t.getName().startsWith(c.getName() + "$"))
-            .flatMap(t -> t.getDirectDependenciesToSelf().stream())
-            .map(Dependency::getOriginClass)
-            .anyMatch(origin -> !origin.getPackageName().equals(c.getPackageName()));
-        if (!used) {
+        if (!usedOutside.contains(c.getName()) && !PUBLIC_FOR.containsKey(c.getName())
+            && !isEntryPoint(c)) {
           events.add(SimpleConditionEvent.violated(c, c.getName()
               + " is public but nothing outside " + c.getPackageName() + " uses it"));
         }
       }
     };
+  }
+
+  /** Top-level classes that a class of another package uses (directly or a nested class). */
+  private static Set<String> usedOutsideTheirPackage() {
+    Set<String> used = new HashSet<>();
+    for (JavaClass origin : ProductionClasses.all()) {
+      for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+        JavaClass target = ProductionClasses.topLevel(d.getTargetClass());
+        if (!target.getPackageName().equals(origin.getPackageName())) {
+          used.add(target.getName());
+        }
+      }
+    }
+    return used;
   }
 
   private static boolean isEntryPoint(JavaClass c) {
