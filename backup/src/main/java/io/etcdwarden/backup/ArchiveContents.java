@@ -27,10 +27,12 @@ public record ArchiveContents(Optional<SnapshotManifest> manifest, long dbSize,
   /**
    * Reads the archive from {@code raw} to its end, handing {@code db} to {@code dbReader};
    * {@code raw} is left open so that the caller can still drain it (for its sha256) after a
-   * failure. Throws {@link ArchiveRefused} for anything that is not an archive of ours.
+   * failure. Throws {@link ArchiveRefused} for anything that is not an archive of ours, and
+   * {@link ArchiveLocked} for an age-encrypted one that {@code identity} does not open.
    */
-  public static ArchiveContents read(InputStream raw, DbReader dbReader) throws IOException {
-    ArchiveReader reader = ArchiveReader.open(raw);
+  public static ArchiveContents read(InputStream raw, Optional<AgeIdentity> identity,
+      DbReader dbReader) throws IOException {
+    ArchiveReader reader = ArchiveReader.open(raw, identity);
     Optional<SnapshotManifest> manifest = Optional.empty();
     DbDigests.Result db = null;
     long size = -1;

@@ -1,8 +1,10 @@
 package io.etcdwarden.backup;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -12,7 +14,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 /**
  * The one reader of snapshot archives, for every command that reads one (verify, list, drill,
  * restore), so that they agree on what an archive is. The compression is sniffed from the
- * bytes ({@link Compression#sniff}), never taken from the name. Two layouts are accepted:
+ * bytes ({@link Compression#sniff}), never taken from the name, and so is age encryption
+ * ({@link AgeHeader}), opened with an identity when one is given. Two layouts are accepted:
  * ours, {@code db} and {@code manifest.json} in either order, and the Juju charm's, {@code ./db}
  * alone. Each entry's header is checked before a byte of it is read, and anything else is
  * refused ({@link ArchiveRefused}): absolute or {@code ..} paths, links, devices, directories,
@@ -44,9 +47,24 @@ public final class ArchiveReader implements AutoCloseable {
     this.tar = new TarArchiveInputStream(decompressed, TarConstants.DEFAULT_RCDSIZE);
   }
 
-  /** Reads an archive from {@code raw}, whatever its name says about its compression. */
+  /** Reads a clear archive from {@code raw}; an encrypted one is refused ({@link
+   * ArchiveLocked}). */
   public static ArchiveReader open(InputStream raw) throws IOException {
-    return new ArchiveReader(Compression.sniff(raw));
+    return open(raw, Optional.empty());
+  }
+
+  /**
+   * Reads an archive from {@code raw}, whatever its name says about its compression or
+   * encryption: an age file is opened with {@code identity} ({@link ArchiveLocked} without one
+   * or with one that does not fit), then decompressed as its first bytes say.
+   */
+  public static ArchiveReader open(InputStream raw, Optional<AgeIdentity> identity)
+      throws IOException {
+    BufferedInputStream in = new BufferedInputStream(raw, AgeHeader.MAX_BYTES);
+    Optional<List<String>> recipients = AgeHeader.peek(in);
+    InputStream clear = recipients.isPresent()
+        ? AgeStreams.decrypt(in, recipients.get(), identity) : in;
+    return new ArchiveReader(Compression.sniff(clear));
   }
 
   /** The next entry, checked; empty at the end, once the archive proved complete. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -15,7 +16,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * the database has passed. A tar header needs the entry's size first; etcd announces the size at
  * the start of its stream, so nothing is spooled. (Archives written before 0.1 hold the manifest
  * first; {@link ArchiveReader} reads both orders.) POSIX big-number mode keeps databases over
- * 8 GiB valid.
+ * 8 GiB valid. With recipients, the compressed stream is age-encrypted on its way out.
  */
 final class ArchiveWriter {
   static final String DB_ENTRY = ArchiveReader.DB_ENTRY;
@@ -33,11 +34,16 @@ final class ArchiveWriter {
   }
 
   /** Starts an archive on {@code out}, which is flushed but not closed by {@link #finish}. */
-  static ArchiveWriter open(OutputStream out, Compression compression, Instant createdAt)
-      throws IOException {
+  static ArchiveWriter open(OutputStream out, Compression compression, Instant createdAt,
+      Optional<AgeRecipients> encryptTo) throws IOException {
+    OutputStream stored = new NonClosing(out);
+    if (encryptTo.isPresent()) {
+      // Closing the compressor closes the encryption, which writes age's last chunk.
+      stored = AgeStreams.encrypt(stored, encryptTo.get());
+    }
     // tar writes 512-byte records; the compressors are far faster fed in large blocks.
-    OutputStream compressed = new BufferedOutputStream(
-        compression.compress(new NonClosing(out)), BLOCK_BYTES);
+    OutputStream compressed = new BufferedOutputStream(compression.compress(stored),
+        BLOCK_BYTES);
     TarArchiveOutputStream tar = new TarArchiveOutputStream(compressed);
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);

@@ -1,6 +1,7 @@
 package io.etcdwarden.backup;
 
 import io.etcdwarden.storage.SnapshotStore;
+import java.util.Optional;
 
 /**
  * Verifies an archive and, when it is sound, leaves the store's verification mark beside it
@@ -11,9 +12,14 @@ import io.etcdwarden.storage.SnapshotStore;
 public final class RecordedVerification {
   private RecordedVerification() {}
 
-  /** {@link SnapshotVerifier#verify}, then the mark if nothing was found wrong. */
-  public static Verification verify(SnapshotStore store, String name) {
-    Verification verification = SnapshotVerifier.verify(store, name);
+  /**
+   * {@link SnapshotVerifier#verify}, then the mark if nothing was found wrong; an age-encrypted
+   * archive is opened with {@code identity}; without one, what can be checked without the key
+   * (sha256 and age header) decides, as its summary says.
+   */
+  public static Verification verify(SnapshotStore store, String name,
+      Optional<AgeIdentity> identity) {
+    Verification verification = SnapshotVerifier.verify(store, name, identity);
     if (verification.ok()) {
       store.markVerified(name);
     }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Nothing touches local disk and memory stays constant whatever the database size: the tar
  * header of {@code db} is written from the size etcd announces in its first message, and {@code
  * manifest.json} follows the database ({@link DbCopier}). A stream that fails, stalls for the
- * idle timeout or deviates from what etcd announced publishes nothing.
+ * idle timeout or deviates from what etcd announced publishes nothing. With recipients
+ * ({@link #withEncryption}) the compressed stream is age-encrypted before it reaches the store.
  */
 public final class SnapshotArchiver {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotArchiver.class);
@@ -37,6 +38,7 @@ public final class SnapshotArchiver {
   private final Clock clock;
   private final String toolVersion;
   private final Duration idleTimeout;
+  private final Optional<AgeRecipients> encryptTo;
 
   /**
    * {@code spoolDir} is no longer used (snapshots stream in one pass without spooling); it is
@@ -44,16 +46,26 @@ public final class SnapshotArchiver {
    */
   public SnapshotArchiver(EtcdClients clients, EtcdTarget target, Clock clock, Path spoolDir,
       String toolVersion) {
-    this(clients, target, clock, toolVersion, IDLE_TIMEOUT);
+    this(clients, target, clock, toolVersion, IDLE_TIMEOUT, Optional.empty());
   }
 
   private SnapshotArchiver(EtcdClients clients, EtcdTarget target, Clock clock,
-      String toolVersion, Duration idleTimeout) {
+      String toolVersion, Duration idleTimeout, Optional<AgeRecipients> encryptTo) {
     this.clients = clients;
     this.target = target;
     this.clock = clock;
     this.toolVersion = toolVersion;
     this.idleTimeout = idleTimeout;
+    this.encryptTo = encryptTo;
+  }
+
+  /**
+   * The same archiver encrypting every archive to {@code recipients} with age (named
+   * {@code ...tar.gz.age}); empty: archives in the clear.
+   */
+  public SnapshotArchiver withEncryption(Optional<AgeRecipients> recipients) {
+    return new SnapshotArchiver(clients, target, clock, toolVersion, idleTimeout,
+        Objects.requireNonNull(recipients));
   }
 
   /** The same archiver abandoning a stream after {@code idle} without data. */
@@ -61,7 +73,7 @@ public final class SnapshotArchiver {
     if (Objects.requireNonNull(idle).isNegative() || idle.isZero()) {
       throw WardenException.badInput("the idle timeout must be positive, got " + idle);
     }
-    return new SnapshotArchiver(clients, target, clock, toolVersion, idle);
+    return new SnapshotArchiver(clients, target, clock, toolVersion, idle, encryptTo);
   }
 
   /**
@@ -89,7 +101,7 @@ public final class SnapshotArchiver {
       Compression compression, SnapshotProgress progress) {
     try (SnapshotSource source = new SourceFinder(clients, target, clock).find(member)) {
       Instant createdAt = clock.instant();
-      String name = ArchiveName.of(createdAt, compression);
+      String name = ArchiveName.of(createdAt, compression, encryptTo.isPresent());
       AtomicReference<SnapshotManifest> manifest = new AtomicReference<>();
       long revision = source.status().getHeader().getRevision();
       // Counted beside the stream (same connection): it costs the snapshot no time.
@@ -97,7 +109,8 @@ public final class SnapshotArchiver {
           CompletableFuture.supplyAsync(() -> source.channel().keyCount(revision));
       PublishedSnapshot published = ArchivePipe.connect(out -> {
         try (SnapshotStream stream = SnapshotStream.start(source.channel().channel())) {
-          ArchiveWriter archive = ArchiveWriter.open(out, compression, createdAt);
+          ArchiveWriter archive = ArchiveWriter.open(out, compression, createdAt,
+              encryptTo);
           MemberChannel channel = source.channel();
           DbCopier.CopiedDb db = new DbCopier(stream, idleTimeout,
               source.name() + " (" + channel.url() + ")",

@@ -18,7 +18,8 @@ import java.util.Optional;
  * archive's sha256 against its {@code .sha256}, and, through {@link ArchiveContents} (the same
  * reader and judgement restore and drill use), the archive's layout, the manifest, the {@code
  * db} entry's size and sha256 against the manifest, and the sha256 etcd appended to the db
- * itself (what {@code snapshot restore} checks).
+ * itself (what {@code snapshot restore} checks). An age-encrypted archive is decrypted on the
+ * way, in memory; the {@code .sha256} covers the ciphertext as stored.
  */
 public final class SnapshotVerifier {
   private static final int BUFFER_BYTES = 1 << 16;
@@ -26,6 +27,16 @@ public final class SnapshotVerifier {
   private SnapshotVerifier() {}
 
   public static Verification verify(SnapshotStore store, String name) {
+    return verify(store, name, Optional.empty());
+  }
+
+  /**
+   * Verifies {@code name}, opening it with {@code identity} if it is age-encrypted. Without an
+   * identity an encrypted archive gets what can be checked without its key, its sha256 against
+   * the {@code .sha256} and its age header, and the summary says so.
+   */
+  public static Verification verify(SnapshotStore store, String name,
+      Optional<AgeIdentity> identity) {
     List<String> problems = new ArrayList<>();
     Optional<String> expected = expectedSha256(store, name, problems);
     MessageDigest archiveSha = Sha256Sidecar.newDigest();
@@ -35,10 +46,18 @@ public final class SnapshotVerifier {
     try (InputStream raw = store.open(name);
         CountingDigest counted = new CountingDigest(raw, archiveSha)) {
       try {
-        ArchiveContents contents = ArchiveContents.read(counted, SnapshotVerifier::digest);
+        ArchiveContents contents = ArchiveContents.read(counted, identity,
+            SnapshotVerifier::digest);
         manifest = contents.manifest();
         summary = contents.describe();
         problems.addAll(contents.problems());
+      } catch (ArchiveLocked e) {
+        if (e.withoutIdentity()) {
+          summary = "age-encrypted for " + ArchiveLocked.madeFor(e.recipients()) + "; no"
+              + " identity given: checked the sha256 and the age header only";
+        } else {
+          problems.add(e.getMessage());
+        }
       } catch (IOException e) {
         problems.add((e instanceof ArchiveRefused ? "refused: " : "unreadable archive: ")
             + e.getMessage());

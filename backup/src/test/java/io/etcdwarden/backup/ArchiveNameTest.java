@@ -19,6 +19,20 @@ class ArchiveNameTest {
   }
 
   @Test
+  void encryptedArchivesAddAgeAndParseToTheSameTime() {
+    Instant at = Instant.parse("2026-03-04T05:06:07Z");
+
+    for (Compression c : Compression.values()) {
+      String name = ArchiveName.of(at, c, true);
+      assertThat(name).isEqualTo("etcd-snapshot-2026-03-04-05.06.07" + c.suffix() + ".age");
+      assertThat(ArchiveName.encrypted(name)).isTrue();
+      assertThat(ArchiveName.parse(name)).contains(at);
+    }
+    assertThat(ArchiveName.parse("etcd-snapshot-2026-03-04-05.06.07.age")).isEmpty();
+    assertThat(ArchiveName.parse("etcd-snapshot-2026-03-04-05.06.07.tar.gz.age.age")).isEmpty();
+  }
+
+  @Test
   void compressionFollowsFromFlag() {
     assertThat(Compression.ofFlag("zstd")).isEqualTo(Compression.ZSTD);
     assertThatThrownBy(() -> Compression.ofFlag("xz")).hasMessageContaining("--compression")

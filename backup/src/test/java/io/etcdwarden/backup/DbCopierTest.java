@@ -46,7 +46,8 @@ class DbCopierTest {
       }
       return (SnapshotResponse) next;
     };
-    ArchiveWriter archive = ArchiveWriter.open(out, Compression.GZIP, Instant.EPOCH);
+    ArchiveWriter archive = ArchiveWriter.open(out, Compression.GZIP, Instant.EPOCH,
+        java.util.Optional.empty());
     DbCopier.CopiedDb db = new DbCopier(source, Duration.ofMillis(50), "etcd0 (x)",
         Throwable::getMessage, (received, expected) -> progress.add(received))
         .copyInto(archive);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -24,16 +25,28 @@ final class TestArchives {
   /** {@code manifestFirst}: the order archives had before one-pass streaming. */
   static String store(SnapshotStore store, Instant at, Compression compression,
       boolean withEtcdHash, boolean manifestFirst) throws Exception {
+    return store(store, at, compression, withEtcdHash, manifestFirst, Optional.empty());
+  }
+
+  /** An archive encrypted with age to {@code recipients}, as the archiver writes one. */
+  static String storeEncrypted(SnapshotStore store, Instant at, Compression compression,
+      AgeRecipients recipients) throws Exception {
+    return store(store, at, compression, true, false, Optional.of(recipients));
+  }
+
+  private static String store(SnapshotStore store, Instant at, Compression compression,
+      boolean withEtcdHash, boolean manifestFirst, Optional<AgeRecipients> encryptTo)
+      throws Exception {
     byte[] db = db(at.getEpochSecond(), withEtcdHash);
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(db));
     SnapshotManifest manifest = new SnapshotManifest(1, at.toString(), "3.4.23", "c1", "m1",
         "etcd0", 42, 2, 10, db.length, sha, List.of(), "test");
-    String name = ArchiveName.of(at, compression);
+    String name = ArchiveName.of(at, compression, encryptTo.isPresent());
     ArchivePipe.connect(out -> {
       if (manifestFirst) {
         writeManifestFirst(out, manifest, db, compression, at);
       } else {
-        ArchiveWriter archive = ArchiveWriter.open(out, compression, at);
+        ArchiveWriter archive = ArchiveWriter.open(out, compression, at, encryptTo);
         archive.beginDb(db.length).write(db);
         archive.endDb();
         archive.writeManifest(manifest);

@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
         "Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (bad arguments included)."})
 final class BackupCheckOptions {
   @Mixin TargetOptions target;
+  @Mixin AgeOptions keys;
 
   @Option(names = "--target", paramLabel = "URI",
       description = "The store (default: backup.target from the config).")

@@ -1,5 +1,6 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.backup.AgeIdentity;
 import io.etcdwarden.backup.SnapshotVerifier;
 import io.etcdwarden.checks.backup.ArchiveVerifier;
 import io.etcdwarden.checks.backup.BackupCheck;
@@ -52,8 +53,10 @@ final class CheckBackupCommand implements Callable<Integer> {
         EtcdTarget target = options.target.resolve(env);
         lastRun = () -> LastRunReader.read(target);
       }
+      Optional<AgeIdentity> identity = options.verify ? options.keys.identity(config.backup())
+          : Optional.empty();
       Optional<ArchiveVerifier> verifier = options.verify
-          ? Optional.of(name -> SnapshotVerifier.verify(store, name).problems())
+          ? Optional.of(name -> SnapshotVerifier.verify(store, name, identity).problems())
           : Optional.empty();
       return PluginRun.run(SERVICE, () -> new BackupCheck(store, lastRun, verifier, thresholds,
           Clock.systemUTC()).run(), deadline, 0, out);

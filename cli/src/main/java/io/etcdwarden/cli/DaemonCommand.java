@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,12 +42,21 @@ final class DaemonCommand implements Callable<Integer> {
       description = "Status, warm path and /metrics (default: daemon.listen, 127.0.0.1:2389).")
   String listen;
 
+  @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
+      description = "Also serve /metrics alone here, e.g. 10.0.0.1:2390 for a Prometheus on"
+          + " another host (default: daemon.metrics_listen, none).")
+  String metricsListen;
+
   @Option(names = "--install-unit", description = "Write the systemd unit and exit.")
   boolean installUnit;
 
   @Option(names = "--unit-dir", paramLabel = "DIR", defaultValue = "/etc/systemd/system",
       description = "Where --install-unit writes etcd-warden.service (default ${DEFAULT-VALUE}).")
   Path unitDir;
+
+  @Option(names = "--member", paramLabel = "NAME", description = "With --install-unit: the"
+      + " local etcd member, so the daemon starts after etcd-NAME.service.")
+  String member;
 
   @Option(names = "--launcher", paramLabel = "PATH", description = "The etcd-warden launcher "
       + "the unit starts (default: this distribution's bin/etcd-warden).")
@@ -67,23 +77,31 @@ final class DaemonCommand implements Callable<Integer> {
       Path unit = unitDir.resolve(SystemdUnit.FILE_NAME);
       Path configPath = (etcd.config != null ? etcd.config : WardenConfig.DEFAULT_FILE)
           .toAbsolutePath();
-      new AtomicFileWriter().write(unit, SystemdUnit.render(Launcher.path(launcher), configPath)
-          .getBytes(StandardCharsets.UTF_8), AtomicFileWriter.WORLD_READABLE);
-      out.println("wrote " + unit + "; then: systemctl daemon-reload && systemctl enable --now"
-          + " etcd-warden");
+      List<Path> writable = config.backup().target().filter(t -> "file".equals(t.getScheme()))
+          .map(t -> List.of(Path.of(t.getPath()))).orElse(List.of());
+      new AtomicFileWriter().write(unit, SystemdUnit.render(Launcher.path(launcher), configPath,
+          Optional.ofNullable(member), writable).getBytes(StandardCharsets.UTF_8),
+          AtomicFileWriter.WORLD_READABLE);
+      out.println("wrote " + unit + "; it runs as user " + SystemdUnit.USER + ", which must"
+          + " exist and read the client key; then: systemctl daemon-reload && systemctl enable"
+          + " --now etcd-warden");
       out.flush();
       return 0;
     }
     BackupSection b = config.backup();
     BackupSection backup = store == null ? b : new BackupSection(Optional.of(store),
         b.schedule(), b.compression(), b.member(), b.spoolDir(), b.keepLast(), b.keepHourly(),
-        b.keepDaily(), b.keepWeekly());
+        b.keepDaily(), b.keepWeekly(), b.encryptTo(), b.identityFile());
     DaemonSection d = config.daemon();
     DaemonSection daemon = d;
     if (listen != null) {
       URI address = DaemonAddress.parse(listen, "--listen");
       daemon = new DaemonSection(d.healthInterval(), address.getHost(), address.getPort(),
-          d.lockTtl(), d.stateDir());
+          d.lockTtl(), d.stateDir(), d.metricsListen());
+    }
+    if (metricsListen != null) {
+      DaemonAddress.parse(metricsListen, "--metrics-listen");
+      daemon = daemon.withMetricsListen(metricsListen);
     }
     SignalStop stop = new SignalStop();
     try (WardenDaemon running = WardenDaemon.start(new DaemonSettings(etcd.resolve(env), backup,

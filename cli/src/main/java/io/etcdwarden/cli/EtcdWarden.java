@@ -27,7 +27,7 @@ public final class EtcdWarden implements Runnable {
       SandboxCommand.class, SnapshotCommand.class, InstallCommand.class, MemberCommand.class,
       CredentialsCommand.class, StorageCommand.class, SnapshotsCommand.class, CheckCommand.class,
       NrpeCommand.class, RestoreCommand.class, DaemonCommand.class, StatusCommand.class,
-      CronCommand.class, UpgradeCommand.class);
+      CronCommand.class, UpgradeCommand.class, KeysCommand.class);
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
@@ -38,6 +38,11 @@ public final class EtcdWarden implements Runnable {
 
   public static void main(String[] args) {
     LibraryLogging.configure(System.getenv());
+    if (io.etcdwarden.core.logging.JournalPriorities.stderrIsJournal(System.getenv())) {
+      System.setErr(new java.io.PrintStream(new io.etcdwarden.core.logging.JournalPriorities(
+          new java.io.FileOutputStream(java.io.FileDescriptor.err)), true,
+          java.nio.charset.StandardCharsets.UTF_8));
+    }
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int code = run(args, System.getenv(), out, err);

@@ -28,6 +28,10 @@ final class MemberInstallOptions {
   @Option(names = "--metrics-port", defaultValue = "2381",
       description = "Plain-HTTP /health and /metrics on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int metricsPort;
+  @Option(names = "--metrics-bind", paramLabel = "HOST",
+      description = "Serve /health and /metrics on this address of the host (or 0.0.0.0)"
+          + " instead of 127.0.0.1, for a Prometheus on another host.")
+  String metricsBind;
   @Option(names = "--advertise", paramLabel = "HOST",
       description = "Address clients and peers use to reach this member.")
   String advertise;
@@ -58,6 +62,6 @@ final class MemberInstallOptions {
     }
     return new InstallRequest(name, dataDir, release, releaseSha256, binDir, port,
         managementPort, metricsPort, advertise, bindAll, initialCluster, token, state, ca,
-        service, prefix, Durations.parse(wait, "--wait"), quotaBackendBytes);
+        service, prefix, Durations.parse(wait, "--wait"), quotaBackendBytes, metricsBind);
   }
 }

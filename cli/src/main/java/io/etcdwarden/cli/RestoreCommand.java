@@ -1,6 +1,7 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.WardenConfigLoader;
 import io.etcdwarden.restore.FreeSpace;
 import io.etcdwarden.restore.RestorePlan;
@@ -70,6 +71,7 @@ final class RestoreCommand implements Callable<Integer> {
   @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "120s",
       description = "How long to wait for the restored member's health (default 120s).")
   String wait;
+  @picocli.CommandLine.Mixin AgeOptions keys;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -99,9 +101,9 @@ final class RestoreCommand implements Callable<Integer> {
           + " without asking (or --dry-run to only see the plan); nothing was changed");
     }
     Optional<String> storeUri = Optional.ofNullable(store);
+    BackupSection backup = WardenConfigLoader.load(Optional.ofNullable(config)).backup();
     if (storeUri.isEmpty() && from.equals("latest")) {
-      storeUri = WardenConfigLoader.load(Optional.ofNullable(config)).backup().target()
-          .map(URI::toString);
+      storeUri = backup.target().map(URI::toString);
       if (storeUri.isEmpty()) {
         throw WardenException.badInput("--from latest needs a store: give --store URI or set"
             + " backup.target in warden.yaml");
@@ -110,7 +112,8 @@ final class RestoreCommand implements Callable<Integer> {
     RestoreRequest request = new RestoreRequest(from, storeUri, Optional.ofNullable(sha256)
         .map(String::toLowerCase), Optional.ofNullable(member.memberDir),
         Optional.ofNullable(member.etcdConfig), Optional.ofNullable(target), skipBackup,
-        allowNonMount, assumeSingleMember, health, env.variables(), allowOlderEtcd);
+        allowNonMount, assumeSingleMember, health, env.variables(), allowOlderEtcd,
+        keys.identity(backup));
     PrintWriter out = spec.commandLine().getOut();
     RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
         .prepare(request);

@@ -2,6 +2,8 @@ package io.etcdwarden.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.etcdwarden.backup.AgeRecipients;
+import io.etcdwarden.backup.ArchiveName;
 import io.etcdwarden.backup.ArchivedSnapshot;
 import io.etcdwarden.backup.Compression;
 import io.etcdwarden.backup.RecordedVerification;
@@ -40,6 +42,8 @@ import picocli.CommandLine.Spec;
 final class SnapshotCommand implements Callable<Integer> {
   @Mixin TargetOptions etcd;
   @Mixin StoreOptions store;
+  @Mixin AgeOptions.Recipients encryptTo;
+  @Mixin AgeOptions keys;
   @Option(names = "--member", paramLabel = "NAME",
       description = "Stream from this member (default: the leader). It must see a leader.")
   String member;
@@ -76,6 +80,7 @@ final class SnapshotCommand implements Callable<Integer> {
     Duration idle = idleTimeout == null ? SnapshotArchiver.IDLE_TIMEOUT
         : Durations.parse(idleTimeout, "--idle-timeout");
     Optional<String> source = member != null ? Optional.of(member) : backup.member();
+    Optional<AgeRecipients> recipients = encryptTo.resolve(backup);
     EtcdTarget resolved = etcd.resolve(env);
     ProgressBar bar = System.console() != null ? new ProgressBar(spec.commandLine().getErr())
         : null;
@@ -84,11 +89,12 @@ final class SnapshotCommand implements Callable<Integer> {
     try (SnapshotStore snapshots = store.open(config);
         EtcdClients clients = new EtcdClients(resolved)) {
       archived = new SnapshotArchiver(clients, resolved, Clock.systemUTC(), null,
-          WardenVersion.version()).withIdleTimeout(idle).archive(snapshots, source, chosen,
+          WardenVersion.version()).withIdleTimeout(idle).withEncryption(recipients)
+          .archive(snapshots, source, chosen,
               bar != null ? bar : SnapshotProgress.NONE);
       if (verify) {
         verification = Optional.of(RecordedVerification.verify(snapshots,
-            archived.published().name()));
+            archived.published().name(), keys.identity(backup)));
       }
     } finally {
       if (bar != null) {
@@ -115,6 +121,9 @@ final class SnapshotCommand implements Callable<Integer> {
     fields.put("snapshot.member", archived.manifest().memberName());
     fields.put("copy.cmd", p.copyCommand());
     verification.ifPresent(v -> fields.put("snapshot.verified", v.ok()));
+    if (ArchiveName.encrypted(p.name())) {
+      fields.put("snapshot.encrypted", true);
+    }
     if (!json) {
       StringBuilder text = new StringBuilder();
       fields.forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));

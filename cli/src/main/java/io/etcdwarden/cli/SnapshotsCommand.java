@@ -7,12 +7,14 @@ import picocli.CommandLine.Command;
 @Command(name = "snapshots", mixinStandardHelpOptions = true,
     description = "List, verify or prune the snapshot archives at --target.",
     subcommands = {SnapshotsListCommand.class, SnapshotsVerifyCommand.class,
-        SnapshotsPruneCommand.class, SnapshotsDrillCommand.class})
+        SnapshotsPruneCommand.class, SnapshotsDrillCommand.class,
+        SnapshotsReencryptCommand.class})
 final class SnapshotsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: list, verify, prune or drill");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "missing command: list, verify, prune, drill or reencrypt");
   }
 }

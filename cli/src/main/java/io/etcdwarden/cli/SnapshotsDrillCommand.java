@@ -1,5 +1,7 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.backup.AgeIdentity;
+import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.WardenConfigLoader;
 import io.etcdwarden.restore.SnapshotDrill;
 import java.io.PrintWriter;
@@ -39,6 +41,7 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
   @Option(names = "--scratch-dir", paramLabel = "DIR",
       description = "Where the scratch member lives (default: the system temp directory).")
   Path scratchDir;
+  @picocli.CommandLine.Mixin AgeOptions keys;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -49,13 +52,14 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Optional<String> storeUri = Optional.ofNullable(store);
+    BackupSection backup = WardenConfigLoader.load(Optional.ofNullable(config)).backup();
     if (storeUri.isEmpty() && from.equals("latest")) {
-      storeUri = WardenConfigLoader.load(Optional.ofNullable(config)).backup().target()
-          .map(URI::toString);
+      storeUri = backup.target().map(URI::toString);
     }
+    Optional<AgeIdentity> identity = keys.identity(backup);
     Path scratch = scratchDir != null ? scratchDir : Path.of(System.getProperty("java.io.tmpdir"));
     SnapshotDrill.Outcome outcome = new SnapshotDrill(env.variables(), scratch)
-        .run(from, storeUri, allowNonMount, allowOlderEtcd);
+        .run(from, storeUri, allowNonMount, allowOlderEtcd, identity);
     PrintWriter out = spec.commandLine().getOut();
     if (outcome.passed()) {
       out.println("PASS " + outcome.archive() + ": restored into a scratch member in "

@@ -2,6 +2,7 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.backup.CatalogEntry;
 import io.etcdwarden.backup.SnapshotCatalog;
+import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.storage.SnapshotStore;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
 final class SnapshotsListCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
   @Mixin ConfigOption config;
+  @Mixin AgeOptions keys;
   @Option(names = {"-l", "--long"},
       description = "Add REVISION and MEMBER from each archive's manifest (reads, and on S3/GCS"
           + " downloads, every archive whole).")
@@ -33,8 +35,10 @@ final class SnapshotsListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<CatalogEntry> entries;
-    try (SnapshotStore snapshots = store.open(config.load())) {
-      entries = long_ ? SnapshotCatalog.list(snapshots) : SnapshotCatalog.listNames(snapshots);
+    WardenConfig loaded = config.load();
+    try (SnapshotStore snapshots = store.open(loaded)) {
+      entries = long_ ? SnapshotCatalog.list(snapshots, keys.identity(loaded.backup()))
+          : SnapshotCatalog.listNames(snapshots);
     }
     PrintWriter out = spec.commandLine().getOut();
     String format = long_ ? "%-44s %10s %8s %10s %s%n" : "%-44s %10s %8s%n";
@@ -44,7 +48,8 @@ final class SnapshotsListCommand implements Callable<Integer> {
       Duration age = Duration.between(e.stored().modified(), clock.instant());
       out.printf(format, e.stored().name(), mebibytes(e.stored().sizeBytes()), age(age),
           e.manifest().map(m -> Long.toString(m.revision())).orElse("?"),
-          e.manifest().map(m -> m.memberName()).orElse(e.note()));
+          e.manifest().map(m -> m.memberName() + (e.note().isEmpty() ? "" : " " + e.note()))
+              .orElse(e.note()));
     }
     out.flush();
     return 0;

@@ -2,10 +2,13 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.backup.RecordedVerification;
 import io.etcdwarden.backup.Verification;
+import io.etcdwarden.backup.AgeIdentity;
+import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.StoredSnapshot;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +25,7 @@ import picocli.CommandLine.Spec;
 final class SnapshotsVerifyCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
   @Mixin ConfigOption config;
+  @Mixin AgeOptions keys;
   @Parameters(paramLabel = "NAME", arity = "0..*",
       description = "Archives to verify (default: every complete archive).")
   List<String> names;
@@ -29,18 +33,20 @@ final class SnapshotsVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (SnapshotStore snapshots = store.open(config.load())) {
-      return verify(snapshots);
+    WardenConfig loaded = config.load();
+    Optional<AgeIdentity> identity = keys.identity(loaded.backup());
+    try (SnapshotStore snapshots = store.open(loaded)) {
+      return verify(snapshots, identity);
     }
   }
 
-  private int verify(SnapshotStore snapshots) {
+  private int verify(SnapshotStore snapshots, Optional<AgeIdentity> identity) {
     List<String> chosen = names != null ? names
         : snapshots.list().stream().map(StoredSnapshot::name).toList();
     PrintWriter out = spec.commandLine().getOut();
     int failed = 0;
     for (String name : chosen) {
-      Verification v = RecordedVerification.verify(snapshots, name);
+      Verification v = RecordedVerification.verify(snapshots, name, identity);
       if (v.ok()) {
         out.println("OK     " + name + " (" + v.summary() + ")");
       } else {

@@ -27,7 +27,9 @@ class ForbiddenCallsTest {
   static final Map<String, String> MAY_SLEEP = Map.of(
       "BackupJob", "holds the snapshot lock past the archive name's second (1.1 s at most,"
           + " polling the clock every 20 ms): names have one-second resolution",
-      "Await", "testkit's one pause between two looks of a test's deadline-bound poll");
+      "Await", "testkit's one pause between two looks of a test's deadline-bound poll",
+      "SystemdNamespace", "testkit fixture: the pause between deadline-bound polls while a"
+          + " namespaced systemd boots");
 
   /** No class may print a stack trace: failures go to the log or as one line to stderr. */
   static final Map<String, String> MAY_PRINT_STACK_TRACES = Map.of();

@@ -17,13 +17,15 @@ class DaemonFilesTest {
     Path config = Files.writeString(tmp.resolve("warden.yaml"), "daemon:\n  listen: 127.0.0.1:0\n");
 
     CliRun run = CliRun.run(Map.of(), "daemon", "--install-unit", "--unit-dir", tmp.toString(),
-        "--config", config.toString(), "--launcher", "/opt/etcd-warden/bin/etcd-warden");
+        "--config", config.toString(), "--launcher", "/opt/etcd-warden/bin/etcd-warden",
+        "--member", "etcd0");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).startsWith("wrote " + tmp.resolve("etcd-warden.service"));
     assertThat(Files.readString(tmp.resolve("etcd-warden.service")))
         .contains("ExecStart=/opt/etcd-warden/bin/etcd-warden daemon --config " + config + "\n")
-        .contains("Restart=always");
+        .contains("Restart=always")
+        .contains("After=network-online.target etcd-etcd0.service\n", "User=etcd-warden\n");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.etcdwarden.daemon;
 
+import io.etcdwarden.backup.AgeIdentity;
+import io.etcdwarden.backup.ArchiveKeys;
 import io.etcdwarden.backup.ArchivedSnapshot;
 import io.etcdwarden.backup.Compression;
 import io.etcdwarden.backup.PruneDecision;
@@ -77,9 +79,12 @@ final class BackupJob {
     Instant start = settings.clock().instant();
     BackupSection backup = settings.backup();
     ArchivedSnapshot archived;
+    Optional<AgeIdentity> identity;
     try {
+      identity = ArchiveKeys.identity(null, backup);
       archived = new SnapshotArchiver(clients, settings.target(), settings.clock(), spoolDir(),
-          settings.toolVersion()).archive(store, backup.member(),
+          settings.toolVersion()).withEncryption(ArchiveKeys.recipients(List.of(), backup))
+          .archive(store, backup.member(),
           Compression.ofFlag(backup.compression()), SnapshotProgress.NONE);
     } catch (WardenException e) {
       LastRun failed = new LastRun(tick, settings.clock().instant(), false, "", 0, false,
@@ -89,7 +94,7 @@ final class BackupJob {
     }
     String name = archived.published().name();
     long size = archived.published().sizeBytes();
-    Verification verification = SnapshotVerifier.verify(store, name);
+    Verification verification = SnapshotVerifier.verify(store, name, identity);
     Instant end = settings.clock().instant();
     LastRun record = new LastRun(tick, end, verification.ok(), name, size, verification.ok(),
         String.join("; ", verification.problems()), settings.instance());

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -21,10 +22,13 @@ import java.util.function.Supplier;
  * {@code /v1/plugin/cluster}, a whole plugin run for the shell fast path ({@link
  * PluginHandler}). GET only, served by {@link EndpointServer} (one thread per connection,
  * bounded in number and in time); nothing here writes but a plugin run's own
- * {@code --state-file}, and only one its caller could write itself.
+ * {@code --state-file}, and only one its caller could write itself. With {@code
+ * daemon.metrics_listen}, a second listener serves {@code /metrics} alone, for a Prometheus on
+ * another host.
  */
 final class DaemonEndpoint implements AutoCloseable {
   private final EndpointServer server;
+  private final Optional<EndpointServer> metricsServer;
   private final Map<String, Function<EndpointRequest, EndpointAnswer>> routes = new HashMap<>();
 
   DaemonEndpoint(DaemonSection section, HealthJob health, Supplier<DaemonStatus> status,
@@ -32,7 +36,7 @@ final class DaemonEndpoint implements AutoCloseable {
     routes.put(DaemonCache.PATH, get(() -> health.last().map(SurveyJson::write).orElse(null),
         "application/json"));
     routes.put("/v1/status", get(() -> status.get().toJson(), "application/json"));
-    routes.put("/metrics", get(() -> {
+    Function<EndpointRequest, EndpointAnswer> scrape = get(() -> {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       try {
         metrics.write(out);
@@ -40,7 +44,8 @@ final class DaemonEndpoint implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
       return out.toByteArray();
-    }, DaemonMetrics.contentType()));
+    }, DaemonMetrics.contentType());
+    routes.put("/metrics", scrape);
     PluginHandler runs = new PluginHandler(health::last, plugin, section.listenHost(),
         this::port, metrics, LoopbackPeer::uid);
     routes.put(PluginHandler.PATH, runs::handle);
@@ -52,6 +57,28 @@ final class DaemonEndpoint implements AutoCloseable {
           + section.listen() + ": cannot listen there (" + e.getMessage()
           + "; is another daemon running?)", e);
     }
+    metricsServer = section.metricsListen().isEmpty() ? Optional.empty()
+        : Optional.of(metricsOnly(section.metricsListen(), scrape));
+  }
+
+  private EndpointServer metricsOnly(String listen,
+      Function<EndpointRequest, EndpointAnswer> scrape) {
+    int colon = listen.lastIndexOf(':');
+    try {
+      return new EndpointServer(new InetSocketAddress(listen.substring(0, colon),
+          Integer.parseInt(listen.substring(colon + 1))),
+          r -> r.path().equals("/metrics") ? scrape.apply(r)
+              : EndpointAnswer.text(404, "only /metrics here"));
+    } catch (IOException e) {
+      server.close();
+      throw WardenException.badInput(DaemonSection.NAME + "." + DaemonSection.METRICS_LISTEN
+          + " " + listen + ": cannot listen there (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** Where {@code /metrics} alone is served, when {@code daemon.metrics_listen} is set. */
+  Optional<InetSocketAddress> metricsAddress() {
+    return metricsServer.map(EndpointServer::address);
   }
 
   InetSocketAddress address() {
@@ -82,6 +109,7 @@ final class DaemonEndpoint implements AutoCloseable {
 
   @Override
   public void close() {
+    metricsServer.ifPresent(EndpointServer::close);
     server.close();
   }
 }

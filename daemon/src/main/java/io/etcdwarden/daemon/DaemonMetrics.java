@@ -2,7 +2,9 @@ package io.etcdwarden.daemon;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,10 +14,12 @@ import java.time.Instant;
 /**
  * The daemon's Prometheus metrics, in its own registry (not the client's global one, so two
  * daemons in one JVM, as in tests, do not share counters): snapshot duration, size and last
- * success time, the cluster check's state, and runs, failures and missed runs per job.
+ * success time, the cluster check's state, and runs, failures and missed runs per job; the
+ * build, JVM and process metrics; and what the last survey saw ({@link ClusterGauges}).
  */
 public final class DaemonMetrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final ClusterGauges cluster = new ClusterGauges(registry);
   private final Gauge snapshotSeconds = Gauge.builder()
       .name("etcd_warden_snapshot_duration_seconds")
       .help("How long the last snapshot this daemon took ran, archive and verification included")
@@ -41,11 +45,35 @@ public final class DaemonMetrics {
       .name("etcd_warden_job_misfires_total").help("Scheduled runs that started too late or not at all")
       .labelNames("job").register(registry);
 
+  private final Gauge interval = Gauge.builder()
+      .name("etcd_warden_snapshot_schedule_interval_seconds")
+      .help("Seconds between two scheduled snapshots (backup.schedule), so alerts know how old"
+          + " the newest archive may be").register(registry);
+
   private final Counter pluginRuns = Counter.builder()
       .name("etcd_warden_plugin_runs_total")
       .help("check_etcd_cluster runs asked of the fast path: served here, or declined (the"
           + " plugin then ran itself)")
       .labelNames("outcome").register(registry);
+
+  /** Build info for {@code version}, and the JVM's and the process's own metrics. */
+  DaemonMetrics(String version) {
+    Info.builder().name("etcd_warden_build_info")
+        .help("etcd-warden's version and the Java runtime it runs on; always 1")
+        .labelNames("version", "java_version").register(registry)
+        .addLabelValues(version, Runtime.version().toString());
+    JvmMetrics.builder().register(registry);
+  }
+
+  ClusterGauges cluster() {
+    return cluster;
+  }
+
+  /** The gap between the schedule's next two fire times after {@code now}. */
+  void scheduled(CronSchedule schedule, Instant now) {
+    Instant first = schedule.next(now);
+    interval.set(Duration.between(first, schedule.next(first)).toSeconds());
+  }
 
   void pluginRun(boolean served) {
     pluginRuns.labelValues(served ? "served" : "declined").inc();

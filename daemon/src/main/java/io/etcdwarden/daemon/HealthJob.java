@@ -53,8 +53,11 @@ final class HealthJob implements Job {
       CheckResult verdict = ClusterCheck.evaluate(report, limits,
           ClusterExtras.of(perCall, limits, Optional.empty(), clock, Optional.of(serverExpiry)));
       metrics.clusterChecked(verdict.overall().exitCode(), report.takenAt());
+      metrics.cluster().surveyed(report, CertificateExpiries.of(perCall, serverExpiry),
+          limits.quotaBytes());
+      metrics.cluster().lastRun(LastRunRecord.read(clients));
       return new JobResult(JobHistory.Outcome.OK, verdict.overall() + ": "
-          + verdict.summary());
+          + verdict.summary(), verdict.overall().name());
     });
   }
 

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one job body and books its outcome in the history, the metrics and the log. A job never
  * lets an exception reach Quartz (which would only log it): an operator's problem is one line,
- * a bug is logged with its stack trace, and both count as failures. It also knows whether any
+ * a bug is logged with its stack trace, and both count as failures. A run that reports the same
+ * state as the last one logged is logged at debug level only. It also knows whether any
  * job is running, so that a stopping daemon can wait for it ({@link #awaitIdle}).
  */
 final class JobRunner {
@@ -22,6 +23,7 @@ final class JobRunner {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition idle = lock.newCondition();
   private int running;
+  private final StateChanges states = new StateChanges();
 
   JobRunner(JobHistory history, DaemonMetrics metrics) {
     this.history = history;
@@ -80,7 +82,11 @@ final class JobRunner {
     history.ended(job, result.outcome(), result.line());
     metrics.ran(job, result.outcome());
     if (result.outcome() == JobHistory.Outcome.FAILED) {
+      states.failed(job);
       LOG.warn("{} failed: {}", job, result.line());
+    } else if (!states.changed(job, result.state())) {
+      LOG.debug("{} {}: {}", job, result.outcome().name().toLowerCase(java.util.Locale.ROOT),
+          result.line());
     } else {
       LOG.info("{} {}: {}", job, result.outcome().name().toLowerCase(java.util.Locale.ROOT),
           result.line());

@@ -52,8 +52,9 @@ public final class WardenDaemon implements AutoCloseable {
     List<String> names = schedule.isPresent() ? List.of(HEALTH, SNAPSHOT, PRUNE)
         : List.of(HEALTH);
     history = new JobHistory(settings.clock(), names);
-    DaemonMetrics metrics = new DaemonMetrics();
+    DaemonMetrics metrics = new DaemonMetrics(settings.toolVersion());
     runner = new JobRunner(history, metrics);
+    schedule.ifPresent(s -> metrics.scheduled(s, settings.clock().instant()));
     try {
       Duration interval = settings.daemon().healthInterval();
       EtcdClients healthClients = keep(new EtcdClients(LiveSurvey.perCall(settings.target(),
@@ -108,6 +109,11 @@ public final class WardenDaemon implements AutoCloseable {
   /** Where the HTTP endpoint listens (the real port when {@code daemon.listen} gave 0). */
   public InetSocketAddress address() {
     return endpoint.address();
+  }
+
+  /** Where {@code /metrics} alone is served, when {@code daemon.metrics_listen} is set. */
+  public Optional<InetSocketAddress> metricsAddress() {
+    return endpoint.metricsAddress();
   }
 
   public JobHistory history() {

@@ -20,7 +20,7 @@ final class Daemons {
   static DaemonSettings settings(String instance, EtcdTarget target, Optional<URI> store,
       String schedule, Duration healthInterval, Path stateDir) {
     BackupSection backup = new BackupSection(store, schedule, "gzip", Optional.empty(),
-        Optional.empty(), 50, 0, 0, 0);
+        Optional.empty(), 50, 0, 0, 0, java.util.List.of(), Optional.empty());
     DaemonSection daemon = new DaemonSection(healthInterval, "127.0.0.1", 0,
         Duration.ofSeconds(3), stateDir);
     return new DaemonSettings(target, backup, daemon, instance, Duration.ofSeconds(1),

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** A stopping daemon waits for the running job through the runner, not by polling Quartz. */
 class JobRunnerTest {
   private final JobHistory history = new JobHistory(Clock.systemUTC(), List.of("snapshot"));
-  private final JobRunner runner = new JobRunner(history, new DaemonMetrics());
+  private final JobRunner runner = new JobRunner(history, new DaemonMetrics("test"));
 
   @Test
   void awaitIdleWaitsForTheRunningJobAndNoLonger() throws Exception {

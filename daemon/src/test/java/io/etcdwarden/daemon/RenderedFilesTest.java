@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.etcdwarden.core.config.BackupSection;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class RenderedFilesTest {
   void cronLineRunsSnapshotThenPruneUnderFlock() {
     BackupSection backup = new BackupSection(
         Optional.of(URI.create("s3://b/etcd?region=eu-west-1&path-style=true")), "0 */6 * * *",
-        "zstd", Optional.empty(), Optional.empty(), 7, 24, 7, 4);
+        "zstd", Optional.empty(), Optional.empty(), 7, 24, 7, 4, List.of(), Optional.empty());
 
     String cron = CronFile.render(backup, LAUNCHER, CONFIG, Path.of("/run/lock/ew.lock"), "root");
 
@@ -44,7 +45,8 @@ class RenderedFilesTest {
   @Test
   void cronNeedsAFiveFieldScheduleAndATarget() {
     BackupSection quartz = new BackupSection(Optional.of(URI.create("file:///b")),
-        "0/2 * * * * ?", "gzip", Optional.empty(), Optional.empty(), 7, 0, 0, 0);
+        "0/2 * * * * ?", "gzip", Optional.empty(), Optional.empty(), 7, 0, 0, 0, List.of(),
+        Optional.empty());
     assertThatThrownBy(() -> CronFile.render(quartz, LAUNCHER, CONFIG, Path.of("/l"), "root"))
         .hasMessageContaining("cron.d needs crontab's 5");
     assertThatThrownBy(() -> CronFile.render(BackupSection.defaults(), LAUNCHER, CONFIG,

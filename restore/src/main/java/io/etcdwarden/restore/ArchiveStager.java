@@ -1,6 +1,8 @@
 package io.etcdwarden.restore;
 
+import io.etcdwarden.backup.AgeIdentity;
 import io.etcdwarden.backup.ArchiveContents;
+import io.etcdwarden.backup.ArchiveLocked;
 import io.etcdwarden.backup.ArchiveRefused;
 import io.etcdwarden.backup.DbDigests;
 import io.etcdwarden.backup.SnapshotManifest;
@@ -33,20 +35,28 @@ import java.util.function.BooleanSupplier;
 final class ArchiveStager {
   private ArchiveStager() {}
 
-  /** Stages {@code name} from {@code raw} as {@code dbFile}; {@code expectedSha} from the operator or the store. */
+  /**
+   * Stages {@code name} from {@code raw} as {@code dbFile}; {@code expectedSha} from the
+   * operator or the store.
+   */
   static StagedArchive stage(String name, InputStream raw, Optional<String> expectedSha,
       String expectedShaOrigin, Path dbFile) {
-    return stage(name, raw, expectedSha, expectedShaOrigin, dbFile, () -> false);
+    return stage(name, raw, expectedSha, expectedShaOrigin, dbFile, () -> false,
+        Optional.empty());
   }
 
-  /** As above; stops at the next chunk once {@code abandoned} says the result is not wanted. */
+  /**
+   * As above; stops at the next chunk once {@code abandoned} says the result is not wanted, and
+   * opens an age-encrypted archive with {@code identity} (in memory, as it streams).
+   */
   static StagedArchive stage(String name, InputStream raw, Optional<String> expectedSha,
-      String expectedShaOrigin, Path dbFile, BooleanSupplier abandoned) {
+      String expectedShaOrigin, Path dbFile, BooleanSupplier abandoned,
+      Optional<AgeIdentity> identity) {
     createOwn(dbFile, raw);
     MessageDigest archiveSha = Sha256Sidecar.newDigest();
     DigestInputStream digested = new DigestInputStream(raw, archiveSha);
     try {
-      StagedArchive staged = read(name, digested, archiveSha, dbFile, abandoned);
+      StagedArchive staged = read(name, digested, archiveSha, dbFile, abandoned, identity);
       requireSha(name, staged.archiveSha256(), expectedSha, expectedShaOrigin);
       return staged.checkedAgainst(expectedSha.isPresent() ? expectedShaOrigin : "");
     } catch (IOException e) {
@@ -61,7 +71,8 @@ final class ArchiveStager {
         }
       }
       throw new WardenException(name + (e instanceof ArchiveRefused ? ": refused: "
-          : ": cannot read the archive: ") + FailureText.of(e) + "; nothing was changed", e);
+          : e instanceof ArchiveLocked ? ": " : ": cannot read the archive: ")
+          + FailureText.of(e) + "; nothing was changed", e);
     } catch (RuntimeException e) {
       deleteQuietly(dbFile);
       throw e;
@@ -103,9 +114,10 @@ final class ArchiveStager {
   }
 
   private static StagedArchive read(String name, DigestInputStream digested,
-      MessageDigest archiveSha, Path dbFile, BooleanSupplier abandoned) throws IOException {
+      MessageDigest archiveSha, Path dbFile, BooleanSupplier abandoned,
+      Optional<AgeIdentity> identity) throws IOException {
     // Not closed here: on a read error the caller still drains the raw stream for its sha256.
-    ArchiveContents contents = ArchiveContents.read(digested,
+    ArchiveContents contents = ArchiveContents.read(digested, identity,
         (db, size) -> copy(db, size, dbFile, abandoned));
     digested.transferTo(OutputStream.nullOutputStream());
     List<String> problems = contents.problems();

@@ -144,7 +144,8 @@ public final class RestorePreflight {
         String origin = request.sha256().isPresent() ? "--sha256"
             : source.name() + ".sha256";
         try (var in = source.open()) {
-          return ArchiveStager.stage(source.location(), in, expected, origin, staged, abandoned);
+          return ArchiveStager.stage(source.location(), in, expected, origin, staged, abandoned,
+              request.identity());
         }
       } catch (WardenException | IOException e) {
         if (sources.size() == 1) {

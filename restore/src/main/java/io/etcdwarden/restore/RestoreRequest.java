@@ -1,5 +1,6 @@
 package io.etcdwarden.restore;
 
+import io.etcdwarden.backup.AgeIdentity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,15 +20,18 @@ import java.util.Optional;
  *     cannot be asked) is its cluster's only member: the way to restore a member whose data
  *     no longer lets it start
  * @param allowOlderEtcd restore an archive taken from a newer etcd line than the member runs
+ * @param identity the age identity that opens an encrypted archive; empty: refused if encrypted
  */
 public record RestoreRequest(String from, Optional<String> store, Optional<String> sha256,
     Optional<Path> memberDir, Optional<Path> etcdConfig, Optional<Path> backupDir,
     boolean skipBackup, boolean allowNonMount, boolean assumeSingleMember,
-    Duration healthTimeout, Map<String, String> env, boolean allowOlderEtcd) {
+    Duration healthTimeout, Map<String, String> env, boolean allowOlderEtcd,
+    Optional<AgeIdentity> identity) {
   public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(120);
 
   public RestoreRequest {
     env = Map.copyOf(env);
+    java.util.Objects.requireNonNull(identity, "identity");
   }
 
   /** The installed member this request names. */

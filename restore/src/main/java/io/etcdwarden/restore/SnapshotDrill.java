@@ -1,5 +1,6 @@
 package io.etcdwarden.restore;
 
+import io.etcdwarden.backup.AgeIdentity;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.installer.files.DirectoryTree;
 import io.etcdwarden.installer.local.LocalCluster;
@@ -45,6 +46,12 @@ public final class SnapshotDrill {
    */
   public Outcome run(String from, Optional<String> store, boolean allowNonMount,
       boolean allowOlderEtcd) {
+    return run(from, store, allowNonMount, allowOlderEtcd, Optional.empty());
+  }
+
+  /** As above, opening an age-encrypted archive with {@code identity}. */
+  public Outcome run(String from, Optional<String> store, boolean allowNonMount,
+      boolean allowOlderEtcd, Optional<AgeIdentity> identity) {
     long start = System.nanoTime();
     Path scratch;
     try {
@@ -58,7 +65,7 @@ public final class SnapshotDrill {
       cluster = LocalCluster.create(scratch.resolve("etcd"), 1, EtcdBinary.locate(env));
       RestoreRequest request = new RestoreRequest(from, store, Optional.empty(),
           Optional.of(cluster.members().get(0).dir()), Optional.empty(), Optional.empty(), true,
-          allowNonMount, false, HEALTH_TIMEOUT, env, allowOlderEtcd);
+          allowNonMount, false, HEALTH_TIMEOUT, env, allowOlderEtcd, identity);
       RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
           .prepare(request);
       RestoreResult result = new SingleMemberRestore(HEALTH_TIMEOUT).execute(plan, line -> { });

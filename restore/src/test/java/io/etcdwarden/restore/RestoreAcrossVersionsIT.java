@@ -119,7 +119,7 @@ class RestoreAcrossVersionsIT {
       boolean allowOlder) {
     return new RestoreRequest(archive.toString(), Optional.empty(), Optional.empty(),
         Optional.of(into.members().get(0).dir()), Optional.empty(), Optional.empty(), true, false,
-        false, START, env, allowOlder);
+        false, START, env, allowOlder, Optional.empty());
   }
 
   private static EtcdTarget target(LocalCluster cluster) {

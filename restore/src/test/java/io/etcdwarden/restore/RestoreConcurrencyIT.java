@@ -46,7 +46,8 @@ class RestoreConcurrencyIT {
     }
     RestoreRequest request = new RestoreRequest(store.resolve(archive).toString(),
         Optional.empty(), Optional.empty(), Optional.of(etcd.member(0).dir()), Optional.empty(),
-        Optional.empty(), true, false, false, Duration.ofSeconds(30), System.getenv(), false);
+        Optional.empty(), true, false, false, Duration.ofSeconds(30), System.getenv(), false,
+        Optional.empty());
     RestorePreflight preflight = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem());
     long clusterId = clusterId();
 

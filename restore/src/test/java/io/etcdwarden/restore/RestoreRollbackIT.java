@@ -76,7 +76,7 @@ class RestoreRollbackIT {
   private RestoreRequest request(Path from, Path backupDir) {
     return new RestoreRequest(from.toString(), Optional.empty(), Optional.empty(),
         Optional.of(etcd.member(0).dir()), Optional.empty(), Optional.of(backupDir), false, false,
-        false, Duration.ofSeconds(20), System.getenv(), false);
+        false, Duration.ofSeconds(20), System.getenv(), false, Optional.empty());
   }
 
   @Test

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param compression {@code gzip} or {@code zstd}
  * @param member the member to stream from; empty = the leader
  * @param spoolDir local directory for the database while it is archived; empty = temp dir
+ * @param encryptTo age recipients ({@code age1...}) every archive is encrypted to; empty = clear
+ * @param identityFile the age identity that opens encrypted archives (restore, drill, verify)
  */
 public record BackupSection(
     Optional<URI> target,
@@ -28,7 +30,9 @@ public record BackupSection(
     int keepLast,
     int keepHourly,
     int keepDaily,
-    int keepWeekly) {
+    int keepWeekly,
+    List<String> encryptTo,
+    Optional<Path> identityFile) {
   public static final String NAME = "backup";
   public static final String TARGET = "target";
   public static final String SCHEDULE = "schedule";
@@ -39,8 +43,10 @@ public record BackupSection(
   public static final String KEEP_HOURLY = "keep_hourly";
   public static final String KEEP_DAILY = "keep_daily";
   public static final String KEEP_WEEKLY = "keep_weekly";
+  public static final String ENCRYPT_TO = "encrypt_to";
+  public static final String IDENTITY_FILE = "identity_file";
   public static final List<String> KEYS = List.of(TARGET, SCHEDULE, COMPRESSION, MEMBER,
-      SPOOL_DIR, KEEP_LAST, KEEP_HOURLY, KEEP_DAILY, KEEP_WEEKLY);
+      SPOOL_DIR, KEEP_LAST, KEEP_HOURLY, KEEP_DAILY, KEEP_WEEKLY, ENCRYPT_TO, IDENTITY_FILE);
 
   public static final List<String> COMPRESSIONS = List.of("gzip", "zstd");
   public static final String DEFAULT_COMPRESSION = "gzip";
@@ -57,12 +63,14 @@ public record BackupSection(
     Objects.requireNonNull(compression, COMPRESSION);
     Objects.requireNonNull(member, MEMBER);
     Objects.requireNonNull(spoolDir, SPOOL_DIR);
+    encryptTo = List.copyOf(encryptTo);
+    Objects.requireNonNull(identityFile, IDENTITY_FILE);
   }
 
   public static BackupSection defaults() {
     return new BackupSection(Optional.empty(), DEFAULT_SCHEDULE, DEFAULT_COMPRESSION,
         Optional.empty(), Optional.empty(), DEFAULT_KEEP_LAST, DEFAULT_KEEP_HOURLY,
-        DEFAULT_KEEP_DAILY, DEFAULT_KEEP_WEEKLY);
+        DEFAULT_KEEP_DAILY, DEFAULT_KEEP_WEEKLY, List.of(), Optional.empty());
   }
 
   /** True when a schedule is configured ({@code ""} and the charm's {@code -1} mean none). */

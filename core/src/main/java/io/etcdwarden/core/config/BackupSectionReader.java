@@ -17,6 +17,8 @@ final class BackupSectionReader {
         section.count(BackupSection.KEEP_LAST, 1, BackupSection.DEFAULT_KEEP_LAST),
         section.count(BackupSection.KEEP_HOURLY, 0, BackupSection.DEFAULT_KEEP_HOURLY),
         section.count(BackupSection.KEEP_DAILY, 0, BackupSection.DEFAULT_KEEP_DAILY),
-        section.count(BackupSection.KEEP_WEEKLY, 0, BackupSection.DEFAULT_KEEP_WEEKLY));
+        section.count(BackupSection.KEEP_WEEKLY, 0, BackupSection.DEFAULT_KEEP_WEEKLY),
+        section.list(BackupSection.ENCRYPT_TO),
+        section.path(BackupSection.IDENTITY_FILE));
   }
 }

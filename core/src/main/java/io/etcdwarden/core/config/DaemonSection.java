@@ -17,15 +17,19 @@ import java.util.Objects;
  * @param lockTtl the lease TTL of the cluster-wide snapshot lock: a dead daemon's lock expires
  *     this long after its last keep-alive
  * @param stateDir local state (spool default, nothing else the cluster needs)
+ * @param metricsListen {@code host:port} of a second listener that serves only {@code /metrics},
+ *     for a Prometheus on another host (status and plugin runs stay on loopback); empty: none
  */
 public record DaemonSection(Duration healthInterval, String listenHost, int listenPort,
-    Duration lockTtl, Path stateDir) {
+    Duration lockTtl, Path stateDir, String metricsListen) {
   public static final String NAME = "daemon";
   public static final String HEALTH_INTERVAL = "health_interval";
   public static final String LISTEN = "listen";
   public static final String LOCK_TTL = "lock_ttl";
   public static final String STATE_DIR = "state_dir";
-  public static final List<String> KEYS = List.of(HEALTH_INTERVAL, LISTEN, LOCK_TTL, STATE_DIR);
+  public static final String METRICS_LISTEN = "metrics_listen";
+  public static final List<String> KEYS = List.of(HEALTH_INTERVAL, LISTEN, LOCK_TTL, STATE_DIR,
+      METRICS_LISTEN);
 
   public static final Duration DEFAULT_HEALTH_INTERVAL = Duration.ofSeconds(60);
   public static final String DEFAULT_LISTEN_HOST = "127.0.0.1";
@@ -39,6 +43,18 @@ public record DaemonSection(Duration healthInterval, String listenHost, int list
     Objects.requireNonNull(listenHost, LISTEN);
     Objects.requireNonNull(lockTtl, LOCK_TTL);
     Objects.requireNonNull(stateDir, STATE_DIR);
+    Objects.requireNonNull(metricsListen, METRICS_LISTEN);
+  }
+
+  /** Without a separate metrics listener. */
+  public DaemonSection(Duration healthInterval, String listenHost, int listenPort,
+      Duration lockTtl, Path stateDir) {
+    this(healthInterval, listenHost, listenPort, lockTtl, stateDir, "");
+  }
+
+  /** The same section with {@code metricsListen} ({@code host:port}, empty for none). */
+  public DaemonSection withMetricsListen(String address) {
+    return new DaemonSection(healthInterval, listenHost, listenPort, lockTtl, stateDir, address);
   }
 
   public static DaemonSection defaults() {

@@ -40,6 +40,16 @@ class DaemonSectionTest {
   }
 
   @Test
+  void metricsListenIsOptionalAndCheckedLikeListen() {
+    assertThat(DaemonSection.defaults().metricsListen()).isEmpty();
+    assertThat(WardenConfigLoader.parse("daemon:\n  metrics_listen: 10.0.0.1:2390\n", "w.yaml")
+        .daemon().metricsListen()).isEqualTo("10.0.0.1:2390");
+    assertThatThrownBy(() -> WardenConfigLoader.parse("daemon:\n  metrics_listen: x\n",
+        "w.yaml")).isInstanceOf(WardenException.class)
+        .hasMessage("w.yaml: daemon.metrics_listen must be host:port like 127.0.0.1:2389, got 'x'");
+  }
+
+  @Test
   void tooShortLockTtlIsRefused() {
     assertThatThrownBy(() -> WardenConfigLoader.parse("daemon:\n  lock_ttl: 1s\n", "w.yaml"))
         .hasMessageContaining("daemon.lock_ttl must be at least 2s");

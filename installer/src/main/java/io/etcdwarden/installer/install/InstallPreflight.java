@@ -26,7 +26,7 @@ final class InstallPreflight {
 
   /** What the checks established, for the installer to use. */
   record Checked(InitialCluster cluster, URI clientUrl, List<URI> listenClientUrls,
-      URI listenPeerUrl, URI metricsUrl, List<String> certificateHosts) {}
+      URI listenPeerUrl, URI metricsUrl, List<String> certificateHosts, URI listenMetricsUrl) {}
 
   private InstallPreflight() {}
 
@@ -52,7 +52,13 @@ final class InstallPreflight {
     String bind = r.bindAll() ? "0.0.0.0" : advertise;
     HostChecks.requireFreePort(bind, r.port(), "--port");
     HostChecks.requireFreePort(bind, r.managementPort(), "--management-port");
-    HostChecks.requireFreePort(LOOPBACK, r.metricsPort(), "--metrics-port");
+    String metricsHost = r.metricsBind() == null ? LOOPBACK : r.metricsBind();
+    boolean anyAddress = metricsHost.equals("0.0.0.0");
+    if (!anyAddress) {
+      HostChecks.requireLocal(metricsHost, "--metrics-bind");
+    }
+    HostChecks.requireFreePort(metricsHost, r.metricsPort(), "--metrics-port");
+    URI listenMetrics = url("http", metricsHost, r.metricsPort());
     URI clientUrl = url("https", advertise, r.port());
     List<URI> listenClient = new ArrayList<>(List.of(url("https", bind, r.port())));
     if (!r.bindAll() && !local.isLoopbackAddress()) {
@@ -62,7 +68,8 @@ final class InstallPreflight {
     }
     Set<String> hosts = new LinkedHashSet<>(List.of(advertise, peerUrl.getHost()));
     return new Checked(cluster, clientUrl, listenClient, url("https", bind, r.managementPort()),
-        url("http", LOOPBACK, r.metricsPort()), List.copyOf(hosts));
+        anyAddress ? url("http", LOOPBACK, r.metricsPort()) : listenMetrics, List.copyOf(hosts),
+        listenMetrics);
   }
 
   private static void requireEmpty(Path dir) {

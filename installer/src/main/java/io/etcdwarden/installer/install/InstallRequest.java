@@ -13,8 +13,24 @@ import java.time.Duration;
  *
  * @param metricsPort plain-HTTP {@code /health} and {@code /metrics}, on 127.0.0.1 only
  * @param quotaBackendBytes etcd's {@code quota-backend-bytes}; 0 keeps etcd's default (2 GiB)
+ * @param metricsBind the address {@code /health} and {@code /metrics} listen on instead of
+ *     127.0.0.1 (an address of this host, or 0.0.0.0), for a Prometheus on another host; null
+ *     keeps loopback
  */
 public record InstallRequest(String name, Path dataDir, Path release, String releaseSha256,
     Path etcdBinDir, int port, int managementPort, int metricsPort, String advertise,
     boolean bindAll, String initialCluster, String clusterToken, ClusterState clusterState,
-    Path caDir, String serviceMode, Path prefix, Duration startTimeout, long quotaBackendBytes) {}
+    Path caDir, String serviceMode, Path prefix, Duration startTimeout, long quotaBackendBytes,
+    String metricsBind) {
+
+  /** With metrics on loopback only. */
+  public InstallRequest(String name, Path dataDir, Path release, String releaseSha256,
+      Path etcdBinDir, int port, int managementPort, int metricsPort, String advertise,
+      boolean bindAll, String initialCluster, String clusterToken, ClusterState clusterState,
+      Path caDir, String serviceMode, Path prefix, Duration startTimeout,
+      long quotaBackendBytes) {
+    this(name, dataDir, release, releaseSha256, etcdBinDir, port, managementPort, metricsPort,
+        advertise, bindAll, initialCluster, clusterToken, clusterState, caDir, serviceMode,
+        prefix, startTimeout, quotaBackendBytes, null);
+  }
+}

@@ -101,7 +101,7 @@ public final class MemberInstaller {
         .advertiseClientUrls(checked.clientUrl())
         .listenPeerUrls(checked.listenPeerUrl())
         .initialAdvertisePeerUrls(checked.cluster().peerUrlOf(request.name()))
-        .listenMetricsUrls(checked.metricsUrl())
+        .listenMetricsUrls(checked.listenMetricsUrl())
         .initialCluster(checked.cluster().members())
         .initialClusterToken(token)
         .initialClusterState(request.clusterState())

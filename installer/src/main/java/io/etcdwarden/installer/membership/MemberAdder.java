@@ -80,6 +80,6 @@ public final class MemberAdder {
     return new InstallRequest(r.name(), r.dataDir(), r.release(), r.releaseSha256(),
         r.etcdBinDir(), r.port(), r.managementPort(), r.metricsPort(), r.advertise(),
         r.bindAll(), initialCluster, r.clusterToken(), ClusterState.EXISTING, r.caDir(),
-        r.serviceMode(), r.prefix(), r.startTimeout(), r.quotaBackendBytes());
+        r.serviceMode(), r.prefix(), r.startTimeout(), r.quotaBackendBytes(), r.metricsBind());
   }
 }

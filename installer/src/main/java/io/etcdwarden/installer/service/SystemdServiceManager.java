@@ -14,26 +14,47 @@ import java.util.concurrent.TimeUnit;
  * Runs etcd as a systemd unit ({@code etcd-NAME.service} in an injected unit directory, normally
  * {@code /etc/systemd/system}) and drives it with {@code systemctl}. Only usable where systemd
  * is the init system, which {@link ServiceManagers} checks through {@code /run/systemd/system}.
+ * The member runs as the system user {@link SystemdUnitRenderer#USER}, created if needed and
+ * given the member's folder. The unit is {@code Type=notify} and etcd only reports ready once a
+ * quorum of members runs, so it is started with {@code --no-block} (the first host of a new
+ * cluster would otherwise wait for the others forever) and the installer waits for the member
+ * itself; a unit still "activating" counts as running.
  */
-final class SystemdServiceManager implements ServiceManager {
+public final class SystemdServiceManager implements ServiceManager {
   private final Path unitDir;
+  private final List<String> systemctl;
 
   public SystemdServiceManager(Path unitDir) {
+    this(unitDir, List.of("systemctl"));
+  }
+
+  /**
+   * With {@code systemctl} as the command that reaches the service manager (tests drive a
+   * systemd in its own namespaces through {@code nsenter ... systemctl}).
+   */
+  public SystemdServiceManager(Path unitDir, List<String> systemctl) {
     this.unitDir = unitDir;
+    this.systemctl = List.copyOf(systemctl);
   }
 
   @Override
   public void start(ServiceSpec spec) {
+    SystemUser user = new SystemUser(SystemdUnitRenderer.USER);
+    user.ensure();
+    user.own(spec.configFile().toAbsolutePath().getParent());
     new AtomicFileWriter().write(unitDir.resolve(spec.unitName()),
         new SystemdUnitRenderer().render(spec).getBytes(StandardCharsets.UTF_8),
         AtomicFileWriter.WORLD_READABLE);
     systemctl(true, "daemon-reload");
-    systemctl(true, "enable", "--now", spec.unitName());
+    systemctl(true, "enable", spec.unitName());
+    systemctl(true, "start", "--no-block", spec.unitName());
   }
 
+  /** Active, or activating: etcd waiting for its peers before it reports ready. */
   @Override
   public boolean isRunning(ServiceSpec spec) {
-    return systemctl(false, "is-active", "--quiet", spec.unitName()) == 0;
+    String state = output("show", "--property=ActiveState", "--value", spec.unitName()).strip();
+    return state.equals("active") || state.equals("activating") || state.equals("reloading");
   }
 
   @Override
@@ -56,8 +77,18 @@ final class SystemdServiceManager implements ServiceManager {
     return "systemd";
   }
 
-  private static int systemctl(boolean mustSucceed, String... args) {
-    List<String> command = new ArrayList<>(List.of("systemctl"));
+  private int systemctl(boolean mustSucceed, String... args) {
+    return call(mustSucceed, args).exitCode();
+  }
+
+  private String output(String... args) {
+    return call(false, args).output();
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  private Result call(boolean mustSucceed, String... args) {
+    List<String> command = new ArrayList<>(systemctl);
     command.addAll(List.of(args));
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -69,7 +100,7 @@ final class SystemdServiceManager implements ServiceManager {
       if (mustSucceed && process.exitValue() != 0) {
         throw new WardenException(String.join(" ", command) + " failed: " + output.strip());
       }
-      return process.exitValue();
+      return new Result(process.exitValue(), output);
     } catch (IOException e) {
       throw new WardenException("cannot run systemctl: " + e.getMessage(), e);
     } catch (InterruptedException e) {
