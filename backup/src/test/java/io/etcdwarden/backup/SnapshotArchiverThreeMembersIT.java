@@ -7,13 +7,14 @@ import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.cluster.ClusterReport;
 import io.etcdwarden.core.cluster.ClusterSurvey;
-import io.etcdwarden.core.cluster.MemberStatus;
 import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.SnapshotStores;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Which member a snapshot comes from in a 3-member TLS cluster, and when none may be used. */
 class SnapshotArchiverThreeMembersIT {
+  /** Surveys cost a round of calls to every member: look every 200 ms. */
+  private static final Await POLL = Await.every(Duration.ofMillis(200));
+
   @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(3);
   @TempDir Path storeDir;
 
@@ -79,29 +83,17 @@ class SnapshotArchiverThreeMembersIT {
    * A survey whose member list was read (rows carry names): on a busy machine the first call of
    * a fresh client can miss the deadline, and the survey then reports endpoints without names.
    */
-  private ClusterReport survey(EtcdClients clients) throws InterruptedException {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (true) {
-      ClusterReport report = new ClusterSurvey(clients, etcd.target(), Clock.systemUTC()).survey();
-      if (report.members().stream().allMatch(m -> !m.name().isEmpty())
-          || System.nanoTime() > deadline) {
-        return report;
-      }
-      Thread.sleep(200); // poll interval; the deadline decides
-    }
+  private ClusterReport survey(EtcdClients clients) {
+    return POLL.await(Duration.ofSeconds(20), "a survey whose rows carry the members' names",
+        () -> new ClusterSurvey(clients, etcd.target(), Clock.systemUTC()).survey(),
+        report -> report.members().stream().allMatch(m -> !m.name().isEmpty()));
   }
 
-  private void awaitNoLeader(EtcdClients clients, String name) throws InterruptedException {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      MemberStatus status = new ClusterSurvey(clients, etcd.target(), Clock.systemUTC())
-          .survey().members().stream().filter(m -> m.name().equals(name)).findFirst()
-          .orElse(null);
-      if (status != null && status.reachable() && status.leaderId().isEmpty()) {
-        return;
-      }
-      Thread.sleep(200); // poll interval; the deadline decides
-    }
-    throw new AssertionError(name + " still sees a leader after 20 s");
+  private void awaitNoLeader(EtcdClients clients, String name) {
+    POLL.await(Duration.ofSeconds(20), name + " reachable and seeing no leader",
+        () -> new ClusterSurvey(clients, etcd.target(), Clock.systemUTC()).survey().members()
+            .stream().filter(m -> m.name().equals(name)).findFirst(),
+        status -> status.isPresent() && status.get().reachable()
+            && status.get().leaderId().isEmpty());
   }
 }

@@ -6,6 +6,7 @@ import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.daemon.DaemonSettings;
 import io.etcdwarden.daemon.WardenDaemon;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,10 +70,8 @@ class DaemonCallerFilesIT {
         Duration.ofSeconds(5), Clock.systemUTC(), "test"),
         new DaemonPluginRuns(Clock.systemUTC()));
     listen = "127.0.0.1:" + daemon.address().getPort();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline && !curl(List.of(), tls(rootOnly)).startsWith("200")) {
-      Thread.onSpinWait();
-    }
+    Await.until(Duration.ofSeconds(30), "the daemon answering root over TLS",
+        () -> curl(List.of(), tls(rootOnly)), answer -> answer.startsWith("200"));
   }
 
   @AfterAll

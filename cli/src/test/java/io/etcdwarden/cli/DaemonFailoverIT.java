@@ -11,6 +11,7 @@ import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.SnapshotStores;
 import io.etcdwarden.storage.StoredSnapshot;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import io.etcdwarden.testkit.storage.EtcdFill;
 import java.nio.charset.StandardCharsets;
@@ -118,32 +119,32 @@ class DaemonFailoverIT {
   }
 
   /** The pid of the daemon that marks itself as taking a snapshot right now. */
-  private long awaitRunningHolder() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+  private long awaitRunningHolder() {
     try (EtcdClients clients = new EtcdClients(etcd.target())) {
-      while (System.nanoTime() < deadline) {
-        GetResponse running = clients.cluster().getKVClient()
-            .get(ByteSequence.from("/etcd-warden/snapshot/running", StandardCharsets.UTF_8))
-            .get(5, TimeUnit.SECONDS);
-        if (!running.getKvs().isEmpty()) {
-          String instance = running.getKvs().get(0).getValue().toString(StandardCharsets.UTF_8);
-          return Long.parseLong(instance.substring(instance.lastIndexOf('/') + 1));
-        }
-        Thread.sleep(50);
-      }
+      GetResponse running = withLog(() -> Await.every(Duration.ofMillis(50)).await(
+          Duration.ofSeconds(60), "a daemon that marks itself as taking a snapshot",
+          () -> clients.cluster().getKVClient()
+              .get(ByteSequence.from("/etcd-warden/snapshot/running", StandardCharsets.UTF_8))
+              .get(5, TimeUnit.SECONDS),
+          answer -> !answer.getKvs().isEmpty()));
+      String instance = running.getKvs().get(0).getValue().toString(StandardCharsets.UTF_8);
+      return Long.parseLong(instance.substring(instance.lastIndexOf('/') + 1));
     }
-    throw new AssertionError("no daemon started a snapshot within 60 s:\n" + log(null));
   }
 
-  private LastRun awaitRunAfter(Instant killedAt) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<LastRun> last = LastRunReader.read(etcd.target()).lastRun();
-      if (last.isPresent() && last.get().finishedAt().isAfter(killedAt)) {
-        return last.get();
-      }
-      Thread.sleep(200);
+  private LastRun awaitRunAfter(Instant killedAt) {
+    return withLog(() -> Await.every(Duration.ofMillis(200)).await(Duration.ofSeconds(60),
+        "a snapshot run finished after the kill",
+        () -> LastRunReader.read(etcd.target()).lastRun(),
+        last -> last.isPresent() && last.get().finishedAt().isAfter(killedAt))).get();
+  }
+
+  /** A failed wait, with the daemons' log appended. */
+  private <T> T withLog(java.util.function.Supplier<T> wait) {
+    try {
+      return wait.get();
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + ":\n" + log(null), e);
     }
-    throw new AssertionError("no snapshot after the kill within 60 s:\n" + log(null));
   }
 }

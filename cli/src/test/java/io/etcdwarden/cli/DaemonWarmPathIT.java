@@ -6,6 +6,7 @@ import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.daemon.DaemonSettings;
 import io.etcdwarden.daemon.WardenDaemon;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import io.etcdwarden.testkit.HealthyClusterVerdict;
 import io.etcdwarden.testkit.nrpe.CheckNrpe;
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * a live one once it is gone; a cache older than --max-cache-age is never used.
  */
 class DaemonWarmPathIT {
+  /** Each look runs a check: every 200 ms. */
+  private static final Await POLL = Await.every(Duration.ofMillis(200));
+
   @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(3);
   @TempDir Path tmp;
 
@@ -104,15 +108,9 @@ class DaemonWarmPathIT {
       assertThat(first.out()).containsPattern("from daemon cache, \\d+ s old");
 
       // the survey stays the hour-old one; a 1 s bound makes it stale as soon as it is 2 s old
-      CliRun stale = null;
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (System.nanoTime() < deadline) {
-        stale = CliRun.run(env, "check", "cluster", "--daemon", listen, "--max-cache-age", "1s");
-        if (stale.out().contains("live check: daemon cache")) {
-          break;
-        }
-        Thread.sleep(200);
-      }
+      CliRun stale = POLL.await(Duration.ofSeconds(20), "a live check past the stale cache",
+          () -> CliRun.run(env, "check", "cluster", "--daemon", listen, "--max-cache-age", "1s"),
+          run -> run.out().contains("live check: daemon cache"));
 
       assertThat(stale.exitCode()).as(stale.toString()).isEqualTo(HealthyClusterVerdict.exitCode());
       assertThat(stale.out()).containsPattern("live check: daemon cache \\d+ s old \\(max 1 s");
@@ -154,30 +152,15 @@ class DaemonWarmPathIT {
   }
 
   /** The daemon's first survey comes a moment after it starts. */
-  private static CheckNrpe.Answer awaitCached(NrpeDaemon nrpe) throws InterruptedException {
-    CheckNrpe.Answer answer = null;
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      answer = nrpe.query("check_etcd_cluster");
-      if (answer.output().contains("from daemon cache")) {
-        return answer;
-      }
-      Thread.sleep(200);
-    }
-    return answer;
+  private static CheckNrpe.Answer awaitCached(NrpeDaemon nrpe) {
+    return POLL.await(Duration.ofSeconds(30), "check_etcd_cluster answered from the daemon cache",
+        () -> nrpe.query("check_etcd_cluster"),
+        answer -> answer.output().contains("from daemon cache"));
   }
 
-  private static CliRun awaitCliCached(Map<String, String> env, String listen)
-      throws InterruptedException {
-    CliRun run = null;
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      run = CliRun.run(env, "check", "cluster", "--daemon", listen);
-      if (run.out().contains("from daemon cache")) {
-        return run;
-      }
-      Thread.sleep(200);
-    }
-    return run;
+  private static CliRun awaitCliCached(Map<String, String> env, String listen) {
+    return POLL.await(Duration.ofSeconds(30), "check cluster answered from the daemon cache",
+        () -> CliRun.run(env, "check", "cluster", "--daemon", listen),
+        run -> run.out().contains("from daemon cache"));
   }
 }

@@ -2,6 +2,7 @@ package io.etcdwarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import io.etcdwarden.testkit.HealthyClusterVerdict;
 import java.io.IOException;
@@ -119,29 +120,29 @@ class PluginScriptFastPathIT {
 
   /** The daemon's first survey comes a moment after it starts. */
   private Run awaitFast(List<String> args, Map<String, String> env, Path log) throws Exception {
-    Run run = null;
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      run = script(args, env);
-      if (run.out().contains("from daemon cache")) {
-        return run;
-      }
-      Thread.sleep(200);
+    try {
+      return Await.every(Duration.ofMillis(200)).await(Duration.ofSeconds(30),
+          "check_etcd_cluster answered by the daemon", () -> script(args, env),
+          run -> run.out().contains("from daemon cache"));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\n" + Files.readString(log), e);
     }
-    throw new AssertionError("never answered by the daemon: " + run + "\n" + Files.readString(log));
   }
 
   private static String awaitListening(Process daemon, Path log) throws Exception {
     Pattern listening = Pattern.compile("listening on (127\\.0\\.0\\.1:\\d+)");
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline && daemon.isAlive()) {
-      Matcher m = listening.matcher(read(log));
-      if (m.find()) {
-        return m.group(1);
-      }
-      Thread.sleep(100);
+    try {
+      Matcher m = Await.until(Duration.ofSeconds(30), "the daemon listening", () -> {
+        if (!daemon.isAlive()) {
+          throw new AssertionError("the daemon exited");
+        }
+        return listening.matcher(read(log));
+      }, Matcher::find);
+      return m.group(1);
+    } catch (AssertionError e) {
+      throw new AssertionError("the daemon never listened (" + e.getMessage() + "):\n"
+          + read(log), e);
     }
-    throw new AssertionError("the daemon never listened:\n" + read(log));
   }
 
   private static String read(Path file) throws IOException {

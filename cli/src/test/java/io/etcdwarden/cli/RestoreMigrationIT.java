@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.KV;
 import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import io.etcdwarden.testkit.EtcdUnderTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,11 +97,9 @@ class RestoreMigrationIT {
       assertThat(added.exitCode()).as(added.toString()).isZero();
     }
     // A just-promoted third member may still be catching up: poll, bounded, until all answer.
-    String health = "";
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    do {
-      health = fixture.etcdctl(credentials, "endpoint health --cluster").output();
-    } while (health.contains("unhealthy") && System.nanoTime() < deadline);
+    String health = Await.until(Duration.ofSeconds(30), "every member healthy",
+        () -> fixture.etcdctl(credentials, "endpoint health --cluster").output(),
+        answer -> !answer.contains("unhealthy"));
     assertThat(Pattern.compile("is healthy").matcher(health).results().count())
         .as(health).isEqualTo(3);
     // A serializable read answered by the third member alone: the data replicated to it.

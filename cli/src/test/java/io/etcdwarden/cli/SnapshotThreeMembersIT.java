@@ -2,8 +2,10 @@ package io.etcdwarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,13 +48,12 @@ class SnapshotThreeMembersIT {
 
   /** Right after the kill etcd0 may still believe in its leader; its belief ends within 20 s. */
   private CliRun pollUntilRefused() {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (true) {
+    return Await.until(Duration.ofSeconds(20), "a snapshot from etcd0 refused", () -> {
       CliRun run = snapshot("--member", "etcd0", "--timeout", "2s");
-      if (run.exitCode() != 0 || System.nanoTime() > deadline) {
-        return run;
+      if (run.exitCode() == 0) {
+        store.toFile().listFiles(f -> f.delete()); // a snapshot taken while it still had a leader
       }
-      store.toFile().listFiles(f -> f.delete()); // a snapshot taken while it still had a leader
-    }
+      return run;
+    }, run -> run.exitCode() != 0);
   }
 }

@@ -7,6 +7,7 @@ import io.etcd.jetcd.options.GetOption;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.version.EtcdLine;
 import io.etcdwarden.installer.files.Sha256;
+import io.etcdwarden.testkit.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,14 +105,12 @@ class UpgradeStoryIT {
    * is refused for 3.7 until it has saved a raft snapshot past 3.5's v2 WAL entries.
    */
   private void awaitPreflight(int member, String... flags) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--dry-run"),
         java.util.stream.Stream.of(flags)).toArray(String[]::new);
-    CliRun last;
-    do {
-      last = fixture.upgrade(member, args);
-    } while (last.exitCode() != 0 && last.err().contains("v2 format")
-        && System.nanoTime() < deadline);
+    CliRun last = Await.until(Duration.ofSeconds(180),
+        "a preflight no longer refused for 3.5's v2 WAL entries",
+        () -> fixture.upgrade(member, args),
+        run -> run.exitCode() == 0 || !run.err().contains("v2 format"));
     assertThat(last.exitCode()).as(last.toString()).isZero();
   }
 

@@ -2,6 +2,7 @@ package io.etcdwarden.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -97,21 +98,14 @@ class DaemonEndpointConnectionsIT {
     String get() throws Exception;
   }
 
-  private static String pollUntil(Call call, java.util.function.Predicate<String> done)
-      throws Exception {
-    long deadline = System.nanoTime() + EndpointServer.READ_TIMEOUT.plusSeconds(15).toNanos();
-    String last = "";
-    while (System.nanoTime() < deadline) {
-      try {
-        last = call.get();
-      } catch (SocketTimeoutException e) {
-        last = "timed out";
-      }
-      if (done.test(last)) {
-        return last;
-      }
-      Thread.onSpinWait();
-    }
-    return last;
+  private static String pollUntil(Call call, java.util.function.Predicate<String> done) {
+    return Await.every(Duration.ofMillis(10)).await(EndpointServer.READ_TIMEOUT.plusSeconds(15),
+        "an answer from /metrics that passes the check", () -> {
+          try {
+            return call.get();
+          } catch (SocketTimeoutException e) {
+            return "timed out";
+          }
+        }, done);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import io.etcdwarden.testkit.HealthyClusterVerdict;
 import java.io.InputStream;
@@ -73,20 +74,14 @@ class DaemonStatusIT {
     }
   }
 
-  private static void awaitMisfire(WardenDaemon daemon) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (daemon.history().entry(WardenDaemon.SNAPSHOT).misfires() == 0
-        && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
+  private static void awaitMisfire(WardenDaemon daemon) {
+    Await.until(Duration.ofSeconds(20), "a misfired snapshot tick in the daemon's history",
+        () -> daemon.history().entry(WardenDaemon.SNAPSHOT).misfires() > 0);
   }
 
-  private static void awaitSucceeded(WardenDaemon daemon) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (daemon.history().entry(WardenDaemon.SNAPSHOT).succeeded() == 0
-        && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
+  private static void awaitSucceeded(WardenDaemon daemon) {
+    Await.until(Duration.ofSeconds(30), "a successful snapshot in the daemon's history",
+        () -> daemon.history().entry(WardenDaemon.SNAPSHOT).succeeded() > 0);
   }
 
   private static byte[] get(URI uri) throws Exception {

@@ -8,6 +8,7 @@ import io.etcdwarden.checks.backup.LastRunReader;
 import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.SnapshotStores;
 import io.etcdwarden.storage.StoredSnapshot;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,10 +41,8 @@ class OneSnapshotPerTickIT {
         daemons.add(WardenDaemon.start(Daemons.settings("d" + i, etcd.target(), store,
             "0/2 * * * * ?", Duration.ofSeconds(5), tmp.resolve("state" + i))));
       }
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (archived(daemons) < 6 && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
+      Await.until(Duration.ofSeconds(60), "six archived snapshot runs across the daemons",
+          () -> archived(daemons), n -> n >= 6);
     } finally {
       daemons.forEach(WardenDaemon::close);
     }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * as they are; {@link #split} reads an operator's argument string ({@code --check-args}) the way
  * the shell would, quotes and backslashes included, without expanding anything.
  */
-public final class ShellWords {
+final class ShellWords {
   /** Characters no POSIX shell treats specially anywhere in a word. */
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 

@@ -26,7 +26,7 @@ import java.util.Optional;
  * certificate carries clientAuth, so restore asks etcd about the cluster with it and needs no
  * further credentials.
  */
-public record MemberOnHost(String name, Path configFile, Path dataDir, List<URI> peerUrls,
+record MemberOnHost(String name, Path configFile, Path dataDir, List<URI> peerUrls,
     List<URI> clientUrls, URI metricsUrl, Path certFile, Path keyFile, Path caFile,
     Path etcdBinary, String serviceMode, Path logFile, Path pidFile) {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -18,7 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * stays: removing a lock file while others may have it open would let two callers each lock a
  * different file.
  */
-public final class RestoreLock implements AutoCloseable {
+final class RestoreLock implements AutoCloseable {
   static final String FILE = "restore.lock";
 
   private final FileChannel channel;

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * @param kept where the old data dir is moved and kept
  * @param backupFile the {@code .tar.gz} of the old data dir; empty with {@code --skip-backup}
  */
-public record RestoreNames(String stamp, Path staged, Path restored, Path kept,
+record RestoreNames(String stamp, Path staged, Path restored, Path kept,
     Optional<Path> backupFile) {
   private static final DateTimeFormatter SECOND =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * revision. It must be given a directory that does not exist yet: a failed run leaves a
  * partial one behind, which the caller deletes.
  */
-public record RestoreTool(Path executable) {
+record RestoreTool(Path executable) {
   private static final long TIMEOUT_MINUTES = 30;
 
   /**

@@ -15,7 +15,7 @@ import java.util.OptionalLong;
  * @param shaCheckedAgainst what the archive's sha256 matched ({@code NAME.sha256} or {@code
  *     --sha256}); empty when there was nothing to check it against
  */
-public record StagedArchive(String name, Path dbFile, Optional<SnapshotManifest> manifest,
+record StagedArchive(String name, Path dbFile, Optional<SnapshotManifest> manifest,
     OptionalLong keyCount, String archiveSha256, String dbSha256, long dbSize,
     boolean etcdHashValid, String shaCheckedAgainst) {
 

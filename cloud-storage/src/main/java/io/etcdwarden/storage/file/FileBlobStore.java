@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * and again every {@link #CHECK_EVERY_BYTES}, keeping {@code reserveBytes} free for etcd and
  * everyone else on the volume; a volume that fills anyway fails with a message saying so.
  */
-public final class FileBlobStore implements BlobStore {
+final class FileBlobStore implements BlobStore {
   static final String TEMP_PREFIX = ".tmp-";
   /** Archives hold the whole keyspace: owner only, like {@code etcdctl snapshot save}. */
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =

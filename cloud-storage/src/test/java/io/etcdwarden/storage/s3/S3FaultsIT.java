@@ -7,9 +7,12 @@ import io.etcdwarden.core.WardenException;
 import io.etcdwarden.storage.GeneratedStream;
 import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.SnapshotStoreContract;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.storage.FaultProxy;
 import io.etcdwarden.testkit.storage.S3ProxyExtension;
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,21 +50,24 @@ class S3FaultsIT {
     try (FaultProxy proxy = new FaultProxy(s3proxy.endpoint())) {
       SnapshotStore store = throughProxy(proxy, bucket);
       proxy.dropAfter(3L << 20);
+      AtomicReference<AssertionError> noRetry = new AtomicReference<>();
       Thread healer = new Thread(() -> {
-        long deadline = System.nanoTime() + 30_000_000_000L;
         try {
-          while (proxy.connections() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(1); // poll interval; the deadline decides
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+          Await.every(Duration.ofMillis(1)).await(Duration.ofSeconds(30),
+              "the client's second connection (its retry)", () -> proxy.connections() >= 2);
+        } catch (AssertionError e) {
+          noRetry.set(e);
+        } finally {
+          proxy.heal();
         }
-        proxy.heal();
       });
       healer.start();
 
       String sha = store.put(NAME, GeneratedStream.of(12L << 20, 2)).sha256();
       healer.join();
+      if (noRetry.get() != null) {
+        throw noRetry.get();
+      }
 
       try (var in = store.open(NAME)) {
         assertThat(SnapshotStoreContract.sha256(in)).isEqualTo(sha);

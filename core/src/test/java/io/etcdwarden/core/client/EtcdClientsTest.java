@@ -10,6 +10,7 @@ import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -95,10 +96,26 @@ class EtcdClientsTest {
   }
 
   @Test
-  void anHttpsMemberOfAnHttpTargetUsesTheJvmTrustStore() {
-    URI plain = URI.create("http://127.0.0.1:12379");
-    try (EtcdClients clients = new EtcdClients(target(plain))) {
-      assertThat(clients.member(URI.create("https://127.0.0.1:12379"))).isNotNull();
+  void anHttpsMemberOfAnHttpTargetSpeaksTlsWithoutAnyFiles() throws Exception {
+    assertThat(firstBytesSent("https")).as("a TLS handshake record (22), version 3.x")
+        .startsWith((byte) 22, (byte) 3);
+    assertThat(new String(firstBytesSent("http"), StandardCharsets.US_ASCII))
+        .as("plain HTTP/2's preface").isEqualTo("PRI");
+  }
+
+  /** The first three bytes a member client of an http target sends to a {@code scheme} URL. */
+  private static byte[] firstBytesSent(String scheme) throws Exception {
+    try (ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+      listener.setSoTimeout(10_000);
+      URI plain = URI.create("http://127.0.0.1:" + listener.getLocalPort());
+      URI member = URI.create(scheme + "://127.0.0.1:" + listener.getLocalPort());
+      try (EtcdClients clients = new EtcdClients(target(plain))) {
+        clients.member(member).getKVClient().get(KEY);
+        try (Socket socket = listener.accept()) {
+          socket.setSoTimeout(10_000);
+          return socket.getInputStream().readNBytes(3);
+        }
+      }
     }
   }
 

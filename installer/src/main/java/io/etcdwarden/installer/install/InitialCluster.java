@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * the default token is derived from it (six characters of a SHA-256 over the entries sorted by
  * name). Two clusters with different members or URLs get different tokens.
  */
-public record InitialCluster(Map<String, URI> members) {
+record InitialCluster(Map<String, URI> members) {
   private static final String TOKEN_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
   private static final int TOKEN_LENGTH = 6;
 

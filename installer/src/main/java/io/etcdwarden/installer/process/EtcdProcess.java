@@ -1,12 +1,9 @@
 package io.etcdwarden.installer.process;
 
 import io.etcdwarden.core.WardenException;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -25,11 +22,7 @@ public final class EtcdProcess implements AutoCloseable {
   /** The grace period {@link #close()} gives etcd to exit after SIGTERM. */
   public static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
 
-  private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
-  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
-  private static final Duration MIN_PROBE_TIMEOUT = Duration.ofMillis(50);
   private static final Duration KILL_WAIT = Duration.ofSeconds(10);
-  private static final Path SETSID = Path.of("/usr/bin/setsid");
 
   /** Null when attached to a process another JVM started (see {@link #attach}). */
   private final Process process;
@@ -69,35 +62,13 @@ public final class EtcdProcess implements AutoCloseable {
    * must not die with the SIGHUP sent when that terminal closes.
    */
   public static EtcdProcess startInNewSession(Path etcdBinary, Path configFile, Path logFile) {
-    List<String> prefix = Files.isExecutable(SETSID) ? List.of(SETSID.toString()) : List.of();
-    return start(prefix, etcdBinary, configFile, logFile);
+    return start(EtcdLaunch.newSession(), etcdBinary, configFile, logFile);
   }
 
   private static EtcdProcess start(List<String> prefix, Path etcdBinary, Path configFile,
       Path logFile) {
-    if (!Files.isRegularFile(configFile)) {
-      throw WardenException.badInput(
-          "etcd config file " + configFile + " does not exist; render and write it first");
-    }
-    if (!Files.isExecutable(etcdBinary)) {
-      throw WardenException.badInput(
-          "etcd binary " + etcdBinary + " is missing or not executable; check ETCD_BIN or PATH");
-    }
-    try {
-      Path logDir = logFile.toAbsolutePath().getParent();
-      Files.createDirectories(logDir);
-      ProcessBuilder builder =
-          new ProcessBuilder(command(prefix, etcdBinary, configFile))
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-      Process process = builder.start();
-      // etcd reads nothing from stdin; closing it keeps the JVM from holding a pipe open.
-      process.getOutputStream().close();
-      return new EtcdProcess(process, process.toHandle(), logFile);
-    } catch (IOException e) {
-      throw new WardenException(
-          "cannot start " + etcdBinary + " with log " + logFile + ": " + e.getMessage(), e);
-    }
+    Process process = EtcdLaunch.launch(prefix, etcdBinary, configFile, logFile);
+    return new EtcdProcess(process, process.toHandle(), logFile);
   }
 
   /**
@@ -106,32 +77,7 @@ public final class EtcdProcess implements AutoCloseable {
    * its log; fails after {@code timeout} otherwise.
    */
   public void awaitHealthy(URI healthUrl, Duration timeout) {
-    // Monotonic time: a wall clock stepped by NTP must not stretch or cut a start-up wait.
-    long deadline = System.nanoTime() + timeout.toNanos();
-    HealthProbe probe = new HealthProbe();
-    try {
-      while (true) {
-        // Alive after the answer too: a "healthy" from a port etcd no longer holds must not count.
-        if (probe.isHealthy(healthUrl, probeTimeout(deadline)) && handle.isAlive()) {
-          return;
-        }
-        if (!handle.isAlive()) {
-          throw exitedBeforeHealthy(healthUrl);
-        }
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-          throw new WardenException(
-              "etcd (pid " + pid() + ") did not report healthy at " + healthUrl + " within "
-                  + describe(timeout) + "; last entry in " + logFile + ": "
-                  + new EtcdLogTail().lastMeaningfulLine(logFile));
-        }
-        // Doubles as the pause between polls, and ends early if etcd exits meanwhile.
-        waitForExit(Math.min(POLL_INTERVAL.toNanos(), remaining));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WardenException("interrupted while waiting for etcd at " + healthUrl, e);
-    }
+    HealthWait.untilHealthy(this, healthUrl, timeout);
   }
 
   /** Whether the etcd process is still running. */
@@ -195,14 +141,8 @@ public final class EtcdProcess implements AutoCloseable {
     stop(CLOSE_GRACE);
   }
 
-  private static List<String> command(List<String> prefix, Path etcdBinary, Path configFile) {
-    List<String> command = new ArrayList<>(prefix);
-    command.addAll(List.of(etcdBinary.toString(), "--config-file", configFile.toString()));
-    return command;
-  }
-
   /** Waits up to {@code nanos} for the process to exit; true if it has. */
-  private boolean waitForExit(long nanos) throws InterruptedException {
+  boolean waitForExit(long nanos) throws InterruptedException {
     if (process != null) {
       return process.waitFor(nanos, TimeUnit.NANOSECONDS);
     }
@@ -216,22 +156,7 @@ public final class EtcdProcess implements AutoCloseable {
     }
   }
 
-  private WardenException exitedBeforeHealthy(URI healthUrl) {
-    return new WardenException(
-        "etcd (pid " + pid() + ") exited with code "
-            + (exitCode().isPresent() ? exitCode().getAsInt() : "unknown") + " before "
-            + healthUrl + " reported healthy; from " + logFile + ": "
-            + new EtcdLogTail().lastMeaningfulLine(logFile));
-  }
-
-  /** At most {@link #PROBE_TIMEOUT}, at most what is left, but never zero (which HTTP refuses). */
-  private static Duration probeTimeout(long deadline) {
-    long left = deadline - System.nanoTime();
-    long nanos = Math.min(PROBE_TIMEOUT.toNanos(), left);
-    return Duration.ofNanos(Math.max(MIN_PROBE_TIMEOUT.toNanos(), nanos));
-  }
-
-  private static String describe(Duration duration) {
+  static String describe(Duration duration) {
     long millis = duration.toMillis();
     return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }

@@ -25,7 +25,7 @@ import javax.net.ssl.TrustManagerFactory;
  * gRPC status call reports each member's server version only, not the version the cluster
  * agreed on, which is what decides when a new minor's features (and storage format) take effect.
  */
-public final class ClusterVersionProbe {
+final class ClusterVersionProbe {
   private final EtcdTarget target;
   private final HttpClient http;
 

@@ -12,7 +12,7 @@ import java.util.Optional;
  * (3.5.20 before 3.6); and no member may run an older line than the cluster version. Each
  * refusal is one line that says what to do instead.
  */
-public final class UpgradeRules {
+final class UpgradeRules {
   private UpgradeRules() {}
 
   /**

@@ -64,7 +64,7 @@ public final class GcsTestServer implements BeforeAllCallback, AfterAllCallback 
     try (exchange) {
       new GcsRequest(exchange, state).serve();
     } catch (RuntimeException e) {
-      GcsRequest.error(exchange, 500, e.toString());
+      GcsAnswers.error(exchange, 500, e.toString());
     }
   }
 }
