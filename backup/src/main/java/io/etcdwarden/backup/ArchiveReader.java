@@ -22,7 +22,7 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * duplicates, unknown names, a manifest over {@value #MANIFEST_MAX_BYTES} bytes, a {@code db}
  * whose size differs from the manifest read before it, and data after the tar's end.
  */
-public final class ArchiveReader implements AutoCloseable {
+final class ArchiveReader implements AutoCloseable {
   /** The name of the database entry. */
   public static final String DB_ENTRY = "db";
   /** The most {@code manifest.json} may hold; ours are a few kilobytes. */

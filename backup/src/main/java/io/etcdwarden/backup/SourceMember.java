@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * names. A member that sees no leader is refused: etcd serves {@code snapshot} without quorum,
  * so an isolated member would hand over a stale database without complaint.
  */
-public final class SourceMember {
+final class SourceMember {
   private SourceMember() {}
 
   /** The chosen member's status row; {@code name} empty means "the leader". */

@@ -7,7 +7,7 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version Maven stamped into {@code etcd-warden.properties} at build time. */
-public final class WardenVersion implements IVersionProvider {
+final class WardenVersion implements IVersionProvider {
   @Override
   public String[] getVersion() {
     return new String[] {"etcd-warden " + version()};

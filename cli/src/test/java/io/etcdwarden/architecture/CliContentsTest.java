@@ -34,6 +34,15 @@ class CliContentsTest {
       "io.etcdwarden.cli.LibraryLogging", "keeps the libraries' log records off the terminal",
       "io.etcdwarden.cli.Environment", "the process environment a command line is parsed with");
 
+  /**
+   * Logic still in cli, each with what keeps it there; the list only shrinks. The daemon asks
+   * DaemonPluginRuns (through daemon's PluginAnswerer) to run check_etcd_cluster in-process,
+   * because the plugin's option model (ClusterCheckOptions, TargetOptions) is picocli in cli.
+   */
+  static final Map<String, String> PENDING = Map.of(
+      "io.etcdwarden.cli.DaemonPluginRuns", "issue 14 item 1: move the plugin's option model"
+          + " into checks so the daemon calls the check's own API");
+
   @Test
   void cliHoldsOnlyCommandsOptionsPresentationAndTheEntryPoint() {
     classes().that().resideInAPackage("io.etcdwarden.cli..").and().areTopLevelClasses()
@@ -60,6 +69,7 @@ class CliContentsTest {
         .anyMatch(i -> i.getName().startsWith(CommandLine.class.getName() + "$"));
     boolean presentation = c.getPackageName().equals("io.etcdwarden.cli.presentation")
         || PRESENTATION.containsKey(c.getName());
-    return command || options || entry || plumbing || presentation;
+    return command || options || entry || plumbing || presentation
+        || PENDING.containsKey(c.getName());
   }
 }

@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * The modules, bottom first, with the root package each one owns and the modules its pom
  * lets its main code use. The order is the design's: core; cloud-storage, installer; testkit;
- * checks, nrpe, backup; daemon, restore; cli; bench is a leaf. A new module is added here (and
- * {@link ModuleDependenciesTest} fails until it is).
+ * checks, nrpe, backup; maintenance; daemon, restore; cli; bench is a leaf. A new module is
+ * added here (and {@link ModuleDependenciesTest} fails until it is).
  */
 enum Module {
   CORE("core", "io.etcdwarden.core", 0),
@@ -17,12 +17,15 @@ enum Module {
   CHECKS("checks", "io.etcdwarden.checks", 3, CORE, CLOUD_STORAGE),
   NRPE("nrpe", "io.etcdwarden.nrpe", 3, CORE),
   BACKUP("backup", "io.etcdwarden.backup", 3, CORE, CLOUD_STORAGE),
-  DAEMON("daemon", "io.etcdwarden.daemon", 4, CORE, CLOUD_STORAGE, CHECKS, BACKUP),
-  RESTORE("restore", "io.etcdwarden.restore", 4, CORE, CLOUD_STORAGE, BACKUP, INSTALLER),
-  CLI("cli", "io.etcdwarden.cli", 5,
-      CORE, CLOUD_STORAGE, INSTALLER, CHECKS, NRPE, BACKUP, DAEMON, RESTORE),
-  BENCH("bench", "io.etcdwarden.bench", 6,
-      CORE, CLOUD_STORAGE, INSTALLER, TESTKIT, CHECKS, NRPE, BACKUP, DAEMON, RESTORE);
+  MAINTENANCE("maintenance", "io.etcdwarden.maintenance", 4, CORE, CLOUD_STORAGE, BACKUP),
+  DAEMON("daemon", "io.etcdwarden.daemon", 5, CORE, CLOUD_STORAGE, CHECKS, BACKUP,
+      MAINTENANCE),
+  RESTORE("restore", "io.etcdwarden.restore", 5, CORE, CLOUD_STORAGE, BACKUP, INSTALLER),
+  CLI("cli", "io.etcdwarden.cli", 6,
+      CORE, CLOUD_STORAGE, INSTALLER, CHECKS, NRPE, BACKUP, MAINTENANCE, DAEMON, RESTORE),
+  BENCH("bench", "io.etcdwarden.bench", 7,
+      CORE, CLOUD_STORAGE, INSTALLER, TESTKIT, CHECKS, NRPE, BACKUP, MAINTENANCE, DAEMON,
+      RESTORE);
 
   final String directory;
   final String rootPackage;

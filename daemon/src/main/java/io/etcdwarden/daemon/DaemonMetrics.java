@@ -19,7 +19,7 @@ import java.time.Instant;
  * missed runs per job; the build, JVM and process metrics; and what the last survey saw
  * ({@link ClusterGauges}).
  */
-public final class DaemonMetrics {
+final class DaemonMetrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final ClusterGauges cluster = new ClusterGauges(registry);
   private final Gauge snapshotSeconds = Gauge.builder()

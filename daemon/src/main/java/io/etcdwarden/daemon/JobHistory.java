@@ -14,7 +14,7 @@ import java.util.Optional;
  * how that run ended, and how many runs, failures and missed runs it has had. Thread-safe: jobs
  * write from Quartz's threads, the HTTP endpoint reads.
  */
-public final class JobHistory {
+final class JobHistory {
   /** How a run ended. */
   public enum Outcome { OK, SKIPPED, FAILED }
 

@@ -23,7 +23,7 @@ import java.util.List;
  * alike. Each run appends its observation and forgets those older than the window. With no
  * earlier observation the condition is not evaluated and says so.
  */
-public final class LeaderChanges implements ExtraCondition {
+final class LeaderChanges implements ExtraCondition {
   public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
 
   private final Path stateFile;
