@@ -48,7 +48,8 @@ final class DaemonMetrics {
       .help("Scheduled snapshot attempts that failed for a retryable reason and were tried again"
           + " within their tick").register(registry);
   private final Counter misfires = Counter.builder()
-      .name("etcd_warden_job_misfires_total").help("Scheduled runs that started too late or not at all")
+      .name("etcd_warden_job_misfires_total")
+      .help("Scheduled runs that started too late or not at all")
       .labelNames("job").register(registry);
 
   private final Gauge interval = Gauge.builder()
@@ -69,6 +70,13 @@ final class DaemonMetrics {
         .labelNames("version", "java_version").register(registry)
         .addLabelValues(version, Runtime.version().toString());
     JvmMetrics.builder().register(registry);
+    // Series a dashboard or alert reads exist from the first scrape, at 0, instead of appearing
+    // only with the first misfire or plugin run (increase() over an absent series is empty).
+    for (String job : java.util.List.of(WardenDaemon.HEALTH, WardenDaemon.SNAPSHOT)) {
+      misfires.labelValues(job);
+    }
+    pluginRuns.labelValues("served");
+    pluginRuns.labelValues("declined");
   }
 
   ClusterGauges cluster() {
