@@ -47,6 +47,15 @@ public final class RevisionHistory {
         .max(java.util.Comparator.comparing(Sample::at)).map(Sample::revision);
   }
 
+  /**
+   * The newest recorded revision at least {@code retain} old at {@code now}, read from etcd;
+   * refused in one line when the history does not reach back that far.
+   */
+  public long revisionOlderThan(Duration retain, Instant now) {
+    List<Sample> samples = read();
+    return pick(samples, retain, now).orElseThrow(() -> tooShort(samples, retain));
+  }
+
   /** The samples as stored (oldest first), empty when none was recorded yet. */
   public List<Sample> read() {
     GetResponse got = Calls.await(clients.cluster().getKVClient().get(bytes(KEY)),
