@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * {@link #LAST_RUN}; a failed run leaves the tick open for another daemon.
  */
 final class MaintenanceRun {
-  static final SnapshotLock.Keys KEYS = new SnapshotLock.Keys("/etcd-warden/locks/maintenance",
+  static final LockKeys KEYS = new LockKeys("/etcd-warden/locks/maintenance",
       "/etcd-warden/maintenance/last-tick", "/etcd-warden/maintenance/running",
       "/etcd-warden/maintenance/last-run");
   static final String LAST_RUN = KEYS.record();
@@ -80,6 +80,7 @@ final class MaintenanceRun {
             + " already served by another daemon");
       }
       lock.markRunning(settings.instance());
+      new RevisionRecorder(clients, settings.clock()).record();
       try {
         String compacted = compact(now);
         DefragOutcome outcome = new RollingDefrag(clients).run(new DefragRequest(List.of(), rule,

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
  * same tick gets the lock once the first has finished, so the holder also reads and claims the
  * tick in {@link #LAST_TICK} (compare-and-set on its revision, and only while the lock key still
  * exists) and skips a tick already claimed. Scheduled maintenance runs the same way under
- * {@link Keys} of its own.
+ * {@link LockKeys} of its own.
  */
 final class SnapshotLock implements AutoCloseable {
   static final String NAME = "/etcd-warden/locks/snapshot";
@@ -37,17 +37,7 @@ final class SnapshotLock implements AutoCloseable {
   /** Who is taking a snapshot now; under the lease, so it vanishes with a dead holder. */
   static final String RUNNING = "/etcd-warden/snapshot/running";
 
-  /**
-   * The keys one kind of cluster-wide job uses: its lock, its last served tick, who runs it now
-   * (under the lease) and where the record of its last run goes.
-   */
-  record Keys(String lock, String lastTick, String running, String record) {}
-
-  /** The snapshot job's keys; the record is what {@code check_etcd_backup} reads. */
-  static final Keys SNAPSHOT = new Keys(NAME, LAST_TICK, RUNNING,
-      io.etcdwarden.checks.backup.LastRun.KEY);
-
-  private final Keys keys;
+  private final LockKeys keys;
 
   private final Client client;
   private final long leaseId;
@@ -55,7 +45,7 @@ final class SnapshotLock implements AutoCloseable {
   private final ByteSequence lockKey;
   private final Duration callTimeout;
 
-  private SnapshotLock(Keys keys, Client client, long leaseId, CloseableClient keepAlive,
+  private SnapshotLock(LockKeys keys, Client client, long leaseId, CloseableClient keepAlive,
       ByteSequence lockKey, Duration callTimeout) {
     this.keys = keys;
     this.client = client;
@@ -66,16 +56,10 @@ final class SnapshotLock implements AutoCloseable {
   }
 
   /**
-   * Takes the lock, waiting at most {@code wait} for another holder (through {@code waiting},
+   * Takes the lock named by {@code keys}, waiting at most {@code wait} for another holder (through {@code waiting},
    * a client whose call deadline is that long); empty when the wait ran out.
    */
-  static Optional<SnapshotLock> acquire(Client client, Client waiting, Duration ttl,
-      Duration wait, Duration callTimeout) {
-    return acquire(SNAPSHOT, client, waiting, ttl, wait, callTimeout);
-  }
-
-  /** As {@link #acquire(Client, Client, Duration, Duration, Duration)}, for a job's own keys. */
-  static Optional<SnapshotLock> acquire(Keys keys, Client client, Client waiting, Duration ttl,
+  static Optional<SnapshotLock> acquire(LockKeys keys, Client client, Client waiting, Duration ttl,
       Duration wait, Duration callTimeout) {
     long lease = get(client.getLeaseClient().grant(Math.max(2, ttl.toSeconds())), callTimeout,
         "grant a lease for the snapshot lock").getID();
