@@ -1,8 +1,12 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.maintenance.CompactRequest;
 import io.etcdwarden.maintenance.Compactor;
+import io.etcdwarden.maintenance.RevisionHistory;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,8 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code etcd-warden compact [--revision N | --keep-revisions N] [--physical]}: compacts the key
- * history, never past the current revision. Exit 0 done, 1 failed, 2 refused.
+ * {@code etcd-warden compact [--revision N | --retain DURATION | --keep-revisions N]
+ * [--physical]}: compacts the key history, never past the current revision; {@code --retain}
+ * finds its revision in the daemon's {@link RevisionHistory}. Exit 0 done, 1 failed, 2 refused.
  */
 @Command(name = "compact", mixinStandardHelpOptions = true,
     description = {"Compact etcd's key history (default: up to the current revision).",
@@ -23,6 +28,9 @@ final class CompactCommand implements Callable<Integer> {
   @Option(names = "--keep-revisions", paramLabel = "N",
       description = "Keep the newest N revisions of history.")
   long keepRevisions;
+  @Option(names = "--retain", paramLabel = "DURATION",
+      description = "Keep this much history (e.g. 2h), as the daemon's revision history knows it.")
+  String retain;
   @Option(names = "--physical", description = "Wait until the space is freed in the backend.")
   boolean physical;
   @Mixin TargetOptions etcd;
@@ -35,8 +43,15 @@ final class CompactCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CompactRequest request = new CompactRequest(revision, keepRevisions, physical);
+    if (retain != null && (revision != 0 || keepRevisions != 0)) {
+      throw WardenException.badInput("give one of --revision, --retain or --keep-revisions");
+    }
+    java.time.Duration keep = retain == null ? null : Durations.parse(retain, "--retain");
     try (EtcdClients clients = new EtcdClients(etcd.resolve(env))) {
+      CompactRequest request = keep == null
+          ? new CompactRequest(revision, keepRevisions, physical)
+          : new CompactRequest(new RevisionHistory(clients).revisionOlderThan(keep,
+              Instant.now()), 0, physical);
       spec.commandLine().getOut().println(new Compactor(clients).compact(request));
       spec.commandLine().getOut().flush();
       return 0;

@@ -101,7 +101,8 @@ final class DaemonCommand implements Callable<Integer> {
     }
     SignalStop stop = new SignalStop();
     try (WardenDaemon running = WardenDaemon.start(DaemonSettings.of(etcd.resolve(env), backup,
-        daemon, WardenVersion.version()), new DaemonPluginRuns(Clock.systemUTC()).warmedUp())) {
+        daemon, WardenVersion.version()).withMaintenance(config.maintenance()),
+        new DaemonPluginRuns(Clock.systemUTC()).warmedUp())) {
       out.println("etcd-warden daemon listening on " + running.address().getHostString() + ":"
           + running.address().getPort());
       out.flush();

@@ -57,8 +57,8 @@ final class BackupJob {
 
   JobResult run(Instant firedFor) {
     Duration ttl = settings.daemon().lockTtl();
-    Optional<SnapshotLock> taken = SnapshotLock.acquire(clients.cluster(), waiting.cluster(),
-        ttl, waitFor(), settings.target().timeout());
+    Optional<SnapshotLock> taken = SnapshotLock.acquire(LockKeys.SNAPSHOT, clients.cluster(),
+        waiting.cluster(), ttl, waitFor(), settings.target().timeout());
     if (taken.isEmpty()) {
       return new JobResult(JobHistory.Outcome.SKIPPED, "run for " + firedFor + ": the lock stayed"
           + " taken for " + waitFor().toSeconds() + " s; its holder serves the tick");

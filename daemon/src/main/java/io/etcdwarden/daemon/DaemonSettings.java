@@ -2,6 +2,7 @@ package io.etcdwarden.daemon;
 
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.DaemonSection;
+import io.etcdwarden.core.config.MaintenanceSection;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,11 +11,12 @@ import java.util.Objects;
 /**
  * Everything one daemon runs with, resolved once by the CLI: the cluster, the {@code backup:}
  * and {@code daemon:} sections, a name for this daemon in records and logs ({@code host/pid} by
- * default), how late a run may start before Quartz counts it as missed, and the clock.
+ * default), how late a run may start before Quartz counts it as missed, the clock, and the
+ * {@code maintenance:} section (off unless given).
  */
 public record DaemonSettings(EtcdTarget target, BackupSection backup, DaemonSection daemon,
     String instance, Duration misfireThreshold, Duration stopGrace, Clock clock,
-    String toolVersion) {
+    String toolVersion, MaintenanceSection maintenance) {
   /** Quartz's own default. */
   public static final Duration DEFAULT_MISFIRE_THRESHOLD = Duration.ofSeconds(60);
   /** How long SIGTERM lets a running snapshot finish before aborting it. */
@@ -26,6 +28,21 @@ public record DaemonSettings(EtcdTarget target, BackupSection backup, DaemonSect
     Objects.requireNonNull(daemon, "daemon");
     Objects.requireNonNull(instance, "instance");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(maintenance, "maintenance");
+  }
+
+  /** Settings without scheduled maintenance. */
+  public DaemonSettings(EtcdTarget target, BackupSection backup, DaemonSection daemon,
+      String instance, Duration misfireThreshold, Duration stopGrace, Clock clock,
+      String toolVersion) {
+    this(target, backup, daemon, instance, misfireThreshold, stopGrace, clock, toolVersion,
+        MaintenanceSection.defaults());
+  }
+
+  /** The same settings running the {@code maintenance:} section's schedule. */
+  public DaemonSettings withMaintenance(MaintenanceSection section) {
+    return new DaemonSettings(target, backup, daemon, instance, misfireThreshold, stopGrace,
+        clock, toolVersion, section);
   }
 
   /**
@@ -40,17 +57,17 @@ public record DaemonSettings(EtcdTarget target, BackupSection backup, DaemonSect
 
   public DaemonSettings withInstance(String name) {
     return new DaemonSettings(target, backup, daemon, name, misfireThreshold, stopGrace, clock,
-        toolVersion);
+        toolVersion, maintenance);
   }
 
   public DaemonSettings withMisfireThreshold(Duration threshold) {
     return new DaemonSettings(target, backup, daemon, instance, threshold, stopGrace, clock,
-        toolVersion);
+        toolVersion, maintenance);
   }
 
   public DaemonSettings withStopGrace(Duration grace) {
     return new DaemonSettings(target, backup, daemon, instance, misfireThreshold, grace, clock,
-        toolVersion);
+        toolVersion, maintenance);
   }
 
   /** This host's name and this process's id: unique among the daemons of one cluster. */

@@ -33,8 +33,16 @@ final class HealthJob implements Job {
   private final JobRunner runner;
   private final DaemonMetrics metrics;
   private final AtomicReference<CachedSurvey> last = new AtomicReference<>();
+  private final Optional<RevisionRecorder> revisions;
 
   HealthJob(EtcdClients clients, Clock clock, JobRunner runner, DaemonMetrics metrics) {
+    this(clients, clock, runner, metrics, null);
+  }
+
+  /** As the other, also adding to the revision history after each survey (when not null). */
+  HealthJob(EtcdClients clients, Clock clock, JobRunner runner, DaemonMetrics metrics,
+      RevisionRecorder revisions) {
+    this.revisions = Optional.ofNullable(revisions);
     this.clients = clients;
     this.perCall = clients.target();
     this.clock = clock;
@@ -56,6 +64,7 @@ final class HealthJob implements Job {
       metrics.cluster().surveyed(report, CertificateExpiries.of(perCall, serverExpiry),
           limits.quotaBytes());
       metrics.cluster().lastRun(LastRunRecord.read(clients));
+      revisions.ifPresent(RevisionRecorder::record);
       return new JobResult(JobHistory.Outcome.OK, verdict.overall() + ": "
           + verdict.summary(), verdict.overall().name());
     });

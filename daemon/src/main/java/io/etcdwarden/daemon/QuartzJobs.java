@@ -27,25 +27,30 @@ import org.quartz.impl.matchers.EverythingMatcher;
 
 /**
  * The Quartz side of the daemon: an in-memory job store (nothing to set up, nothing shared
- * between daemons: coordination goes through etcd), two worker threads (health and snapshot
- * never wait for each other), no update check, and jobs handed to Quartz as ready instances.
- * Missed runs go to the {@link MisfireListener}: the health trigger then waits for its next
- * turn, the snapshot trigger fires once at once.
+ * between daemons: coordination goes through etcd), three worker threads (health, snapshot and
+ * maintenance never wait for each other), no update check, and jobs handed to Quartz as ready
+ * instances. Missed runs go to the {@link MisfireListener}: the health and maintenance triggers
+ * then wait for their next turn, the snapshot trigger fires once at once.
  */
 final class QuartzJobs implements AutoCloseable {
   private static final JobKey HEALTH = JobKey.jobKey(WardenDaemon.HEALTH);
   private static final JobKey SNAPSHOT = JobKey.jobKey(WardenDaemon.SNAPSHOT);
+  private static final JobKey MAINTENANCE = JobKey.jobKey(WardenDaemon.MAINTENANCE);
 
   private final Scheduler scheduler;
   private final String healthEvery;
   private final Optional<CronSchedule> schedule;
+  private final Optional<CronSchedule> maintenanceSchedule;
 
   QuartzJobs(DaemonSettings settings, HealthJob health, Duration interval,
-      Optional<SnapshotJob> snapshot, Optional<CronSchedule> schedule, MisfireListener misfires) {
+      Optional<SnapshotJob> snapshot, Optional<CronSchedule> schedule,
+      Optional<MaintenanceJob> maintenance, MisfireListener misfires) {
     this.healthEvery = "every " + Durations.format(interval);
     this.schedule = schedule;
-    Map<JobKey, Job> instances = snapshot.isPresent()
-        ? Map.of(HEALTH, health, SNAPSHOT, snapshot.get()) : Map.of(HEALTH, health);
+    this.maintenanceSchedule = settings.maintenance().cronSchedule();
+    Map<JobKey, Job> instances = new java.util.HashMap<>(Map.of(HEALTH, health));
+    snapshot.ifPresent(job -> instances.put(SNAPSHOT, job));
+    maintenance.ifPresent(job -> instances.put(MAINTENANCE, job));
     try {
       scheduler = new StdSchedulerFactory(properties(settings)).getScheduler();
       scheduler.setJobFactory((bundle, s) -> instances.get(bundle.getJobDetail().getKey()));
@@ -62,6 +67,14 @@ final class QuartzJobs implements AutoCloseable {
                     .inTimeZone(TimeZone.getTimeZone("UTC"))
                     .withMisfireHandlingInstructionFireAndProceed()).build());
       }
+      if (maintenance.isPresent()) {
+        scheduler.scheduleJob(JobBuilder.newJob(MaintenanceJob.class).withIdentity(MAINTENANCE)
+            .build(), TriggerBuilder.newTrigger().withIdentity(WardenDaemon.MAINTENANCE)
+                .withSchedule(CronScheduleBuilder.cronSchedule(
+                    maintenanceSchedule.orElseThrow().quartzExpression())
+                    .inTimeZone(TimeZone.getTimeZone("UTC"))
+                    .withMisfireHandlingInstructionDoNothing()).build());
+      }
       scheduler.start();
     } catch (SchedulerException e) {
       throw new WardenException("cannot start the scheduler: " + e.getMessage(), e);
@@ -77,7 +90,7 @@ final class QuartzJobs implements AutoCloseable {
     p.setProperty(StdSchedulerFactory.PROP_SCHED_MAKE_SCHEDULER_THREAD_DAEMON, "true");
     p.setProperty(StdSchedulerFactory.PROP_THREAD_POOL_CLASS,
         "org.quartz.simpl.SimpleThreadPool");
-    p.setProperty("org.quartz.threadPool.threadCount", "2");
+    p.setProperty("org.quartz.threadPool.threadCount", "3");
     p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
     p.setProperty("org.quartz.threadPool.threadNamePrefix", "etcd-warden-job");
     p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
@@ -93,12 +106,16 @@ final class QuartzJobs implements AutoCloseable {
     if (job.equals(WardenDaemon.PRUNE)) {
       return "after each snapshot";
     }
+    if (job.equals(WardenDaemon.MAINTENANCE)) {
+      return maintenanceSchedule.map(s -> s.written() + " (UTC)").orElse("off");
+    }
     return schedule.map(s -> s.written() + " (UTC)").orElse("off");
   }
 
   Optional<Instant> nextRun(String job) {
     JobKey key = job.equals(WardenDaemon.HEALTH) ? HEALTH
-        : job.equals(WardenDaemon.SNAPSHOT) ? SNAPSHOT : null;
+        : job.equals(WardenDaemon.SNAPSHOT) ? SNAPSHOT
+        : job.equals(WardenDaemon.MAINTENANCE) ? MAINTENANCE : null;
     if (key == null) {
       return Optional.empty();
     }

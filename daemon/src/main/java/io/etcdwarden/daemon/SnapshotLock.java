@@ -28,7 +28,8 @@ import java.util.concurrent.TimeoutException;
  * lock expires one TTL later. The lock alone is not enough: a daemon that was waiting for the
  * same tick gets the lock once the first has finished, so the holder also reads and claims the
  * tick in {@link #LAST_TICK} (compare-and-set on its revision, and only while the lock key still
- * exists) and skips a tick already claimed.
+ * exists) and skips a tick already claimed. Scheduled maintenance runs the same way under
+ * {@link LockKeys} of its own.
  */
 final class SnapshotLock implements AutoCloseable {
   static final String NAME = "/etcd-warden/locks/snapshot";
@@ -36,14 +37,17 @@ final class SnapshotLock implements AutoCloseable {
   /** Who is taking a snapshot now; under the lease, so it vanishes with a dead holder. */
   static final String RUNNING = "/etcd-warden/snapshot/running";
 
+  private final LockKeys keys;
+
   private final Client client;
   private final long leaseId;
   private final CloseableClient keepAlive;
   private final ByteSequence lockKey;
   private final Duration callTimeout;
 
-  private SnapshotLock(Client client, long leaseId, CloseableClient keepAlive,
+  private SnapshotLock(LockKeys keys, Client client, long leaseId, CloseableClient keepAlive,
       ByteSequence lockKey, Duration callTimeout) {
+    this.keys = keys;
     this.client = client;
     this.leaseId = leaseId;
     this.keepAlive = keepAlive;
@@ -52,20 +56,20 @@ final class SnapshotLock implements AutoCloseable {
   }
 
   /**
-   * Takes the lock, waiting at most {@code wait} for another holder (through {@code waiting},
+   * Takes the lock named by {@code keys}, waiting at most {@code wait} for another holder (through {@code waiting},
    * a client whose call deadline is that long); empty when the wait ran out.
    */
-  static Optional<SnapshotLock> acquire(Client client, Client waiting, Duration ttl,
+  static Optional<SnapshotLock> acquire(LockKeys keys, Client client, Client waiting, Duration ttl,
       Duration wait, Duration callTimeout) {
     long lease = get(client.getLeaseClient().grant(Math.max(2, ttl.toSeconds())), callTimeout,
         "grant a lease for the snapshot lock").getID();
     CloseableClient keepAlive = client.getLeaseClient().keepAlive(lease, new Quiet());
     try {
       CompletableFuture<io.etcd.jetcd.lock.LockResponse> locking =
-          waiting.getLockClient().lock(bytes(NAME), lease);
+          waiting.getLockClient().lock(bytes(keys.lock()), lease);
       try {
         ByteSequence key = locking.get(wait.toMillis(), TimeUnit.MILLISECONDS).getKey();
-        return Optional.of(new SnapshotLock(client, lease, keepAlive, key, callTimeout));
+        return Optional.of(new SnapshotLock(keys, client, lease, keepAlive, key, callTimeout));
       } catch (TimeoutException e) {
         locking.cancel(true);
         release(client, keepAlive, lease, callTimeout);
@@ -76,7 +80,7 @@ final class SnapshotLock implements AutoCloseable {
       if (isDeadline(e.getCause())) {
         return Optional.empty();
       }
-      throw new WardenException("cannot take the snapshot lock " + NAME + ": "
+      throw new WardenException("cannot take the lock " + keys.lock() + ": "
           + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       release(client, keepAlive, lease, callTimeout);
@@ -89,8 +93,8 @@ final class SnapshotLock implements AutoCloseable {
   record Served(Optional<Instant> tick, long modRevision) {}
 
   Served lastTick() {
-    List<KeyValue> kvs = get(client.getKVClient().get(bytes(LAST_TICK)), callTimeout,
-        "read " + LAST_TICK).getKvs();
+    List<KeyValue> kvs = get(client.getKVClient().get(bytes(keys.lastTick())), callTimeout,
+        "read " + keys.lastTick()).getKvs();
     if (kvs.isEmpty()) {
       return new Served(Optional.empty(), 0);
     }
@@ -106,8 +110,8 @@ final class SnapshotLock implements AutoCloseable {
 
   /** Says who is running the snapshot, under the lease. */
   void markRunning(String instance) {
-    get(client.getKVClient().put(bytes(RUNNING), bytes(instance),
-        PutOption.builder().withLeaseId(leaseId).build()), callTimeout, "write " + RUNNING);
+    get(client.getKVClient().put(bytes(keys.running()), bytes(instance),
+        PutOption.builder().withLeaseId(leaseId).build()), callTimeout, "write " + keys.running());
   }
 
   /**
@@ -117,9 +121,9 @@ final class SnapshotLock implements AutoCloseable {
   boolean claim(Instant tick, Served seen, byte[] lastRun) {
     TxnResponse txn = get(client.getKVClient().txn()
         .If(new Cmp(lockKey, Cmp.Op.GREATER, CmpTarget.version(0)),
-            new Cmp(bytes(LAST_TICK), Cmp.Op.EQUAL, CmpTarget.modRevision(seen.modRevision())))
-        .Then(Op.put(bytes(LAST_TICK), bytes(tick.toString()), PutOption.DEFAULT),
-            Op.put(bytes(io.etcdwarden.checks.backup.LastRun.KEY),
+            new Cmp(bytes(keys.lastTick()), Cmp.Op.EQUAL, CmpTarget.modRevision(seen.modRevision())))
+        .Then(Op.put(bytes(keys.lastTick()), bytes(tick.toString()), PutOption.DEFAULT),
+            Op.put(bytes(keys.record()),
                 ByteSequence.from(lastRun), PutOption.DEFAULT))
         .commit(), callTimeout, "record the served tick");
     return txn.isSucceeded();
@@ -129,7 +133,7 @@ final class SnapshotLock implements AutoCloseable {
   void recordFailure(byte[] lastRun) {
     get(client.getKVClient().txn()
         .If(new Cmp(lockKey, Cmp.Op.GREATER, CmpTarget.version(0)))
-        .Then(Op.put(bytes(io.etcdwarden.checks.backup.LastRun.KEY),
+        .Then(Op.put(bytes(keys.record()),
             ByteSequence.from(lastRun), PutOption.DEFAULT))
         .commit(), callTimeout, "record the failed run");
   }
@@ -138,7 +142,7 @@ final class SnapshotLock implements AutoCloseable {
   @Override
   public void close() {
     try {
-      get(client.getLockClient().unlock(lockKey), callTimeout, "unlock " + NAME);
+      get(client.getLockClient().unlock(lockKey), callTimeout, "unlock " + keys.lock());
     } catch (WardenException e) {
       // the lease revocation below releases the lock as well
     }

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sidecar daemon: a Quartz scheduler ({@link QuartzJobs}) running {@code health} every
- * {@code daemon.health_interval} and {@code snapshot} (then retention) on
- * {@code backup.schedule}, and the loopback {@link DaemonEndpoint}. Everything is validated
+ * {@code daemon.health_interval}, {@code snapshot} (then retention) on {@code backup.schedule}
+ * and {@code maintenance} on {@code maintenance.defrag_schedule}, and the loopback
+ * {@link DaemonEndpoint}. Everything is validated
  * before anything starts, so a bad schedule or store is one line at start-up, not a failure at
  * 3 a.m. {@link #close()} stops scheduling, gives a running snapshot {@code stopGrace} to
  * finish, then interrupts it and closes its etcd connections; a half-written archive is never
@@ -32,6 +33,7 @@ public final class WardenDaemon implements AutoCloseable {
   public static final String HEALTH = "health";
   public static final String SNAPSHOT = "snapshot";
   public static final String PRUNE = "prune";
+  public static final String MAINTENANCE = "maintenance";
   private static final Logger LOG = LoggerFactory.getLogger(WardenDaemon.class);
   /** The longest a health survey may take, as check_etcd_cluster's default -t. */
   private static final Duration MAX_HEALTH_DEADLINE = Duration.ofSeconds(10);
@@ -50,8 +52,10 @@ public final class WardenDaemon implements AutoCloseable {
       Optional<SnapshotStore> store, PluginAnswerer plugin) {
     this.settings = settings;
     this.startedAt = settings.clock().instant();
-    List<String> names = schedule.isPresent() ? List.of(HEALTH, SNAPSHOT, PRUNE)
-        : List.of(HEALTH);
+    Optional<CronSchedule> maintenance = settings.maintenance().cronSchedule();
+    List<String> names = new ArrayList<>(schedule.isPresent() ? List.of(HEALTH, SNAPSHOT, PRUNE)
+        : List.of(HEALTH));
+    maintenance.ifPresent(m -> names.add(MAINTENANCE));
     history = new JobHistory(settings.clock(), names);
     DaemonMetrics metrics = new DaemonMetrics(settings.toolVersion());
     runner = new JobRunner(history, metrics);
@@ -60,27 +64,35 @@ public final class WardenDaemon implements AutoCloseable {
       Duration interval = settings.daemon().healthInterval();
       EtcdClients healthClients = keep(new EtcdClients(LiveSurvey.perCall(settings.target(),
           interval.compareTo(MAX_HEALTH_DEADLINE) < 0 ? interval : MAX_HEALTH_DEADLINE)));
-      HealthJob health = new HealthJob(healthClients, settings.clock(), runner, metrics);
+      HealthJob health = new HealthJob(healthClients, settings.clock(), runner, metrics,
+          new RevisionRecorder(healthClients, settings.clock()));
       snapshotClients = keep(new EtcdClients(settings.target()));
       Optional<SnapshotJob> snapshot = Optional.empty();
+      EtcdClients waiting = schedule.isPresent() || maintenance.isPresent()
+          ? keep(new EtcdClients(withTimeout(settings.target(),
+              settings.daemon().lockTtl().multipliedBy(3).plusSeconds(1)))) : null;
       if (schedule.isPresent()) {
-        EtcdClients waiting = keep(new EtcdClients(withTimeout(settings.target(),
-            settings.daemon().lockTtl().multipliedBy(3).plusSeconds(1))));
         snapshot = Optional.of(new SnapshotJob(new BackupJob(settings, snapshotClients, waiting,
             store.orElseThrow(), schedule.get(), metrics, history), runner));
       }
+      Optional<MaintenanceJob> maintaining = maintenance.map(m -> new MaintenanceJob(
+          new MaintenanceRun(settings, keep(new EtcdClients(settings.target())), waiting, m),
+          runner));
       endpoint = keep(new DaemonEndpoint(settings.daemon(), health, this::status, metrics,
           plugin));
-      jobs = keep(new QuartzJobs(settings, health, interval, snapshot, schedule,
+      jobs = keep(new QuartzJobs(settings, health, interval, snapshot, schedule, maintaining,
           new MisfireListener(history, metrics)));
     } catch (RuntimeException e) {
       closeResources();
       throw e;
     }
-    LOG.info("etcd-warden daemon {} started: health every {}, snapshots {}, listening on {}",
+    LOG.info("etcd-warden daemon {} started: health every {}, snapshots {}, maintenance {},"
+        + " listening on {}",
         settings.instance(), Durations.format(settings.daemon().healthInterval()),
         schedule.map(s -> "on '" + s.written() + "' (Quartz " + s.quartzExpression() + ", UTC)")
-            .orElse("off (no backup.schedule)"), address());
+            .orElse("off (no backup.schedule)"),
+        maintenance.map(s -> "on '" + s.written() + "' (UTC)")
+            .orElse("off (no maintenance.defrag_schedule)"), address());
   }
 
   /** Validates the settings, then starts scheduling and serving; serves no plugin runs. */
@@ -103,6 +115,7 @@ public final class WardenDaemon implements AutoCloseable {
               + " is needed when " + BackupSection.NAME + "." + BackupSection.SCHEDULE
               + " is set (or pass --target)"))));
     }
+    MaintenanceRun.rule(settings.maintenance()); // a bad rule is one line before anything runs
     return new WardenDaemon(settings, schedule, store, plugin);
   }
 

@@ -34,11 +34,16 @@ public final class DefragRule {
 
   /** The rule {@code text}; refused with one line naming the bad part. */
   public static DefragRule parse(String text) {
+    return parse(text, "--rule");
+  }
+
+  /** As {@link #parse(String)}, the refusal starting with {@code field} (a flag or a key). */
+  public static DefragRule parse(String text, String field) {
     List<List<Comparison>> anyOf = new ArrayList<>();
     for (String alternative : text.split("\\|\\|", -1)) {
       List<Comparison> allOf = new ArrayList<>();
       for (String term : alternative.split("&&", -1)) {
-        allOf.add(comparison(term, text));
+        allOf.add(comparison(term, text, field));
       }
       anyOf.add(allOf);
     }
@@ -71,22 +76,22 @@ public final class DefragRule {
     };
   }
 
-  private static Comparison comparison(String term, String rule) {
+  private static Comparison comparison(String term, String rule, String field) {
     Matcher m = TERM.matcher(term);
     if (!m.matches()) {
-      throw WardenException.badInput("--rule: '" + term.trim() + "' in '" + rule.trim()
+      throw WardenException.badInput(field + ": '" + term.trim() + "' in '" + rule.trim()
           + "' is not NAME OP NUMBER (names: " + String.join(", ", NAMES)
           + "; ops: > >= < <=; joined by && and ||)");
     }
     String name = m.group(1);
     if (!NAMES.contains(name)) {
-      throw WardenException.badInput("--rule: unknown name '" + name + "' (names: "
+      throw WardenException.badInput(field + ": unknown name '" + name + "' (names: "
           + String.join(", ", NAMES) + ")");
     }
     String unit = m.group(4) == null ? "" : m.group(4);
     boolean percent = name.equals("fragmentation") || name.equals("quota_used");
     if (percent ? !(unit.isEmpty() || unit.equals("%")) : unit.equals("%")) {
-      throw WardenException.badInput("--rule: '" + term.trim() + "': " + name + " is "
+      throw WardenException.badInput(field + ": '" + term.trim() + "': " + name + " is "
           + (percent ? "a percentage" : "a size in bytes (B, KiB, MiB, GiB)"));
     }
     double number = Double.parseDouble(m.group(3)) * switch (unit) {

@@ -34,6 +34,22 @@ public final class CronSchedule {
 
   /** Parses {@code text}; a bad one is one line naming {@code backup.schedule}. */
   public static CronSchedule parse(String text) {
+    return parse(text, BackupSection.NAME + "." + BackupSection.SCHEDULE);
+  }
+
+  /** Parses {@code text}; a bad one is one line naming {@code key} (e.g. a section's key). */
+  public static CronSchedule parse(String text, String key) {
+    try {
+      return parseAs(text);
+    } catch (WardenException e) {
+      String prefix = BackupSection.NAME + "." + BackupSection.SCHEDULE;
+      String message = String.valueOf(e.getMessage());
+      throw message.startsWith(prefix)
+          ? WardenException.badInput(key + message.substring(prefix.length()), e) : e;
+    }
+  }
+
+  private static CronSchedule parseAs(String text) {
     String trimmed = text.trim();
     String[] fields = trimmed.split("\\s+");
     String expression = fields.length == 5 ? fromCrontab(fields) : trimmed;

@@ -16,7 +16,7 @@ import java.util.Optional;
  * defaults, a reader in this package, a component here and one line in the loader.
  */
 public record WardenConfig(EtcdSection etcd, NagiosSection nagios, BackupSection backup,
-    DaemonSection daemon) {
+    DaemonSection daemon, MaintenanceSection maintenance) {
   /** Where the CLI and the daemon look when {@code --config} is not given. */
   public static final String DEFAULT_PATH = "/etc/etcd-warden/warden.yaml";
 
@@ -24,13 +24,20 @@ public record WardenConfig(EtcdSection etcd, NagiosSection nagios, BackupSection
 
   /** Top-level section names, in the order the loader reports them as known. */
   public static final List<String> SECTIONS = List.of(EtcdSection.NAME, NagiosSection.NAME, BackupSection.NAME,
-      DaemonSection.NAME);
+      DaemonSection.NAME, MaintenanceSection.NAME);
 
   public WardenConfig {
     Objects.requireNonNull(etcd, "etcd");
     Objects.requireNonNull(nagios, "nagios");
     Objects.requireNonNull(backup, "backup");
     Objects.requireNonNull(daemon, "daemon");
+    Objects.requireNonNull(maintenance, "maintenance");
+  }
+
+  /** The configuration without a {@code maintenance:} section. */
+  public WardenConfig(EtcdSection etcd, NagiosSection nagios, BackupSection backup,
+      DaemonSection daemon) {
+    this(etcd, nagios, backup, daemon, MaintenanceSection.defaults());
   }
 
   /** The configuration without a {@code daemon:} section. */
@@ -46,7 +53,7 @@ public record WardenConfig(EtcdSection etcd, NagiosSection nagios, BackupSection
   /** The configuration an absent or empty file stands for. */
   public static WardenConfig defaults() {
     return new WardenConfig(EtcdSection.defaults(), NagiosSection.defaults(),
-        BackupSection.defaults(), DaemonSection.defaults());
+        BackupSection.defaults(), DaemonSection.defaults(), MaintenanceSection.defaults());
   }
 
   /**

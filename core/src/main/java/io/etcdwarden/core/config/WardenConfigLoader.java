@@ -71,7 +71,8 @@ public final class WardenConfigLoader {
         EtcdSectionReader.read(section(root, WardenConfig.EtcdSection.NAME, sourceName)),
         NagiosSectionReader.read(section(root, WardenConfig.NagiosSection.NAME, sourceName)),
         BackupSectionReader.read(section(root, BackupSection.NAME, sourceName)),
-        DaemonSectionReader.read(section(root, DaemonSection.NAME, sourceName), sourceName));
+        DaemonSectionReader.read(section(root, DaemonSection.NAME, sourceName), sourceName),
+        MaintenanceSectionReader.read(section(root, MaintenanceSection.NAME, sourceName)));
   }
 
   private static ConfigSection section(JsonNode root, String name, String sourceName) {

@@ -86,7 +86,8 @@ class WardenConfigLoaderTest {
   @Test
   void namesAnUnknownSection() {
     assertBadInput("etdc:\n  port: 1\n",
-        "warden.yaml: unknown section 'etdc' (known sections: etcd, nagios, backup, daemon)");
+        "warden.yaml: unknown section 'etdc' (known sections: etcd, nagios, backup, daemon,"
+            + " maintenance)");
   }
 
   @Test
@@ -167,7 +168,8 @@ class WardenConfigLoaderTest {
 
   @Test
   void sectionsKnowTheirKeys() {
-    assertThat(WardenConfig.SECTIONS).containsExactly("etcd", "nagios", "backup", "daemon");
+    assertThat(WardenConfig.SECTIONS).containsExactly("etcd", "nagios", "backup", "daemon",
+        "maintenance");
     assertThat(NagiosSection.KEYS).containsExactly("nagios_context", "nagios_servicegroups");
     assertThat(EtcdSection.defaults().endpoints()).isEqualTo(List.of());
     assertThat(WardenConfig.DEFAULT_FILE).isEqualTo(Path.of("/etc/etcd-warden/warden.yaml"));
