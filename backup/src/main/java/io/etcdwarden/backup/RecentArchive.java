@@ -35,7 +35,7 @@ public final class RecentArchive {
       return requireVerified(maxAge);
     }
     return dryRun ? "an archive taken and verified before the upgrade (--snapshot-first)"
-        : takeAndVerify(takeNow.get(), compression);
+        : takeAndVerify(takeNow.get(), compression, "upgrade");
   }
 
   /** The newest archive younger than {@code maxAge} that verifies; refused when there is none. */
@@ -64,13 +64,17 @@ public final class RecentArchive {
         + " snapshot (or pass --snapshot-first)");
   }
 
-  /** Takes an archive now with {@code archiver}, verifies it and returns its line. */
-  public String takeAndVerify(SnapshotArchiver archiver, Compression compression) {
+  /**
+   * Takes an archive now with {@code archiver}, verifies it and returns its line; a refusal
+   * names {@code action} as what is refused.
+   */
+  public String takeAndVerify(SnapshotArchiver archiver, Compression compression,
+      String action) {
     ArchivedSnapshot taken = archiver.archive(store, Optional.empty(), compression,
         SnapshotProgress.NONE);
     Verification v = SnapshotVerifier.verify(store, taken.published().name());
     if (!v.ok()) {
-      throw new WardenException("upgrade refused: the archive taken now, "
+      throw new WardenException(action + " refused: the archive taken now, "
           + taken.published().location() + ", fails verification: "
           + String.join(", ", v.problems()));
     }

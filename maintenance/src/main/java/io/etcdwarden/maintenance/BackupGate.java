@@ -50,7 +50,8 @@ public final class BackupGate {
     return switch (kind) {
       case NONE -> "backup: not required (--no-backup-gate)";
       case RECENT -> "backup: " + archives.requireVerified(maxAge, "maintenance");
-      case TAKE_NOW -> "backup: " + archives.takeAndVerify(archiver, compression);
+      case TAKE_NOW -> "backup: " + archives.takeAndVerify(archiver, compression,
+          "maintenance");
     };
   }
 }
