@@ -43,8 +43,8 @@ final class QuartzJobs implements AutoCloseable {
   private final Optional<CronSchedule> maintenanceSchedule;
 
   QuartzJobs(DaemonSettings settings, HealthJob health, Duration interval,
-      Optional<SnapshotJob> snapshot, Optional<CronSchedule> schedule,
-      Optional<MaintenanceJob> maintenance, MisfireListener misfires) {
+      Optional<TickJob> snapshot, Optional<CronSchedule> schedule,
+      Optional<TickJob> maintenance, MisfireListener misfires) {
     this.healthEvery = "every " + Durations.format(interval);
     this.schedule = schedule;
     this.maintenanceSchedule = settings.maintenance().cronSchedule();
@@ -61,14 +61,14 @@ final class QuartzJobs implements AutoCloseable {
                   .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
                   .withMisfireHandlingInstructionNextWithRemainingCount()).build());
       if (snapshot.isPresent()) {
-        scheduler.scheduleJob(JobBuilder.newJob(SnapshotJob.class).withIdentity(SNAPSHOT).build(),
+        scheduler.scheduleJob(JobBuilder.newJob(TickJob.class).withIdentity(SNAPSHOT).build(),
             TriggerBuilder.newTrigger().withIdentity(WardenDaemon.SNAPSHOT)
                 .withSchedule(CronScheduleBuilder.cronSchedule(schedule.get().quartzExpression())
                     .inTimeZone(TimeZone.getTimeZone("UTC"))
                     .withMisfireHandlingInstructionFireAndProceed()).build());
       }
       if (maintenance.isPresent()) {
-        scheduler.scheduleJob(JobBuilder.newJob(MaintenanceJob.class).withIdentity(MAINTENANCE)
+        scheduler.scheduleJob(JobBuilder.newJob(TickJob.class).withIdentity(MAINTENANCE)
             .build(), TriggerBuilder.newTrigger().withIdentity(WardenDaemon.MAINTENANCE)
                 .withSchedule(CronScheduleBuilder.cronSchedule(
                     maintenanceSchedule.orElseThrow().quartzExpression())

@@ -67,16 +67,16 @@ public final class WardenDaemon implements AutoCloseable {
       HealthJob health = new HealthJob(healthClients, settings.clock(), runner, metrics,
           new RevisionRecorder(healthClients, settings.clock()));
       snapshotClients = keep(new EtcdClients(settings.target()));
-      Optional<SnapshotJob> snapshot = Optional.empty();
+      Optional<TickJob> snapshot = Optional.empty();
       EtcdClients waiting = schedule.isPresent() || maintenance.isPresent()
           ? keep(new EtcdClients(withTimeout(settings.target(),
               settings.daemon().lockTtl().multipliedBy(3).plusSeconds(1)))) : null;
       if (schedule.isPresent()) {
-        snapshot = Optional.of(new SnapshotJob(new BackupJob(settings, snapshotClients, waiting,
-            store.orElseThrow(), schedule.get(), metrics, history), runner));
+        snapshot = Optional.of(new TickJob(SNAPSHOT, new BackupJob(settings, snapshotClients,
+            waiting, store.orElseThrow(), schedule.get(), metrics, history)::run, runner));
       }
-      Optional<MaintenanceJob> maintaining = maintenance.map(m -> new MaintenanceJob(
-          new MaintenanceRun(settings, keep(new EtcdClients(settings.target())), waiting, m),
+      Optional<TickJob> maintaining = maintenance.map(m -> new TickJob(MAINTENANCE,
+          new MaintenanceRun(settings, keep(new EtcdClients(settings.target())), waiting, m)::run,
           runner));
       endpoint = keep(new DaemonEndpoint(settings.daemon(), health, this::status, metrics,
           plugin));
