@@ -1,5 +1,6 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.cli.presentation.InstallRunOutput;
 import io.etcdwarden.installer.config.ClusterState;
 import io.etcdwarden.installer.install.InstallRun;
 import io.etcdwarden.installer.install.MemberUninstaller;

@@ -1,5 +1,6 @@
 package io.etcdwarden.installer.install;
 
+import io.etcdwarden.core.WardenException;
 import io.etcdwarden.installer.pki.CertFiles;
 import io.etcdwarden.installer.pki.CertificateRequest;
 import io.etcdwarden.installer.pki.Pki;
@@ -37,8 +38,13 @@ public final class MemberCertificateRequests {
   public CertFiles sign(Path csr, Path caDir, String initialCluster, List<String> addSans,
       Path outDir) {
     CertificateRequest request = CertificateRequest.read(csr);
-    String peerHost = InitialCluster.parse(initialCluster).peerUrlOf(request.commonName())
-        .getHost();
+    InitialCluster cluster = InitialCluster.parse(initialCluster);
+    if (!cluster.members().containsKey(request.commonName())) {
+      throw WardenException.badInput("refusing to sign: --csr " + csr + " asks for member "
+          + request.commonName() + ", which --initial-cluster does not list ("
+          + String.join(", ", cluster.members().keySet()) + ")");
+    }
+    String peerHost = cluster.peerUrlOf(request.commonName()).getHost();
     List<String> allowed = new ArrayList<>(addSans);
     allowed.add(peerHost);
     return new RequestSigning(Pki.loadCa(caDir)).sign(request, allowed, List.of(peerHost),

@@ -1,15 +1,16 @@
-package io.etcdwarden.cli;
+package io.etcdwarden.cli.presentation;
 
 import io.etcdwarden.installer.install.InstallRun;
 import io.etcdwarden.installer.install.InstalledMember;
+import io.etcdwarden.installer.install.SettingChange;
 import java.io.PrintWriter;
 
 /** What {@code install} prints for each {@link InstallRun.Kind}, and its exit code. */
-final class InstallRunOutput {
+public final class InstallRunOutput {
   private InstallRunOutput() {}
 
   /** Prints {@code result}; 0, or 1 when differences were found and not applied. */
-  static int print(InstallRun.Result result, PrintWriter out) {
+  public static int print(InstallRun.Result result, PrintWriter out) {
     switch (result.kind()) {
       case INSTALLED -> installed(result.installed(), out);
       case UNCHANGED -> out.println("install: member " + result.member() + " is installed with"
@@ -19,19 +20,25 @@ final class InstallRunOutput {
       case DIFFERS -> {
         out.println("install: member " + result.member() + " is installed with other settings"
             + " (installed -> asked):");
-        result.changes().forEach(c -> out.println("  " + c));
+        changes(result, out);
         out.println("not applied; run again with --apply to apply them (one restart of "
             + result.member() + " once the cluster is healthy)");
       }
       case APPLIED -> {
         out.println("install: applied to member " + result.member() + ":");
-        result.changes().forEach(c -> out.println("  " + c));
+        changes(result, out);
         out.println(result.restart().isZero() ? "no restart needed"
             : "restarted once; healthy again after " + result.restart().toMillis() + " ms");
       }
     }
     out.flush();
     return result.kind() == InstallRun.Kind.DIFFERS ? 1 : 0;
+  }
+
+  private static void changes(InstallRun.Result result, PrintWriter out) {
+    for (SettingChange change : result.changes()) {
+      out.println("  " + change.setting() + ": " + change.before() + " -> " + change.after());
+    }
   }
 
   private static void installed(InstalledMember installed, PrintWriter out) {
