@@ -1,6 +1,8 @@
 package io.etcdwarden.installer.install;
 
+import io.etcdwarden.core.WardenException;
 import io.etcdwarden.installer.pki.BroughtCertificate;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -38,6 +40,13 @@ public final class InstallRun {
     if (MemberReinstall.installedIn(layout)) {
       return new MemberReinstall(layout).reconcile(request, own, apply);
     }
+    new RunningMember(Path.of("/proc")).on(request.port())
+        .filter(other -> MemberRecord.load(other).name().equals(request.name()))
+        .ifPresent(other -> {
+          throw WardenException.badInput("member " + request.name() + " is installed in "
+              + other.dir() + " and runs from there; its --data-dir cannot change in place"
+              + " (keep --data-dir " + other.dir() + ", or move etcd's data with storage attach)");
+        });
     InstalledMember installed = new MemberInstaller().install(request, own);
     return new Result(Kind.INSTALLED, installed.name(), installed, List.of(), Duration.ZERO);
   }

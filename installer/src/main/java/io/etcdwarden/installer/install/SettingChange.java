@@ -10,14 +10,15 @@ import java.util.stream.Collectors;
 
 /**
  * One setting of an installed member that a re-run of {@code install} would change, old and new,
- * by etcd's own config key. Settings that fix the member's identity in its cluster (its peer
- * URLs, initial cluster and token) cannot change in place: etcd reads them only when the member
- * first starts, and a running member changes them through {@code member add|remove|update}.
+ * by etcd's own config key. Settings that fix the member's identity in its cluster (its
+ * advertised peer URL, initial cluster and token) cannot change in place: etcd reads them only
+ * when the member first starts, and a running member changes them through {@code member
+ * add|remove|update}.
  */
 public record SettingChange(String setting, String before, String after) {
   /** The etcd keys a re-run may not change on an installed member. */
   static final Set<String> FIXED = Set.of("initial-cluster", "initial-cluster-token",
-      "initial-advertise-peer-urls", "listen-peer-urls");
+      "initial-advertise-peer-urls");
 
   private static final Map<String, Function<EtcdMemberConfig, Object>> SETTINGS = Map.of(
       "listen-client-urls", EtcdMemberConfig::listenClientUrls,
