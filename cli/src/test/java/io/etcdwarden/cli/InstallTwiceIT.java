@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * host where the member runs do nothing (exit 0, same process); a changed {@code
  * --quota-backend-bytes} is shown and left alone until {@code --apply}, which restarts the member
  * once and etcd then enforces the new quota (its own {@code etcd_server_quota_backend_bytes});
- * a changed initial cluster or name is refused in one line.
+ * a changed initial cluster, name or data dir is refused in one line.
  */
 class InstallTwiceIT {
   private static final String OLD_QUOTA = "33554432";
@@ -71,7 +71,7 @@ class InstallTwiceIT {
   }
 
   @Test
-  void aNewInitialClusterOrNameIsRefusedInOneLine() throws Exception {
+  void aNewInitialClusterNameOrDataDirIsRefusedInOneLine() throws Exception {
     assertThat(install(OLD_QUOTA).exitCode()).isZero();
     long pid = fixture.pid(0).orElseThrow();
     String[] args = fixture.installArgs(0, "--etcd-bin", InstallFixture.etcdBin());
@@ -89,7 +89,29 @@ class InstallTwiceIT {
     assertThat(rename.exitCode()).as(rename.toString()).isEqualTo(2);
     assertThat(rename.err().strip().lines()).hasSize(1)
         .allMatch(l -> l.contains("holds member etcd0, not etcd7"));
+
+    String[] moved = replace(args, fixture.dataDir(0).toString(),
+        fixture.dataDir(0).resolveSibling("elsewhere").toString());
+    CliRun move = CliRun.run(Map.of(), withQuota(moved));
+    assertThat(move.exitCode()).as(move.toString()).isEqualTo(2);
+    assertThat(move.err().strip().lines()).hasSize(1)
+        .allMatch(l -> l.contains("--data-dir cannot change in place"));
     assertThat(fixture.pid(0)).contains(pid);
+  }
+
+  @Test
+  void aMemberThatDiedIsStartedByTheSameArguments() throws Exception {
+    assertThat(install(OLD_QUOTA).exitCode()).isZero();
+    ProcessHandle member = ProcessHandle.of(fixture.pid(0).orElseThrow()).orElseThrow();
+    member.destroyForcibly();
+    member.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    CliRun again = install(OLD_QUOTA);
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(again.out()).contains("has been started");
+    assertThat(fixture.pid(0).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive))
+        .contains(true);
+    assertThat(quota()).isEqualTo(Long.parseLong(OLD_QUOTA));
   }
 
   private CliRun install(String quota, String... extra) {
