@@ -105,7 +105,7 @@ public final class MemberInstaller {
     return request.etcdBinDir();
   }
 
-  static EtcdMemberConfig config(InstallRequest request, InstallPreflight.Checked checked,
+  private static EtcdMemberConfig config(InstallRequest request, InstallPreflight.Checked checked,
       MemberLayout layout, CertFiles cert, EtcdLine line) {
     String token = request.clusterToken() != null ? request.clusterToken()
         : checked.cluster().derivedToken();
