@@ -1,8 +1,8 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.cli.presentation.InstallRunOutput;
 import io.etcdwarden.installer.config.ClusterState;
-import io.etcdwarden.installer.install.InstalledMember;
-import io.etcdwarden.installer.install.MemberInstaller;
+import io.etcdwarden.installer.install.InstallRun;
 import io.etcdwarden.installer.install.MemberUninstaller;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,6 +38,10 @@ final class InstallCommand implements Callable<Integer> {
       description = "Cluster token (default: derived from --initial-cluster, equal on every host).")
   String clusterToken;
   @Mixin MemberInstallOptions member;
+  @Mixin BroughtCertificateOptions brought;
+  @Option(names = "--apply", description = "On a host where the member is installed: apply"
+      + " the settings that differ, with one health-gated restart (default: only show them).")
+  boolean apply;
   @Spec CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -59,15 +63,8 @@ final class InstallCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "missing --initial-cluster, e.g. --initial-cluster " + name + "=https://10.0.0.1:2380");
     }
-    InstalledMember installed = new MemberInstaller().install(
-        member.request(name, dataDir, initialCluster, clusterToken, ClusterState.NEW, env));
-    out.println("install: member " + installed.name() + " " + (installed.healthy() ? "healthy"
-        : "started; it turns healthy once a quorum of the " + installed.clusterSize()
-            + " members runs") + " (" + installed.serviceMode() + ", " + installed.etcdBinary()
-        + ")");
-    out.println("  client URL " + installed.clientUrl() + ", cluster token "
-        + installed.clusterToken() + ", folder " + installed.dir());
-    out.flush();
-    return 0;
+    return InstallRunOutput.print(new InstallRun().run(
+        member.request(name, dataDir, initialCluster, clusterToken, ClusterState.NEW, env),
+        brought.certificate(), apply), out);
   }
 }
