@@ -70,6 +70,7 @@ final class RestoreCommand implements Callable<Integer> {
       description = "How long to wait for the restored member's health (default 120s).")
   String wait;
   @picocli.CommandLine.Mixin AgeOptions keys;
+  @Mixin PointInTimeOptions point;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -107,7 +108,9 @@ final class RestoreCommand implements Callable<Integer> {
             + " backup.target in warden.yaml");
       }
     }
-    RestoreRequest request = RestoreRequest.builder(from, env.variables()).store(storeUri)
+    PrintWriter out = spec.commandLine().getOut();
+    String chosen = point.choose(from, storeUri, allowNonMount, keys.identity(backup), out);
+    RestoreRequest request = RestoreRequest.builder(chosen, env.variables()).store(storeUri)
         .sha256(Optional.ofNullable(sha256).map(String::toLowerCase))
         .memberDir(Optional.ofNullable(member.memberDir))
         .etcdConfig(Optional.ofNullable(member.etcdConfig))
@@ -115,7 +118,6 @@ final class RestoreCommand implements Callable<Integer> {
         .allowNonMount(allowNonMount).assumeSingleMember(assumeSingleMember)
         .healthTimeout(health).allowOlderEtcd(allowOlderEtcd)
         .identity(keys.identity(backup)).build();
-    PrintWriter out = spec.commandLine().getOut();
     RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
         .prepare(request);
     out.print(plan.render());

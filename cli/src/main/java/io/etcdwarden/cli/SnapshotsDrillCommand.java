@@ -40,6 +40,7 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
       description = "Where the scratch member lives (default: the system temp directory).")
   Path scratchDir;
   @picocli.CommandLine.Mixin AgeOptions keys;
+  @Mixin PointInTimeOptions point;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -56,9 +57,10 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
     }
     Optional<AgeIdentity> identity = keys.identity(backup);
     Path scratch = scratchDir != null ? scratchDir : Path.of(System.getProperty("java.io.tmpdir"));
-    SnapshotDrill.Outcome outcome = new SnapshotDrill(env.variables(), scratch)
-        .run(from, storeUri, allowNonMount, allowOlderEtcd, identity);
     PrintWriter out = spec.commandLine().getOut();
+    String chosen = point.choose(from, storeUri, allowNonMount, identity, out);
+    SnapshotDrill.Outcome outcome = new SnapshotDrill(env.variables(), scratch)
+        .run(chosen, storeUri, allowNonMount, allowOlderEtcd, identity);
     if (outcome.passed()) {
       out.println("PASS " + outcome.archive() + ": restored into a scratch member in "
           + outcome.took().toMillis() + " ms; " + outcome.checks());
