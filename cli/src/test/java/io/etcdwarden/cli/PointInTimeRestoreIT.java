@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a destructive write (the delete of a prefix). {@code --at-revision} and {@code --before} each
  * pick the archive before the delete, say so in one line, and the restored member serves the
  * deleted keys again (read through etcd's API) while keeping what was written before that
- * archive; a point older than every archive is refused in one line with the member untouched.
+ * archive (and {@code snapshots drill --at-revision} drills that same archive); a point older
+ * than every archive is refused in one line with the member untouched.
  */
 class PointInTimeRestoreIT {
   private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
@@ -47,6 +48,13 @@ class PointInTimeRestoreIT {
     String third = snapshot();
     assertThat(List.of(first, second, third)).doesNotHaveDuplicates();
     assertThat(count("/app/")).isZero();
+    CliRun drill = CliRun.run(ENV, "snapshots", "drill", "--store", "file://" + store,
+        "--allow-non-mount", "--at-revision", Long.toString(revisionBeforeDelete));
+    assertThat(drill.exitCode()).as(drill.toString()).isZero();
+    assertThat(drill.out().lines()).hasSize(2).first().asString()
+        .startsWith("chose " + second + " (created ");
+    assertThat(drill.out().lines().skip(1).findFirst().orElseThrow())
+        .startsWith("PASS file://" + store + "/" + second);
 
     CliRun atRevision = restore("--at-revision", Long.toString(revisionBeforeDelete));
 

@@ -45,14 +45,23 @@ public final class SingleMemberRestore {
 
   /** Carries out {@code plan}; the member's restore lock is released when it ends, either way. */
   public RestoreResult execute(RestorePlan plan, Consumer<String> progress) {
+    return execute(plan, progress, () -> { });
+  }
+
+  /**
+   * As {@link #execute(RestorePlan, Consumer)}, calling {@code healthy} the moment the restored
+   * member answers healthy, before its contents are verified (a drill's recovery time).
+   */
+  public RestoreResult execute(RestorePlan plan, Consumer<String> progress, Runnable healthy) {
     try {
-      return carryOut(plan, progress);
+      return carryOut(plan, progress, healthy);
     } finally {
       plan.lock().close();
     }
   }
 
-  private RestoreResult carryOut(RestorePlan plan, Consumer<String> progress) {
+  private RestoreResult carryOut(RestorePlan plan, Consumer<String> progress,
+      Runnable healthy) {
     MemberOnHost member = plan.member();
     ServiceManager services = ServiceManagers.forMode(member.serviceMode());
     ServiceSpec spec = member.serviceSpec();
@@ -90,6 +99,7 @@ public final class SingleMemberRestore {
       services.start(spec);
       new StartupWait(() -> services.isRunning(spec), member.logFile())
           .awaitHealthy(member.metricsUrl(), healthTimeout);
+      healthy.run();
       progress.accept("6. verifying");
       return verify(plan, backup);
     } catch (RuntimeException e) {
