@@ -7,6 +7,7 @@ import io.etcdwarden.restore.RestorePlan;
 import io.etcdwarden.restore.RestorePreflight;
 import io.etcdwarden.restore.RestoreRequest;
 import io.etcdwarden.restore.RestoreResult;
+import io.etcdwarden.restore.RevisionBump;
 import io.etcdwarden.restore.SingleMemberRestore;
 import java.io.Console;
 import java.io.PrintWriter;
@@ -71,6 +72,7 @@ final class RestoreCommand implements Callable<Integer> {
   String wait;
   @picocli.CommandLine.Mixin AgeOptions keys;
   @Mixin PointInTimeOptions point;
+  @Mixin RevisionBumpOptions bump;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -109,6 +111,7 @@ final class RestoreCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
+    Optional<RevisionBump> bumped = bump.resolve();
     String chosen = point.choose(from, storeUri, allowNonMount, keys.identity(backup), out);
     RestoreRequest request = RestoreRequest.builder(chosen, env.variables()).store(storeUri)
         .sha256(Optional.ofNullable(sha256).map(String::toLowerCase))
@@ -117,7 +120,7 @@ final class RestoreCommand implements Callable<Integer> {
         .backupDir(Optional.ofNullable(target)).skipBackup(skipBackup)
         .allowNonMount(allowNonMount).assumeSingleMember(assumeSingleMember)
         .healthTimeout(health).allowOlderEtcd(allowOlderEtcd)
-        .identity(keys.identity(backup)).build();
+        .identity(keys.identity(backup)).bump(bumped).build();
     RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
         .prepare(request);
     out.print(plan.render());

@@ -110,9 +110,12 @@ public final class SingleMemberRestore {
 
   private RestoreResult verify(RestorePlan plan, Optional<DataDirBackup.Written> backup) {
     MemberOnHost member = plan.member();
-    long expectedRevision = plan.archive().manifest().map(m -> m.revision()).orElse(0L);
-    ClusterProbe.Survey survey =
-        ClusterProbe.survey(member.target(Duration.ofSeconds(10)), expectedRevision);
+    long bumpedBy = plan.bump().map(RevisionBump::by).orElse(0L);
+    long expectedRevision = plan.archive().manifest().map(m -> m.revision() + bumpedBy)
+        .orElse(0L);
+    // A bumped member serves nothing below its new revision (compacted): count at the current one.
+    ClusterProbe.Survey survey = ClusterProbe.survey(member.target(Duration.ofSeconds(10)),
+        bumpedBy > 0 ? 0 : expectedRevision);
     ClusterProbe.MemberList members = survey.membership();
     ClusterProbe.Contents contents = survey.contents();
     StringBuilder checks = new StringBuilder("healthy, 1 member");
@@ -132,7 +135,8 @@ public final class SingleMemberRestore {
         throw new WardenException("the restored member is at revision " + contents.revision()
             + ", the manifest says " + expectedRevision);
       }
-      checks.append(", revision ").append(expectedRevision).append(" matches the manifest");
+      checks.append(", revision ").append(bumpedBy > 0 ? contents.revision() + " (the manifest's"
+          + " + " + bumpedBy + ")" : expectedRevision + " matches the manifest");
     }
     if (plan.archive().keyCount().isPresent()) {
       long expected = plan.archive().keyCount().getAsLong();
