@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sidecar daemon: a Quartz scheduler ({@link QuartzJobs}) running {@code health} every
- * {@code daemon.health_interval}, {@code snapshot} (then retention) on {@code backup.schedule}
- * , {@code maintenance} on {@code maintenance.defrag_schedule}, {@code drill} (a restore drill
+ * {@code daemon.health_interval}, {@code snapshot} (then retention) on {@code backup.schedule},
+ * {@code maintenance} on {@code maintenance.defrag_schedule}, {@code drill} (a restore drill
  * of the newest archive) on {@code backup.drill_schedule}, and the loopback
  * {@link DaemonEndpoint}. Everything is validated
  * before anything starts, so a bad schedule or store is one line at start-up, not a failure at
