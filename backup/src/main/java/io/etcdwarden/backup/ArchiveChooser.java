@@ -15,8 +15,8 @@ import java.util.function.Predicate;
  * {@code created_at} or revision (never by when the store last wrote the object, which a copy
  * or a re-upload changes). Ties on the deciding value go to the other value, then to the later
  * name. Archives without a manifest (the charm's, or unreadable ones) cannot be placed in time
- * and are passed over; archives without the store's verification mark are passed over and
- * named in the reason.
+ * and are passed over; archives that are not verified (the caller decides: the store's mark,
+ * or a verification now) are passed over and named in the reason.
  */
 public final class ArchiveChooser {
   private ArchiveChooser() {}
@@ -63,8 +63,8 @@ public final class ArchiveChooser {
     String why = qualifying.isEmpty()
         ? placed.isEmpty() ? "the store has no archive with a readable manifest"
             : "the oldest archive is " + oldest(placed)
-        : unverified.size() + " qualify but none carries the verification mark (run"
-            + " etcd-warden snapshots verify): " + String.join(", ", unverified);
+        : unverified.size() + " qualify but none verifies (etcd-warden snapshots verify"
+            + " NAME says why): " + String.join(", ", unverified);
     throw new WardenException("no verified archive " + point.describe() + ": " + why
         + "; nothing was changed");
   }

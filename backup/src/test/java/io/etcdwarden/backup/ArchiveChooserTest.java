@@ -92,7 +92,7 @@ class ArchiveChooserTest {
         + " changed", e.getMessage());
     WardenException none = assertThrows(WardenException.class, () -> ArchiveChooser.choose(
         List.of(A, B), n -> false, PointInTime.atRevision(500)));
-    assertTrue(none.getMessage().contains("2 qualify but none carries the verification mark"),
+    assertTrue(none.getMessage().contains("2 qualify but none verifies"),
         none.getMessage());
     assertTrue(!none.getMessage().contains("\n"));
   }

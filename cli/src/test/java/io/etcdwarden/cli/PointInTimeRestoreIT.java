@@ -20,8 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Point-in-time restore on a real TLS etcd with a volume store: three verified archives around
- * a destructive write (the delete of a prefix). {@code --at-revision} and {@code --before} each
+ * Point-in-time restore on a real TLS etcd with a volume store: three archives around a
+ * destructive write (the delete of a prefix), the one before it without a verification mark
+ * (as the daemon's are), so it is verified when chosen. {@code --at-revision} and {@code --before} each
  * pick the archive before the delete, say so in one line, and the restored member serves the
  * deleted keys again (read through etcd's API) while keeping what was written before that
  * archive (and {@code snapshots drill --at-revision} drills that same archive); a point older
@@ -39,13 +40,13 @@ class PointInTimeRestoreIT {
       put("/app/k" + i, "v" + i);
     }
     put("/canary", "before"); // what RestoreFaultsIT.Before reads
-    String first = snapshot();
+    String first = snapshot("--verify");
     put("/between", "kept");
-    String second = snapshot();
+    String second = snapshot(); // no mark: verified when it is chosen, as the daemon's are
     long revisionBeforeDelete = revision();
     Instant beforeDelete = Instant.now();
     deleteAppPrefix();
-    String third = snapshot();
+    String third = snapshot("--verify");
     assertThat(List.of(first, second, third)).doesNotHaveDuplicates();
     assertThat(count("/app/")).isZero();
     CliRun drill = CliRun.run(ENV, "snapshots", "drill", "--store", "file://" + store,
@@ -94,14 +95,16 @@ class PointInTimeRestoreIT {
   }
 
   /**
-   * Takes a verified archive; a run in the same second as the previous one is refused (archive
+   * Takes an archive ({@code --verify}: verified and marked); a run in the same second as the previous one is refused (archive
    * names have whole seconds) and changes nothing, so it is repeated until the name is free.
    */
-  private String snapshot() {
+  private String snapshot(String... verify) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {
-      CliRun run = CliRun.run(etcd.etcdctlEnvironment(), "snapshot", "--verify", "--target",
-          "file://" + store, "--allow-non-mount");
+      List<String> args = new ArrayList<>(List.of("snapshot", "--target", "file://" + store,
+          "--allow-non-mount"));
+      args.addAll(List.of(verify));
+      CliRun run = CliRun.run(etcd.etcdctlEnvironment(), args.toArray(String[]::new));
       if (run.exitCode() == 0) {
         return Path.of(RestoreMigrationIT.field(run.out(), "snapshot.path")).getFileName()
             .toString();

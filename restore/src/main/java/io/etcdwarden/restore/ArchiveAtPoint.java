@@ -4,6 +4,7 @@ import io.etcdwarden.backup.AgeIdentity;
 import io.etcdwarden.backup.ArchiveChooser;
 import io.etcdwarden.backup.PointInTime;
 import io.etcdwarden.backup.SnapshotCatalog;
+import io.etcdwarden.backup.SnapshotVerifier;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.SnapshotStores;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * store's catalog (every archive's manifest, opening encrypted ones with the identity), lets
  * {@link ArchiveChooser} pick the newest verified archive at or before the point, and names
  * it as a store URI, which restore then resolves, stages and verifies as if the operator had
- * named it. Nothing is written.
+ * named it. Nothing is written to the store.
  */
 public final class ArchiveAtPoint {
   /** The archive chosen, as a {@code --from} URI, and one line on why. */
@@ -34,8 +35,12 @@ public final class ArchiveAtPoint {
     String opened = allowNonMount && uri.startsWith("file:")
         ? uri + (uri.contains("?") ? "&" : "?") + VolumeStores.ALLOW_NON_MOUNT + "=true" : uri;
     try (SnapshotStore store = SnapshotStores.open(opened, "--store")) {
-      ArchiveChooser.Choice choice = ArchiveChooser.choose(
-          SnapshotCatalog.list(store, identity), store::verified, point);
+      // Verified: the mark snapshots verify leaves, else (the daemon records its verification
+      // in etcd, not as a mark) verified now; only candidates newest first are read, until one
+      // verifies.
+      ArchiveChooser.Choice choice = ArchiveChooser.choose(SnapshotCatalog.list(store, identity),
+          name -> store.verified(name) || SnapshotVerifier.verify(store, name, identity).ok(),
+          point);
       return new Chosen(naming(uri, choice.name()), choice.reason());
     }
   }
