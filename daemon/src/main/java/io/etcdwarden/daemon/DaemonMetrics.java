@@ -74,6 +74,15 @@ final class DaemonMetrics {
   private final Gauge drillRtoHealthy = Gauge.builder()
       .name("etcd_warden_drill_rto_healthy_seconds")
       .help("Start of the last passed drill to its restored member healthy").register(registry);
+  private final Gauge drillFailure = Gauge.builder()
+      .name("etcd_warden_drill_last_failure_timestamp_seconds")
+      .help("Unix time of the last scheduled restore drill that failed (0: none)")
+      .register(registry);
+  private final Gauge drillInterval = Gauge.builder()
+      .name("etcd_warden_drill_schedule_interval_seconds")
+      .help("Seconds between two scheduled restore drills (backup.drill_schedule; 0: none"
+          + " scheduled), so alerts know how old the last passed drill may be")
+      .register(registry);
   private final Counter drillFailures = Counter.builder()
       .name("etcd_warden_drill_failures_total")
       .help("Scheduled restore drills that failed").register(registry);
@@ -105,6 +114,12 @@ final class DaemonMetrics {
     interval.set(Duration.between(first, schedule.next(first)).toSeconds());
   }
 
+  /** The gap between the drill schedule's next two fire times after {@code now}. */
+  void drillScheduled(CronSchedule schedule, Instant now) {
+    Instant first = schedule.next(now);
+    drillInterval.set(Duration.between(first, schedule.next(first)).toSeconds());
+  }
+
   void pluginRun(boolean served) {
     pluginRuns.labelValues(served ? "served" : "declined").inc();
   }
@@ -119,6 +134,7 @@ final class DaemonMetrics {
   void drilled(ScheduledDrill.Report report, Instant at) {
     if (!report.passed()) {
       drillFailures.inc();
+      drillFailure.set(at.toEpochMilli() / 1000.0);
       return;
     }
     drillSuccess.set(at.toEpochMilli() / 1000.0);

@@ -65,6 +65,7 @@ public final class WardenDaemon implements AutoCloseable {
     DaemonMetrics metrics = new DaemonMetrics(settings.toolVersion());
     runner = new JobRunner(history, metrics);
     schedule.ifPresent(s -> metrics.scheduled(s, settings.clock().instant()));
+    drillSchedule.ifPresent(s -> metrics.drillScheduled(s, settings.clock().instant()));
     try {
       Duration interval = settings.daemon().healthInterval();
       EtcdClients healthClients = keep(new EtcdClients(LiveSurvey.perCall(settings.target(),

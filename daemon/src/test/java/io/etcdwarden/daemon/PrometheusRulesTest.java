@@ -14,7 +14,7 @@ class PrometheusRulesTest {
   void rulesLoadAndPassTheirUnitTests() throws Exception {
     Promtool.Run check = Promtool.run("check", "rules", Promtool.RULES.toString());
     assertThat(check.exitCode()).as(check.output()).isZero();
-    assertThat(check.output()).contains("SUCCESS: 6 rules found");
+    assertThat(check.output()).contains("SUCCESS: 8 rules found");
 
     Promtool.Run test = Promtool.run("test", "rules", Promtool.RULE_TESTS.toString());
     assertThat(test.exitCode()).as(test.output()).isZero();
