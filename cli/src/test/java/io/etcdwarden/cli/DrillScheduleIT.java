@@ -8,6 +8,7 @@ import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.daemon.DaemonSettings;
 import io.etcdwarden.daemon.PluginAnswerer;
 import io.etcdwarden.daemon.WardenDaemon;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import java.io.InputStream;
 import java.net.URI;
@@ -57,14 +58,12 @@ class DrillScheduleIT {
         DaemonCommand.drills(backup, ENV))) {
       String listen = "127.0.0.1:" + daemon.address().getPort();
       assertThat(value(metrics(listen), "etcd_warden_drill_failures_total")).contains(0.0);
-      long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-      String metrics = metrics(listen);
-      while (value(metrics, "etcd_warden_drill_last_success_timestamp_seconds").orElse(0.0) == 0
-          && value(metrics, "etcd_warden_drill_failures_total").orElse(0.0) == 0
-          && System.nanoTime() < deadline) {
-        Thread.sleep(200); // between two polls of /metrics
-        metrics = metrics(listen);
-      }
+      assertThat(value(metrics(listen), "etcd_warden_drill_schedule_interval_seconds"))
+          .contains(5.0);
+      String metrics = Await.until(Duration.ofSeconds(180), "a scheduled drill's outcome",
+          () -> metrics(listen),
+          m -> value(m, "etcd_warden_drill_last_success_timestamp_seconds").orElse(0.0) > 0
+              || value(m, "etcd_warden_drill_failures_total").orElse(0.0) > 0);
 
       assertThat(value(metrics, "etcd_warden_drill_failures_total")).as(metrics).contains(0.0);
       assertThat(value(metrics, "etcd_warden_drill_last_success_timestamp_seconds"))
