@@ -48,7 +48,7 @@ public final class RollingDefrag {
           continue;
         }
         if (member.leader()) {
-          report(done, progress, new LeaderMove(clients, reader, gate).moveAwayFrom(
+          report(done, progress, new LeaderMove(clients, gate).moveAwayFrom(
               member, now, request.readyWait()));
           member = gate.ready(request.readyWait()).member(name).orElseThrow();
           if (member.leader()) {
