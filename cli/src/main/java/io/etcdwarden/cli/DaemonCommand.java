@@ -10,6 +10,7 @@ import io.etcdwarden.daemon.DaemonSettings;
 import io.etcdwarden.daemon.SignalStop;
 import io.etcdwarden.daemon.SystemdUnit;
 import io.etcdwarden.daemon.WardenDaemon;
+import io.etcdwarden.installer.config.MemberQuota;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,9 @@ final class DaemonCommand implements Callable<Integer> {
     }
     SignalStop stop = new SignalStop();
     try (WardenDaemon running = WardenDaemon.start(DaemonSettings.of(etcd.resolve(env), backup,
-        daemon, WardenVersion.version()).withMaintenance(config.maintenance()),
+        daemon, WardenVersion.version()).withMaintenance(config.maintenance(),
+            config.maintenance().etcdConfig().map(MemberQuota::read)
+                .orElse(MemberQuota.ETCD_DEFAULT_BYTES)),
         new DaemonPluginRuns(Clock.systemUTC()).warmedUp())) {
       out.println("etcd-warden daemon listening on " + running.address().getHostString() + ":"
           + running.address().getPort());
