@@ -13,6 +13,7 @@ import io.etcdwarden.daemon.ScheduledDrill;
 import io.etcdwarden.daemon.SignalStop;
 import io.etcdwarden.daemon.SystemdUnit;
 import io.etcdwarden.daemon.WardenDaemon;
+import io.etcdwarden.installer.config.MemberQuota;
 import io.etcdwarden.restore.SnapshotDrill;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -107,7 +108,9 @@ final class DaemonCommand implements Callable<Integer> {
     }
     SignalStop stop = new SignalStop();
     try (WardenDaemon running = WardenDaemon.start(DaemonSettings.of(etcd.resolve(env), backup,
-        daemon, WardenVersion.version()).withMaintenance(config.maintenance()),
+        daemon, WardenVersion.version()).withMaintenance(config.maintenance(),
+            config.maintenance().etcdConfig().map(MemberQuota::read)
+                .orElse(MemberQuota.ETCD_DEFAULT_BYTES)),
         new DaemonPluginRuns(Clock.systemUTC()).warmedUp(),
         drills(backup, env.variables()))) {
       out.println("etcd-warden daemon listening on " + running.address().getHostString() + ":"

@@ -6,6 +6,11 @@ import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.CronSchedule;
 import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.core.config.MaintenanceSection;
+import io.etcdwarden.backup.ArchiveKeys;
+import io.etcdwarden.backup.Compression;
+import io.etcdwarden.backup.RecentArchive;
+import io.etcdwarden.backup.SnapshotArchiver;
+import io.etcdwarden.maintenance.BackupGate;
 import io.etcdwarden.maintenance.CompactRequest;
 import io.etcdwarden.maintenance.Compactor;
 import io.etcdwarden.maintenance.DefragOutcome;
@@ -13,6 +18,7 @@ import io.etcdwarden.maintenance.DefragRequest;
 import io.etcdwarden.maintenance.DefragRule;
 import io.etcdwarden.maintenance.RevisionHistory;
 import io.etcdwarden.maintenance.RollingDefrag;
+import io.etcdwarden.storage.SnapshotStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +32,12 @@ import org.slf4j.LoggerFactory;
 /**
  * One scheduled maintenance run for the whole cluster, as {@link BackupJob} is for snapshots:
  * take the cluster-wide lock under {@link #KEYS}, skip the tick if another daemon served it,
- * else compact history older than {@code maintenance.compact_retain} (when set and the
+ * else (with {@code maintenance.backup_gate}, by default whenever {@code backup.target} is set)
+ * take and verify an archive as {@code defrag --snapshot-first} does and stop if that fails, then
+ * compact history older than {@code maintenance.compact_retain} (when set and the
  * {@link RevisionHistory} reaches back that far) and run the same rolling defrag as
- * {@code etcd-warden defrag} with {@code maintenance.defrag_rule}. The outcome is recorded under
+ * {@code etcd-warden defrag} with {@code maintenance.defrag_rule}, judged against the member's
+ * quota. The outcome is recorded under
  * {@link #LAST_RUN}; a failed run leaves the tick open for another daemon.
  */
 final class MaintenanceRun {
@@ -38,7 +47,6 @@ final class MaintenanceRun {
   static final String LAST_RUN = KEYS.record();
   /** Between two members, as {@code defrag --pause} defaults to a few seconds. */
   static final Duration PAUSE = Duration.ofSeconds(2);
-  private static final long DEFAULT_QUOTA_BYTES = 2L * 1024 * 1024 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(WardenDaemon.class);
 
   private final DaemonSettings settings;
@@ -46,14 +54,33 @@ final class MaintenanceRun {
   private final EtcdClients waiting;
   private final CronSchedule schedule;
   private final DefragRule rule;
+  private final BackupGate gate;
 
+  /** {@code store} is the backup target's, needed when the backup gate is on. */
   MaintenanceRun(DaemonSettings settings, EtcdClients clients, EtcdClients waiting,
-      CronSchedule schedule) {
+      CronSchedule schedule, Optional<SnapshotStore> store) {
     this.settings = settings;
     this.clients = clients;
     this.waiting = waiting;
     this.schedule = schedule;
     this.rule = rule(settings.maintenance());
+    this.gate = gate(settings, clients, store);
+  }
+
+  /** Whether a run first takes a verified archive (then the store must be open). */
+  static boolean snapshotFirst(DaemonSettings settings) {
+    return settings.maintenance().snapshotFirst(settings.backup().target().isPresent());
+  }
+
+  private static BackupGate gate(DaemonSettings settings, EtcdClients clients,
+      Optional<SnapshotStore> store) {
+    if (!snapshotFirst(settings)) {
+      return BackupGate.none();
+    }
+    return BackupGate.takeNow(new RecentArchive(store.orElseThrow(), settings.clock()),
+        new SnapshotArchiver(clients, settings.target(), settings.clock(),
+            settings.toolVersion()).withEncryption(ArchiveKeys.recipients(List.of(),
+            settings.backup())), Compression.ofFlag(settings.backup().compression()));
   }
 
   /** The configured rule, refused in one line naming {@code maintenance.defrag_rule}. */
@@ -82,11 +109,13 @@ final class MaintenanceRun {
       lock.markRunning(settings.instance());
       new RevisionRecorder(clients, settings.clock()).record();
       try {
+        String backedUp = gate.require();
+        LOG.info("maintenance: {}", backedUp);
         String compacted = compact(now);
         DefragOutcome outcome = new RollingDefrag(clients).run(new DefragRequest(List.of(), rule,
-            DEFAULT_QUOTA_BYTES, PAUSE, Duration.ofMinutes(5), Duration.ofSeconds(30), false),
-            line -> LOG.info("maintenance: {}", line));
-        String line = "tick " + tick + ": " + compacted + "; defragmented "
+            settings.maintenanceQuotaBytes(), PAUSE, Duration.ofMinutes(5),
+            Duration.ofSeconds(30), false), line -> LOG.info("maintenance: {}", line));
+        String line = "tick " + tick + ": " + backedUp + "; " + compacted + "; defragmented "
             + outcome.defragmented() + ", skipped " + outcome.skipped() + " (rule "
             + rule.describe() + ")";
         if (!lock.claim(tick, served, record(tick, true, line))) {

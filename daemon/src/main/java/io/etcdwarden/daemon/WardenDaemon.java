@@ -7,6 +7,7 @@ import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.CronSchedule;
 import io.etcdwarden.core.config.Durations;
+import io.etcdwarden.core.config.MaintenanceSection;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.SnapshotStores;
@@ -83,7 +84,8 @@ public final class WardenDaemon implements AutoCloseable {
             waiting, store.orElseThrow(), schedule.get(), metrics, history)::run, runner));
       }
       Optional<TickJob> maintaining = maintenance.map(m -> new TickJob(MAINTENANCE,
-          new MaintenanceRun(settings, keep(new EtcdClients(settings.target())), waiting, m)::run,
+          new MaintenanceRun(settings, keep(new EtcdClients(settings.target())), waiting, m,
+              store)::run,
           runner));
       Optional<TickJob> drilling = drillSchedule.map(d -> new TickJob(DRILL, new DrillJob(
           settings, keep(new EtcdClients(settings.target())), waiting, d, drill.orElseThrow(),
@@ -128,12 +130,17 @@ public final class WardenDaemon implements AutoCloseable {
     BackupSection backup = settings.backup();
     Optional<CronSchedule> schedule = backup.cronSchedule();
     Optional<SnapshotStore> store = Optional.empty();
-    if (schedule.isPresent()) {
+    boolean maintenanceGate = settings.maintenance().cronSchedule().isPresent()
+        && MaintenanceRun.snapshotFirst(settings);
+    if (schedule.isPresent() || maintenanceGate) {
       Compression.ofFlag(backup.compression());
+      String why = schedule.isPresent()
+          ? BackupSection.NAME + "." + BackupSection.SCHEDULE + " is set"
+          : MaintenanceSection.NAME + "." + MaintenanceSection.BACKUP_GATE + " is "
+              + MaintenanceSection.SNAPSHOT_FIRST;
       store = Optional.of(SnapshotStores.open(backup.target().orElseThrow(() ->
           WardenException.badInput(BackupSection.NAME + "." + BackupSection.TARGET
-              + " is needed when " + BackupSection.NAME + "." + BackupSection.SCHEDULE
-              + " is set (or pass --target)"))));
+              + " is needed when " + why + " (or pass --target)"))));
     }
     MaintenanceRun.rule(settings.maintenance()); // a bad rule is one line before anything runs
     if (drill.isPresent() && backup.drillCronSchedule().isPresent() && backup.target().isEmpty()) {

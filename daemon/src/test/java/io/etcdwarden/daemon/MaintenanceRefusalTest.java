@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A {@code maintenance:} section the daemon cannot run is refused before anything starts, in
  * one line naming the key: a bad schedule when the config loads, a bad rule when the daemon
- * starts (the rule's syntax belongs to the maintenance module).
+ * starts (the rule's syntax belongs to the maintenance module), a backup gate with no target.
  */
 class MaintenanceRefusalTest {
   @TempDir Path tmp;
@@ -34,6 +34,19 @@ class MaintenanceRefusalTest {
         .isInstanceOf(WardenException.class)
         .hasMessageStartingWith("maintenance.defrag_rule: 'fragmentation >> 30'")
         .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void aBackupGateWithoutATargetIsOneLineNamingBothKeys() {
+    MaintenanceSection gated = new MaintenanceSection("0 3 * * *", "", Optional.empty(),
+        Optional.of(MaintenanceSection.SNAPSHOT_FIRST), Optional.empty());
+    EtcdTarget nowhere = new EtcdTarget(List.of(URI.create("http://127.0.0.1:1")),
+        Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(1), java.util.Map.of());
+    assertThatThrownBy(() -> WardenDaemon.start(Daemons.settings("d", nowhere,
+        Optional.empty(), "", Duration.ofSeconds(5), tmp).withMaintenance(gated)))
+        .isInstanceOf(WardenException.class)
+        .hasMessage("backup.target is needed when maintenance.backup_gate is snapshot_first"
+            + " (or pass --target)");
   }
 
   @Test

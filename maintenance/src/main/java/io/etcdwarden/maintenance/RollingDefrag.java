@@ -2,7 +2,9 @@ package io.etcdwarden.maintenance;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,7 +50,7 @@ public final class RollingDefrag {
           continue;
         }
         if (member.leader()) {
-          report(done, progress, new LeaderMove(clients, reader, gate).moveAwayFrom(
+          report(done, progress, new LeaderMove(clients, gate).moveAwayFrom(
               member, now, request.readyWait()));
           member = gate.ready(request.readyWait()).member(name).orElseThrow();
           if (member.leader()) {
@@ -56,9 +58,11 @@ public final class RollingDefrag {
           }
         }
         long started = System.nanoTime();
-        Calls.await(clients.cluster().getMaintenanceClient().defragmentMember(
-            member.clientUrl()), clients.target(), request.memberTimeout(),
-            URI.create(member.clientUrl()));
+        try (EtcdClients patient = patient(request.memberTimeout())) {
+          Calls.await(patient.cluster().getMaintenanceClient().defragmentMember(
+              member.clientUrl()), patient.target(), request.memberTimeout(),
+              URI.create(member.clientUrl()));
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         MemberReport after = gate.ready(request.readyWait()).member(name).orElseThrow();
         defragmented++;
@@ -73,6 +77,17 @@ public final class RollingDefrag {
       }
     }
     return new DefragOutcome(done, defragmented, order.size() - defragmented);
+  }
+
+  /**
+   * Clients whose calls may take {@code memberTimeout}: every call of {@link #clients} carries
+   * the target's timeout (a few seconds) as its deadline, and a large member's defrag takes
+   * longer than that.
+   */
+  private EtcdClients patient(Duration memberTimeout) {
+    EtcdTarget t = clients.target();
+    return new EtcdClients(new EtcdTarget(t.endpoints(), t.caFile(), t.certFile(), t.keyFile(),
+        memberTimeout, t.origins()));
   }
 
   private static void report(List<String> done, Consumer<String> progress, String line) {

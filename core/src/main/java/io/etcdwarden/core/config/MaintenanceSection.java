@@ -1,5 +1,6 @@
 package io.etcdwarden.core.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -15,19 +16,42 @@ import java.util.Optional;
  * @param defragSchedule a 5-field crontab line or a Quartz cron expression; empty = off
  * @param defragRule which members to defragment (the {@code defrag --rule} syntax); empty = all
  * @param compactRetain compact history older than this before each defrag; empty = no compaction
+ * @param backupGate {@link #SNAPSHOT_FIRST}: take and verify an archive in {@code backup.target}
+ *     before a run, as {@code defrag --snapshot-first}; {@link #OFF}: none; empty: snapshot first
+ *     exactly when {@code backup.target} is set
+ * @param etcdConfig the member's etcd {@code --config-file}, whose {@code quota-backend-bytes}
+ *     the rule's quota is; empty = etcd's default
  */
 public record MaintenanceSection(String defragSchedule, String defragRule,
-    Optional<Duration> compactRetain) {
+    Optional<Duration> compactRetain, Optional<String> backupGate, Optional<Path> etcdConfig) {
   public static final String NAME = "maintenance";
   public static final String DEFRAG_SCHEDULE = "defrag_schedule";
   public static final String DEFRAG_RULE = "defrag_rule";
   public static final String COMPACT_RETAIN = "compact_retain";
-  public static final List<String> KEYS = List.of(DEFRAG_SCHEDULE, DEFRAG_RULE, COMPACT_RETAIN);
+  public static final String BACKUP_GATE = "backup_gate";
+  public static final String ETCD_CONFIG = "etcd_config";
+  public static final String SNAPSHOT_FIRST = "snapshot_first";
+  public static final String OFF = "off";
+  public static final List<String> KEYS = List.of(DEFRAG_SCHEDULE, DEFRAG_RULE, COMPACT_RETAIN,
+      BACKUP_GATE, ETCD_CONFIG);
 
   public MaintenanceSection {
     Objects.requireNonNull(defragSchedule, DEFRAG_SCHEDULE);
     Objects.requireNonNull(defragRule, DEFRAG_RULE);
     Objects.requireNonNull(compactRetain, COMPACT_RETAIN);
+    Objects.requireNonNull(backupGate, BACKUP_GATE);
+    Objects.requireNonNull(etcdConfig, ETCD_CONFIG);
+  }
+
+  /** A scheduled section with the backup gate's default and etcd's default quota. */
+  public MaintenanceSection(String defragSchedule, String defragRule,
+      Optional<Duration> compactRetain) {
+    this(defragSchedule, defragRule, compactRetain, Optional.empty(), Optional.empty());
+  }
+
+  /** Whether a run first takes a verified archive, given whether a backup target is set. */
+  public boolean snapshotFirst(boolean backupTargetSet) {
+    return backupGate.map(SNAPSHOT_FIRST::equals).orElse(backupTargetSet);
   }
 
   /** No scheduled maintenance. */

@@ -30,6 +30,30 @@ class MaintenanceSectionTest {
   }
 
   @Test
+  void theBackupGateFollowsTheBackupTargetUnlessSetAndTheEtcdConfigIsAPath() {
+    MaintenanceSection unset = MaintenanceSection.defaults();
+    assertThat(unset.snapshotFirst(true)).isTrue();
+    assertThat(unset.snapshotFirst(false)).isFalse();
+    MaintenanceSection off = WardenConfigLoader.parse("""
+        maintenance:
+          backup_gate: off
+          etcd_config: /var/lib/etcd/etcd.yaml
+        """, "w.yaml").maintenance();
+    assertThat(off.snapshotFirst(true)).as("YAML's unquoted off").isFalse();
+    assertThat(WardenConfigLoader.parse("maintenance:\n  backup_gate: \"off\"\n", "w.yaml")
+        .maintenance().snapshotFirst(true)).isFalse();
+    assertThat(off.etcdConfig()).contains(java.nio.file.Path.of("/var/lib/etcd/etcd.yaml"));
+    MaintenanceSection on = WardenConfigLoader.parse(
+        "maintenance:\n  backup_gate: SNAPSHOT_FIRST\n", "w.yaml").maintenance();
+    assertThat(on.snapshotFirst(false)).isTrue();
+    assertThatThrownBy(() -> WardenConfigLoader.parse(
+        "maintenance:\n  backup_gate: yes please\n", "w.yaml"))
+        .hasMessageStartingWith("w.yaml: maintenance.backup_gate must be one of snapshot_first,"
+            + " off")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
   void aBadScheduleIsOneLineNamingTheKey() {
     assertThatThrownBy(() -> WardenConfigLoader.parse(
         "maintenance:\n  defrag_schedule: \"61 * * * *\"\n", "w.yaml"))
