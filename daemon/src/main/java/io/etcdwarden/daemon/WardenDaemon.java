@@ -1,16 +1,11 @@
 package io.etcdwarden.daemon;
 
-import io.etcdwarden.backup.Compression;
 import io.etcdwarden.checks.cluster.LiveSurvey;
-import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
-import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.CronSchedule;
 import io.etcdwarden.core.config.Durations;
-import io.etcdwarden.core.config.MaintenanceSection;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.storage.SnapshotStore;
-import io.etcdwarden.storage.SnapshotStores;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,27 +122,8 @@ public final class WardenDaemon implements AutoCloseable {
    */
   public static WardenDaemon start(DaemonSettings settings, PluginAnswerer plugin,
       Optional<ScheduledDrill> drill) {
-    BackupSection backup = settings.backup();
-    Optional<CronSchedule> schedule = backup.cronSchedule();
-    Optional<SnapshotStore> store = Optional.empty();
-    boolean maintenanceGate = settings.maintenance().cronSchedule().isPresent()
-        && MaintenanceRun.snapshotFirst(settings);
-    if (schedule.isPresent() || maintenanceGate) {
-      Compression.ofFlag(backup.compression());
-      String why = schedule.isPresent()
-          ? BackupSection.NAME + "." + BackupSection.SCHEDULE + " is set"
-          : MaintenanceSection.NAME + "." + MaintenanceSection.BACKUP_GATE + " is "
-              + MaintenanceSection.SNAPSHOT_FIRST;
-      store = Optional.of(SnapshotStores.open(backup.target().orElseThrow(() ->
-          WardenException.badInput(BackupSection.NAME + "." + BackupSection.TARGET
-              + " is needed when " + why + " (or pass --target)"))));
-    }
-    MaintenanceRun.rule(settings.maintenance()); // a bad rule is one line before anything runs
-    if (drill.isPresent() && backup.drillCronSchedule().isPresent() && backup.target().isEmpty()) {
-      throw WardenException.badInput(BackupSection.NAME + "." + BackupSection.TARGET + " is"
-          + " needed when " + BackupSection.NAME + "." + BackupSection.DRILL_SCHEDULE + " is set");
-    }
-    return new WardenDaemon(settings, schedule, store, plugin, drill);
+    Optional<SnapshotStore> store = StartChecks.store(settings, drill);
+    return new WardenDaemon(settings, settings.backup().cronSchedule(), store, plugin, drill);
   }
 
   /** Where the HTTP endpoint listens (the real port when {@code daemon.listen} gave 0). */
@@ -166,17 +142,10 @@ public final class WardenDaemon implements AutoCloseable {
 
   /** The status {@code /v1/status} serves. */
   public DaemonStatus status() {
-    List<DaemonStatus.Job> lines = new ArrayList<>();
-    for (JobHistory.Entry e : history.entries()) {
-      lines.add(new DaemonStatus.Job(e.job(), jobs == null ? "" : jobs.describe(e.job()),
-          text(e.lastStart()), text(e.lastEnd()),
-          e.lastOutcome().map(Enum::name).orElse(""), e.lastResult(),
-          jobs == null ? "" : text(jobs.nextRun(e.job())), e.runs(), e.failures(),
-          e.misfires()));
-    }
     InetSocketAddress a = endpoint == null ? null : endpoint.address();
     return new DaemonStatus(settings.instance(), startedAt.toString(),
-        a == null ? "" : a.getHostString() + ":" + a.getPort(), lines);
+        a == null ? "" : a.getHostString() + ":" + a.getPort(),
+        StartChecks.jobLines(history, jobs));
   }
 
   @Override
@@ -215,9 +184,5 @@ public final class WardenDaemon implements AutoCloseable {
   private static EtcdTarget withTimeout(EtcdTarget t, Duration timeout) {
     return new EtcdTarget(t.endpoints(), t.caFile(), t.certFile(), t.keyFile(), timeout,
         t.origins());
-  }
-
-  private static String text(Optional<Instant> t) {
-    return t.map(Instant::toString).orElse("");
   }
 }
