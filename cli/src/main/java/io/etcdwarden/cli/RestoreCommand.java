@@ -2,6 +2,7 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.restore.RestorePlan;
 import io.etcdwarden.restore.RestorePreflight;
@@ -70,6 +71,7 @@ final class RestoreCommand implements Callable<Integer> {
       description = "How long to wait for the restored member's health (default 120s).")
   String wait;
   @picocli.CommandLine.Mixin AgeOptions keys;
+  @Mixin AuthOptions auth;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -114,7 +116,9 @@ final class RestoreCommand implements Callable<Integer> {
         .backupDir(Optional.ofNullable(target)).skipBackup(skipBackup)
         .allowNonMount(allowNonMount).assumeSingleMember(assumeSingleMember)
         .healthTimeout(health).allowOlderEtcd(allowOlderEtcd)
-        .identity(keys.identity(backup)).build();
+        .identity(keys.identity(backup))
+        .credentials(auth.resolve(env, config.load(), String.valueOf(config.config != null
+            ? config.config : WardenConfig.DEFAULT_PATH))).build();
     PrintWriter out = spec.commandLine().getOut();
     RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
         .prepare(request);

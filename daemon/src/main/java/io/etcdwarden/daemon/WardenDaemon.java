@@ -182,8 +182,7 @@ public final class WardenDaemon implements AutoCloseable {
   }
 
   private static EtcdTarget withTimeout(EtcdTarget t, Duration timeout) {
-    return new EtcdTarget(t.endpoints(), t.caFile(), t.certFile(), t.keyFile(), timeout,
-        t.origins());
+    return t.withTimeout(timeout);
   }
 
   private static String text(Optional<Instant> t) {

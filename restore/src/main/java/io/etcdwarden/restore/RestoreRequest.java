@@ -1,6 +1,7 @@
 package io.etcdwarden.restore;
 
 import io.etcdwarden.backup.AgeIdentity;
+import io.etcdwarden.core.auth.EtcdCredentials;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,26 +22,38 @@ import java.util.Optional;
  *     no longer lets it start
  * @param allowOlderEtcd restore an archive taken from a newer etcd line than the member runs
  * @param identity the age identity that opens an encrypted archive; empty: refused if encrypted
+ * @param credentials the etcd user to ask the member as (auth enabled); empty: its certificate
  */
 public record RestoreRequest(String from, Optional<String> store, Optional<String> sha256,
     Optional<Path> memberDir, Optional<Path> etcdConfig, Optional<Path> backupDir,
     boolean skipBackup, boolean allowNonMount, boolean assumeSingleMember,
     Duration healthTimeout, Map<String, String> env, boolean allowOlderEtcd,
-    Optional<AgeIdentity> identity) {
+    Optional<AgeIdentity> identity, Optional<EtcdCredentials> credentials) {
   public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(120);
 
   public RestoreRequest {
     env = Map.copyOf(env);
     java.util.Objects.requireNonNull(identity, "identity");
+    java.util.Objects.requireNonNull(credentials, "credentials");
+  }
+
+  /** A request that asks etcd by the member's certificate alone (no etcd user). */
+  public RestoreRequest(String from, Optional<String> store, Optional<String> sha256,
+      Optional<Path> memberDir, Optional<Path> etcdConfig, Optional<Path> backupDir,
+      boolean skipBackup, boolean allowNonMount, boolean assumeSingleMember,
+      Duration healthTimeout, Map<String, String> env, boolean allowOlderEtcd,
+      Optional<AgeIdentity> identity) {
+    this(from, store, sha256, memberDir, etcdConfig, backupDir, skipBackup, allowNonMount,
+        assumeSingleMember, healthTimeout, env, allowOlderEtcd, identity, Optional.empty());
   }
 
   /** The installed member this request names. */
   MemberOnHost member() {
     if (etcdConfig.isPresent()) {
-      return MemberOnHost.fromConfig(etcdConfig.get(), env);
+      return MemberOnHost.fromConfig(etcdConfig.get(), env).withCredentials(credentials);
     }
     return MemberOnHost.fromMemberDir(memberDir.orElseThrow(() -> new IllegalArgumentException(
-        "the CLI requires --data-dir or --etcd-config")), env);
+        "the CLI requires --data-dir or --etcd-config")), env).withCredentials(credentials);
   }
 
   /** A request to restore {@code from}, every option at its default until the builder sets it. */
@@ -63,6 +76,7 @@ public record RestoreRequest(String from, Optional<String> store, Optional<Strin
     private Duration healthTimeout = DEFAULT_HEALTH_TIMEOUT;
     private boolean allowOlderEtcd;
     private Optional<AgeIdentity> identity = Optional.empty();
+    private Optional<EtcdCredentials> credentials = Optional.empty();
 
     private Builder(String from, Map<String, String> env) {
       this.from = from;
@@ -124,10 +138,16 @@ public record RestoreRequest(String from, Optional<String> store, Optional<Strin
       return this;
     }
 
+    /** The etcd user restore asks the member as (auth enabled); empty: the certificate's CN. */
+    public Builder credentials(Optional<EtcdCredentials> user) {
+      this.credentials = user;
+      return this;
+    }
+
     public RestoreRequest build() {
       return new RestoreRequest(from, store, sha256, memberDir, etcdConfig, backupDir,
           skipBackup, allowNonMount, assumeSingleMember, healthTimeout, env, allowOlderEtcd,
-          identity);
+          identity, credentials);
     }
   }
 }
