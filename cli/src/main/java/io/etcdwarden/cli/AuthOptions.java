@@ -29,10 +29,18 @@ final class AuthOptions {
       description = "Ask for the etcd user's password on the terminal (or: ETCDCTL_PASSWORD).")
   boolean askPassword;
 
-  /** The credentials flags, environment and config give, or empty for certificate auth. */
+  private Optional<EtcdCredentials> resolved;
+
+  /**
+   * The credentials flags, environment and config give, or empty for certificate auth; worked
+   * out once per command, so the terminal asks for a password at most once.
+   */
   Optional<EtcdCredentials> resolve(Environment env, WardenConfig config, String configSource) {
-    return EtcdCredentialsResolver.resolve(new AuthFlags(user, passwordFile, askPassword),
-        env.variables(), config.etcd(), configSource, terminal());
+    if (resolved == null) {
+      resolved = EtcdCredentialsResolver.resolve(new AuthFlags(user, passwordFile, askPassword),
+          env.variables(), config.etcd(), configSource, terminal());
+    }
+    return resolved;
   }
 
   private static PasswordPrompt terminal() {

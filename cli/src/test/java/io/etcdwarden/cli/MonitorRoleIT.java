@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.auth.Permission;
+import io.etcdwarden.core.auth.EtcdCredentials;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.testkit.EtcdAuthFixture;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Least privilege for monitoring on a cluster with {@code auth enable}: {@code credentials
  * package --role monitor} issues a certificate with CN etcd-warden-monitor and creates (then
- * finds in place) the etcd user and role of that name; with that certificate alone both Nagios
+ * finds in place, or refuses when widened) the etcd user and role of that name; with that certificate alone both Nagios
  * plugins pass, while etcd refuses it any write; {@code nrpe install} hands NRPE that
  * certificate, not the admin key.
  */
@@ -86,6 +88,18 @@ class MonitorRoleIT {
           .get(bytes("/outside")).get(10, TimeUnit.SECONDS));
       assertThat(outsideRead).as("reading outside /etcd-warden/").isNotNull();
     }
+
+    try (EtcdClients root = new EtcdClients(etcd.target().withCredentials(Optional.of(
+        new EtcdCredentials(EtcdAuthFixture.ROOT, EtcdAuthFixture.ROOT_PASSWORD, "test",
+            "test"))).withTimeout(Duration.ofSeconds(10)))) {
+      root.cluster().getAuthClient().roleGrantPermission(bytes("etcd-warden-monitor"),
+          bytes("/app/"), bytes("/app0"), Permission.Type.READWRITE).get(10, TimeUnit.SECONDS);
+    }
+    CliRun widened = CliRun.run(asRoot, packageMonitor);
+
+    assertThat(widened.exitCode()).as(widened.toString()).isEqualTo(1);
+    assertThat(widened.err()).contains("etcd role etcd-warden-monitor may do more than read"
+        + " /etcd-warden/: READWRITE [/app/, /app0)");
   }
 
   @Test
