@@ -6,15 +6,20 @@ import static io.etcdwarden.testkit.EtcdAuthFixture.WARDEN;
 import static io.etcdwarden.testkit.EtcdAuthFixture.WARDEN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.installer.pki.CertFiles;
 import io.etcdwarden.testkit.EtcdAuthFixture;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * etcdctl environment, a password file or warden.yaml) or by a certificate whose CN is a user,
  * and a refusal is one line that names the user, never the password.
  */
+@Tag("etcd-versions")
 class AuthEnabledIT {
   @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(1);
   static EtcdAuthFixture auth;
@@ -48,15 +54,40 @@ class AuthEnabledIT {
     return file;
   }
 
+  /**
+   * Whether etcd answers Status to the least-privileged user: etcd 3.5.30 answers it to the root
+   * role only (measured), 3.4, 3.6 and 3.7 to any user. Asked of etcd, not of its version.
+   */
+  private static boolean statusAllowed() throws Exception {
+    try (EtcdClients clients = new EtcdClients(auth.as(WARDEN, WARDEN_PASSWORD)
+        .withTimeout(Duration.ofSeconds(10)))) {
+      clients.cluster().getMaintenanceClient().statusMember(etcd.clientUrls().get(0).toString())
+          .get(10, TimeUnit.SECONDS);
+      return true;
+    } catch (ExecutionException e) {
+      assertThat(e.getCause()).hasMessageContaining("permission denied");
+      return false;
+    }
+  }
+
   @Test
-  void healthAndTheClusterCheckPassAsTheLeastPrivilegedUser() {
+  void healthAndTheClusterCheckWorkAsTheLeastPrivilegedUserWhereEtcdAnswersItsStatus()
+      throws Exception {
     CliRun health = CliRun.run(env(WARDEN, WARDEN_PASSWORD), "health");
     CliRun check = CliRun.run(env(WARDEN, WARDEN_PASSWORD), "check", "cluster");
 
-    assertThat(health.exitCode()).as(health.toString()).isZero();
-    assertThat(health.out()).contains("Healthy with 1 known peers");
-    assertThat(check.exitCode()).as(check.toString()).isZero();
-    assertThat(check.out()).startsWith("ETCD_CLUSTER OK");
+    if (statusAllowed()) {
+      assertThat(health.exitCode()).as(health.toString()).isZero();
+      assertThat(health.out()).contains("Healthy with 1 known peers");
+      // 1 (WARNING) only for an etcd past its end of support; the member itself is fine
+      assertThat(check.exitCode()).as(check.toString()).isIn(0, 1);
+      assertThat(check.out()).contains("'members_healthy'=1");
+    } else {
+      assertThat(health.exitCode()).as(health.toString()).isEqualTo(1);
+      assertThat(health.out()).contains("permission denied for user 'warden' (from ETCDCTL_USER)");
+      assertThat(check.exitCode()).as(check.toString()).isEqualTo(2);
+      assertThat(check.out()).contains("permission denied for user 'warden'");
+    }
   }
 
   @Test
@@ -69,7 +100,7 @@ class AuthEnabledIT {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.err().strip().lines()).hasSize(1);
     assertThat(run.err()).contains("did not accept the client certificate")
-        .contains("user name not found");
+        .containsPattern("user (name )?not found");
   }
 
   @Test
@@ -104,7 +135,7 @@ class AuthEnabledIT {
     CliRun asRoot = CliRun.run(tlsOnly, asRootArgs);
 
     assertThat(asWarden.exitCode()).as(asWarden.toString()).isEqualTo(1);
-    assertThat(asWarden.err()).contains("permission denied for user 'warden'");
+    assertThat(asWarden.err()).contains("permission denied for user 'warden' (from ETCDCTL_USER)");
     assertThat(asRoot.exitCode()).as(asRoot.toString()).isZero();
     try (var files = Files.list(store)) {
       assertThat(files.map(p -> p.getFileName().toString()))
@@ -114,21 +145,22 @@ class AuthEnabledIT {
 
   @Test
   void aCertificateWhoseCommonNameIsAUserNeedsNoPassword() {
-    CertFiles cert = auth.issueClient(WARDEN, tmp.resolve("warden-cert"));
+    CertFiles cert = auth.issueClient(ROOT, tmp.resolve("root-cert"));
     Map<String, String> env = new HashMap<>(etcd.etcdctlEnvironment());
     env.put("ETCDCTL_CERT", cert.cert().toString());
     env.put("ETCDCTL_KEY", cert.key().toString());
 
-    CliRun check = CliRun.run(env, "check", "cluster");
+    CliRun health = CliRun.run(env, "health");
 
-    assertThat(check.exitCode()).as(check.toString()).isZero();
+    assertThat(health.exitCode()).as(health.toString()).isZero();
+    assertThat(health.out()).contains("Healthy with 1 known peers");
   }
 
   @Test
   void warden_yamlNamesTheUserAndItsPasswordFile() throws Exception {
     Path config = tmp.resolve("warden.yaml");
-    Files.writeString(config, "etcd:\n  user: " + WARDEN + "\n  password_file: "
-        + passwordFile(WARDEN_PASSWORD) + "\n");
+    Files.writeString(config, "etcd:\n  user: " + ROOT + "\n  password_file: "
+        + passwordFile(ROOT_PASSWORD) + "\n");
 
     CliRun run = CliRun.run(etcd.etcdctlEnvironment(), "health", "--config", config.toString());
 

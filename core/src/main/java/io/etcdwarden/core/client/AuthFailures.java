@@ -8,7 +8,8 @@ import java.util.Optional;
  * where its name came from, or the client certificate when no user was given (etcd then
  * authenticates by the certificate's common name). etcd tells its auth errors apart only by
  * gRPC code plus its fixed error descriptions ({@code rpctypes} in etcd's API, which etcd's own
- * Go client matches the same way), so those are what is matched here. The password is never
+ * Go client matches the same way; etcd 3.4's snapshot stream says {@code auth: ...}), so those
+ * are what is matched here. The password is never
  * part of the message.
  */
 final class AuthFailures {
@@ -17,7 +18,10 @@ final class AuthFailures {
   static Optional<String> explain(FailureChain chain, EtcdTarget target) {
     String code = chain.code();
     String description = String.valueOf(chain.description());
-    if (code == null || !description.startsWith("etcdserver: ")) {
+    // etcdserver: for API calls; etcd 3.4 words a refused snapshot stream "auth: ..." (UNKNOWN).
+    String prefix = description.startsWith("etcdserver: ") ? "etcdserver: "
+        : description.startsWith("auth: ") ? "auth: " : null;
+    if (code == null || prefix == null) {
       return Optional.empty();
     }
     String who = who(target);
@@ -34,9 +38,9 @@ final class AuthFailures {
           + " (etcdctl auth enable); leave the user out");
     }
     if (description.contains("user name is empty") || description.contains("user name not found")
-        || description.contains("invalid auth token")) {
+        || description.contains("user not found") || description.contains("invalid auth token")) {
       return Optional.of("etcd has authentication enabled and did not accept " + who + " ("
-          + description.substring("etcdserver: ".length()) + "); give an etcd user with --user"
+          + description.substring(prefix.length()) + "); give an etcd user with --user"
           + " or ETCDCTL_USER, or a client certificate whose common name is an etcd user");
     }
     return Optional.empty();
