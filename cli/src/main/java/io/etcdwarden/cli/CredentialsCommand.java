@@ -1,13 +1,23 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.core.config.WardenConfig;
+import io.etcdwarden.core.config.WardenConfigLoader;
 import io.etcdwarden.core.endpoint.Endpoints;
+import io.etcdwarden.core.endpoint.EtcdTarget;
+import io.etcdwarden.core.endpoint.EtcdTargetResolver;
+import io.etcdwarden.core.endpoint.TargetFlags;
+import io.etcdwarden.installer.credentials.ClientRole;
 import io.etcdwarden.installer.credentials.CredentialsPackager;
+import io.etcdwarden.installer.credentials.MonitorAccess;
 import io.etcdwarden.installer.install.MemberLayout;
 import io.etcdwarden.installer.install.MemberRecord;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -30,9 +40,12 @@ final class CredentialsCommand {
     Path dataDir;
   }
 
-  /** Writes the archive, 0600, atomically. */
+  /** Writes the archive, 0600, atomically; for the monitor role, also its etcd user and role. */
   @Command(name = "package", mixinStandardHelpOptions = true,
-      description = "Write client.crt, client.key, ca.crt and a README into a .tar.gz (0600).")
+      description = {"Write client.crt, client.key, ca.crt and a README into a .tar.gz (0600).",
+          "--role monitor: a certificate of its own (CN etcd-warden-monitor) and, in etcd, a user",
+          "and role of that name that may read /etcd-warden/ only (reached through ETCDCTL_*",
+          "or warden.yaml; with auth enabled, as a root user: --user root)."})
   static final class Package implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1") CaSource source;
     @Option(names = "--output", paramLabel = "FILE", defaultValue = "etcd_client_credentials.tar.gz",
@@ -42,10 +55,23 @@ final class CredentialsCommand {
         description = "Client URLs for the README (default: the member's, or"
             + " https://127.0.0.1:2379).")
     String endpoints;
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "admin",
+        description = "admin (default) or monitor: least privilege for Nagios/NRPE.")
+    String role;
+    @Option(names = "--no-etcd-user", description = "monitor: only the certificate; do not create"
+        + " or check the etcd user and role (e.g. offline).")
+    boolean noEtcdUser;
+    @picocli.CommandLine.Mixin AuthOptions auth;
     @Spec CommandLine.Model.CommandSpec spec;
+    private final Environment env;
+
+    Package(Environment env) {
+      this.env = env;
+    }
 
     @Override
     public Integer call() {
+      ClientRole clientRole = parseRole();
       Path ca = source.ca;
       List<URI> urls = List.of(URI.create("https://127.0.0.1:2379"));
       if (source.dataDir != null) {
@@ -60,11 +86,33 @@ final class CredentialsCommand {
               + " out");
         }
       }
-      Path written = new CredentialsPackager().write(ca, urls, output);
-      spec.commandLine().getOut().println("credentials: wrote " + written.toAbsolutePath()
-          + " (mode 0600; holds client.key)");
-      spec.commandLine().getOut().flush();
+      Path written = new CredentialsPackager().write(ca, clientRole, urls, output);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("credentials: wrote " + written.toAbsolutePath() + " (mode 0600; holds"
+          + " client.key of CN " + clientRole.commonName() + ")");
+      out.flush();
+      if (clientRole == ClientRole.MONITOR && !noEtcdUser) {
+        String endpointFlag = endpoints != null ? endpoints
+            : source.dataDir != null ? urls.get(0).toString() : null;
+        WardenConfig config = WardenConfigLoader.load(Optional.empty());
+        EtcdTarget target = EtcdTargetResolver.resolve(
+            new TargetFlags(endpointFlag, null, null, null, null), env.variables(), config,
+            WardenConfig.DEFAULT_PATH)
+            .withCredentials(auth.resolve(env, config, WardenConfig.DEFAULT_PATH));
+        try (EtcdClients clients = new EtcdClients(target)) {
+          new MonitorAccess(clients).ensure().forEach(line -> out.println("etcd: " + line));
+        }
+        out.flush();
+      }
       return 0;
+    }
+
+    private ClientRole parseRole() {
+      try {
+        return ClientRole.parse(role);
+      } catch (IllegalArgumentException e) {
+        throw WardenException.badInput("--role must be admin or monitor, got '" + role + "'");
+      }
     }
   }
 }

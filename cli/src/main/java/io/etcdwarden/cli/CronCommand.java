@@ -30,7 +30,8 @@ final class CronCommand implements Runnable {
       description = {"Print (or write with --output) a /etc/cron.d file that takes snapshots on",
           "backup.schedule and prunes after each, under flock -n. Install on ONE member."})
   static final class Render implements Callable<Integer> {
-    @Mixin TargetOptions etcd;
+    // Not TargetOptions: cron render talks to no etcd, and its --user is the cron job's user.
+    @Mixin ConfigOption etcd;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write here, e.g. "
         + "/etc/cron.d/etcd-warden (default: print).")
@@ -52,7 +53,7 @@ final class CronCommand implements Runnable {
 
     @Override
     public Integer call() {
-      WardenConfig config = etcd.loadConfig();
+      WardenConfig config = etcd.load();
       Path configPath = (etcd.config != null ? etcd.config : WardenConfig.DEFAULT_FILE)
           .toAbsolutePath();
       String text = CronFile.render(config.backup(), DaemonCommand.Launcher.path(launcher), configPath,

@@ -1,7 +1,9 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.nrpe.NagiosContext;
+import io.etcdwarden.nrpe.MonitorClientFiles;
 import io.etcdwarden.nrpe.NagiosCredentials;
 import io.etcdwarden.nrpe.NrpeCheck;
 import io.etcdwarden.nrpe.NrpeConfigWriter;
@@ -30,6 +32,16 @@ final class NrpeInstallCommand implements Callable<Integer> {
       description = "User NRPE runs checks as (default ${DEFAULT-VALUE}).")
   String nrpeUser;
 
+  @Option(names = "--client-role", paramLabel = "ROLE", defaultValue = "monitor",
+      description = "monitor (default): the certificate from --monitor-dir; admin: the cluster's"
+          + " client certificate (--cert, ETCDCTL_CERT, etcd.cert).")
+  String clientRole;
+
+  @Option(names = "--monitor-dir", paramLabel = "DIR", defaultValue = MonitorClientFiles.DEFAULT_DIR,
+      description = "Where 'credentials package --role monitor' was unpacked (default"
+          + " ${DEFAULT-VALUE}).")
+  Path monitorDir;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -42,8 +54,15 @@ final class NrpeInstallCommand implements Callable<Integer> {
     EtcdTarget cluster = options.target.resolve(env);
     NagiosContext context = options.nagiosContext();
     Path credentialsDir = options.credentialsDir();
+    if (!clientRole.equals("monitor") && !clientRole.equals("admin")) {
+      throw WardenException.badInput("--client-role must be monitor or admin, got '" + clientRole
+          + "'");
+    }
+    MonitorClientFiles files = MonitorClientFiles.choose(clientRole.equals("monitor"),
+        monitorDir, cluster.caFile(), cluster.certFile(), cluster.keyFile());
+    files.warning().ifPresent(spec.commandLine().getErr()::println);
     NagiosCredentials.Copies copies = new NagiosCredentials(credentialsDir, nrpeUser)
-        .install(cluster.caFile(), cluster.certFile(), cluster.keyFile());
+        .install(files.cacert(), files.cert(), files.key());
     NrpeCheck check = options.check(cluster, copies);
     NrpeConfigWriter writer = new NrpeConfigWriter(options.nrpeDir, options.exportDir);
     List<Path> written = new ArrayList<>(writer.write(check, context));

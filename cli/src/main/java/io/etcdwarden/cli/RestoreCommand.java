@@ -2,6 +2,7 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.restore.RestorePlan;
 import io.etcdwarden.restore.RestorePreflight;
@@ -73,6 +74,7 @@ final class RestoreCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin AgeOptions keys;
   @Mixin PointInTimeOptions point;
   @Mixin RevisionBumpOptions bump;
+  @Mixin AuthOptions auth;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -120,7 +122,9 @@ final class RestoreCommand implements Callable<Integer> {
         .backupDir(Optional.ofNullable(target)).skipBackup(skipBackup)
         .allowNonMount(allowNonMount).assumeSingleMember(assumeSingleMember)
         .healthTimeout(health).allowOlderEtcd(allowOlderEtcd)
-        .identity(keys.identity(backup)).bump(bumped).build();
+        .identity(keys.identity(backup)).bump(bumped)
+        .credentials(auth.resolve(env, config.load(), String.valueOf(config.config != null
+            ? config.config : WardenConfig.DEFAULT_PATH))).build();
     RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
         .prepare(request);
     out.print(plan.render());

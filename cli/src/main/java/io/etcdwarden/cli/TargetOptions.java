@@ -7,6 +7,7 @@ import io.etcdwarden.core.endpoint.EtcdTargetResolver;
 import io.etcdwarden.core.endpoint.TargetFlags;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,6 +36,8 @@ final class TargetOptions {
       description = "Deadline per call, e.g. 5s or 500ms (default 5s).")
   String timeout;
 
+  @Mixin AuthOptions auth;
+
   private WardenConfig loaded;
 
   /**
@@ -52,6 +55,7 @@ final class TargetOptions {
   EtcdTarget resolve(Environment env) {
     TargetFlags flags = new TargetFlags(endpoints, cacert, cert, key, timeout);
     Path source = config != null ? config : Path.of(WardenConfig.DEFAULT_PATH);
-    return EtcdTargetResolver.resolve(flags, env.variables(), loadConfig(), source.toString());
+    return EtcdTargetResolver.resolve(flags, env.variables(), loadConfig(), source.toString())
+        .withCredentials(auth.resolve(env, loadConfig(), source.toString()));
   }
 }

@@ -4,7 +4,6 @@ import io.etcdwarden.checks.cluster.LiveSurvey;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.CronSchedule;
 import io.etcdwarden.core.config.Durations;
-import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.storage.SnapshotStore;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -72,7 +71,7 @@ public final class WardenDaemon implements AutoCloseable {
       Optional<TickJob> snapshot = Optional.empty();
       EtcdClients waiting = schedule.isPresent() || maintenance.isPresent()
           || drillSchedule.isPresent()
-          ? keep(new EtcdClients(withTimeout(settings.target(),
+          ? keep(new EtcdClients(settings.target().withTimeout(
               settings.daemon().lockTtl().multipliedBy(3).plusSeconds(1)))) : null;
       if (schedule.isPresent()) {
         snapshot = Optional.of(new TickJob(SNAPSHOT, new BackupJob(settings, snapshotClients,
@@ -179,10 +178,5 @@ public final class WardenDaemon implements AutoCloseable {
   private <T extends AutoCloseable> T keep(T resource) {
     resources.add(resource);
     return resource;
-  }
-
-  private static EtcdTarget withTimeout(EtcdTarget t, Duration timeout) {
-    return new EtcdTarget(t.endpoints(), t.caFile(), t.certFile(), t.keyFile(), timeout,
-        t.origins());
   }
 }

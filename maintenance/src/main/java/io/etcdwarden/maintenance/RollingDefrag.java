@@ -2,7 +2,6 @@ package io.etcdwarden.maintenance;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.client.EtcdClients;
-import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,9 +84,7 @@ public final class RollingDefrag {
    * longer than that.
    */
   private EtcdClients patient(Duration memberTimeout) {
-    EtcdTarget t = clients.target();
-    return new EtcdClients(new EtcdTarget(t.endpoints(), t.caFile(), t.certFile(), t.keyFile(),
-        memberTimeout, t.origins()));
+    return new EtcdClients(clients.target().withTimeout(memberTimeout));
   }
 
   private static void report(List<String> done, Consumer<String> progress, String line) {

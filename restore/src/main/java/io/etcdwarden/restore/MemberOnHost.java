@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.auth.EtcdCredentials;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.installer.install.MemberLayout;
 import io.etcdwarden.installer.install.MemberRecord;
@@ -23,12 +24,13 @@ import java.util.Optional;
  * The etcd member on this host that a restore replaces, as the installer left it: read from the
  * {@code --config-file} YAML it wrote (name, data dir, URLs, TLS files) and, when present, the
  * {@code member.properties} beside it (etcd binary and service mode). The member's own
- * certificate carries clientAuth, so restore asks etcd about the cluster with it and needs no
- * further credentials.
+ * certificate carries clientAuth, so restore asks etcd about the cluster with it; on a cluster
+ * with auth enabled, as the etcd user the request names (else etcd maps the certificate's CN).
  */
 record MemberOnHost(String name, Path configFile, Path dataDir, List<URI> peerUrls,
     List<URI> clientUrls, URI metricsUrl, Path certFile, Path keyFile, Path caFile,
-    Path etcdBinary, String serviceMode, Path logFile, Path pidFile) {
+    Path etcdBinary, String serviceMode, Path logFile, Path pidFile,
+    Optional<EtcdCredentials> credentials) {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** The member installed in {@code memberDir} (install's {@code --data-dir}). */
@@ -72,7 +74,7 @@ record MemberOnHost(String name, Path configFile, Path dataDir, List<URI> peerUr
         metrics.isEmpty() ? null : metrics.get(0),
         Path.of(text(tls, "cert-file", config)), Path.of(text(tls, "key-file", config)),
         Path.of(text(tls, "trusted-ca-file", config)), etcd, mode, layout.logFile(),
-        layout.pidFile());
+        layout.pidFile(), Optional.empty());
   }
 
   /** What the installer's service managers need to stop and start this member. */
@@ -83,7 +85,14 @@ record MemberOnHost(String name, Path configFile, Path dataDir, List<URI> peerUr
   /** This member's client URLs with its own certificate: how restore asks etcd questions. */
   public EtcdTarget target(Duration timeout) {
     return new EtcdTarget(clientUrls, Optional.of(caFile), Optional.of(certFile),
-        Optional.of(keyFile), timeout, Map.of(EtcdTarget.ENDPOINTS, configFile.toString()));
+        Optional.of(keyFile), timeout, Map.of(EtcdTarget.ENDPOINTS, configFile.toString()),
+        credentials);
+  }
+
+  /** The same member, asked as etcd user {@code user} (empty: by its certificate's CN). */
+  MemberOnHost withCredentials(Optional<EtcdCredentials> user) {
+    return new MemberOnHost(name, configFile, dataDir, peerUrls, clientUrls, metricsUrl,
+        certFile, keyFile, caFile, etcdBinary, serviceMode, logFile, pidFile, user);
   }
 
   /** {@code name=peerUrl,...}: the member alone, the initial cluster a restore gives it. */

@@ -1,6 +1,7 @@
 package io.etcdwarden.restore;
 
 import io.etcdwarden.backup.AgeIdentity;
+import io.etcdwarden.core.auth.EtcdCredentials;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,37 +23,41 @@ import java.util.Optional;
  * @param allowOlderEtcd restore an archive taken from a newer etcd line than the member runs
  * @param identity the age identity that opens an encrypted archive; empty: refused if encrypted
  * @param bump {@code --bump-revision N --mark-compacted} for the restore tool; empty: none
+ * @param credentials the etcd user to ask the member as (auth enabled); empty: its certificate
  */
 public record RestoreRequest(String from, Optional<String> store, Optional<String> sha256,
     Optional<Path> memberDir, Optional<Path> etcdConfig, Optional<Path> backupDir,
     boolean skipBackup, boolean allowNonMount, boolean assumeSingleMember,
     Duration healthTimeout, Map<String, String> env, boolean allowOlderEtcd,
-    Optional<AgeIdentity> identity, Optional<RevisionBump> bump) {
+    Optional<AgeIdentity> identity, Optional<RevisionBump> bump,
+    Optional<EtcdCredentials> credentials) {
   public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(120);
 
   public RestoreRequest {
     env = Map.copyOf(env);
     java.util.Objects.requireNonNull(identity, "identity");
     java.util.Objects.requireNonNull(bump, "bump");
+    java.util.Objects.requireNonNull(credentials, "credentials");
   }
 
-  /** A request without a revision bump (every request before {@code --bump-revision}). */
+  /** A request without a revision bump that asks etcd by the member's certificate alone. */
   public RestoreRequest(String from, Optional<String> store, Optional<String> sha256,
       Optional<Path> memberDir, Optional<Path> etcdConfig, Optional<Path> backupDir,
       boolean skipBackup, boolean allowNonMount, boolean assumeSingleMember,
       Duration healthTimeout, Map<String, String> env, boolean allowOlderEtcd,
       Optional<AgeIdentity> identity) {
     this(from, store, sha256, memberDir, etcdConfig, backupDir, skipBackup, allowNonMount,
-        assumeSingleMember, healthTimeout, env, allowOlderEtcd, identity, Optional.empty());
+        assumeSingleMember, healthTimeout, env, allowOlderEtcd, identity, Optional.empty(),
+        Optional.empty());
   }
 
   /** The installed member this request names. */
   MemberOnHost member() {
     if (etcdConfig.isPresent()) {
-      return MemberOnHost.fromConfig(etcdConfig.get(), env);
+      return MemberOnHost.fromConfig(etcdConfig.get(), env).withCredentials(credentials);
     }
     return MemberOnHost.fromMemberDir(memberDir.orElseThrow(() -> new IllegalArgumentException(
-        "the CLI requires --data-dir or --etcd-config")), env);
+        "the CLI requires --data-dir or --etcd-config")), env).withCredentials(credentials);
   }
 
   /** A request to restore {@code from}, every option at its default until the builder sets it. */
@@ -76,6 +81,7 @@ public record RestoreRequest(String from, Optional<String> store, Optional<Strin
     private boolean allowOlderEtcd;
     private Optional<AgeIdentity> identity = Optional.empty();
     private Optional<RevisionBump> bump = Optional.empty();
+    private Optional<EtcdCredentials> credentials = Optional.empty();
 
     private Builder(String from, Map<String, String> env) {
       this.from = from;
@@ -142,10 +148,16 @@ public record RestoreRequest(String from, Optional<String> store, Optional<Strin
       return this;
     }
 
+    /** The etcd user restore asks the member as (auth enabled); empty: the certificate's CN. */
+    public Builder credentials(Optional<EtcdCredentials> user) {
+      this.credentials = user;
+      return this;
+    }
+
     public RestoreRequest build() {
       return new RestoreRequest(from, store, sha256, memberDir, etcdConfig, backupDir,
           skipBackup, allowNonMount, assumeSingleMember, healthTimeout, env, allowOlderEtcd,
-          identity, bump);
+          identity, bump, credentials);
     }
   }
 }

@@ -17,8 +17,7 @@ public final class LiveSurvey {
 
   /** The per-call target for a check that must answer within {@code deadline}. */
   public static EtcdTarget perCall(EtcdTarget target, Duration deadline) {
-    return new EtcdTarget(target.endpoints(), target.caFile(), target.certFile(),
-        target.keyFile(), deadline.multipliedBy(2).dividedBy(5), target.origins());
+    return target.withTimeout(deadline.multipliedBy(2).dividedBy(5));
   }
 
   /** Opens clients for {@code perCall}, surveys, and closes them. */

@@ -1,5 +1,8 @@
 package io.etcdwarden.core.client;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.ClientBuilder;
 import io.etcdwarden.core.WardenException;
@@ -135,6 +138,9 @@ public final class EtcdClients implements AutoCloseable {
     if (scheme.equals("https")) {
       builder.sslContext(tlsMaterial().sslContext());
     }
+    // No user: etcd (auth enabled) takes the client certificate's common name as the user.
+    target.credentials().ifPresent(c -> builder.user(ByteSequence.from(c.user(), UTF_8))
+        .password(ByteSequence.from(c.passwordBytes())));
     return builder.build();
   }
 

@@ -50,6 +50,10 @@ final class FailureExplainer {
           + " member had answered on it (did etcd stop, restart or crash there? see its log)",
           failure);
     }
+    Optional<String> auth = AuthFailures.explain(chain, target);
+    if (auth.isPresent()) {
+      return new WardenException(where + auth.get(), failure);
+    }
     Optional<String> tls = TlsFailures.explain(chain, target);
     if (tls.isPresent()) {
       return new WardenException(where + "TLS handshake failed: " + tls.get(), failure);

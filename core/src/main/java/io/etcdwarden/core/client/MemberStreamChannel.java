@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * so a reader can pace etcd through gRPC flow control. It is gRPC's shaded Netty, whose BoringSSL
  * ({@link StreamTls}) and epoll transport are native. Unary calls made through {@link #unary}
  * carry the target's timeout as their deadline ({@link #withDeadline}) and fail with one line,
- * as jetcd failures do ({@link #explain}).
+ * as jetcd failures do ({@link #explain}). With an etcd user in the target, calls carry its token
+ * ({@link StreamAuth}).
  *
  * <p>The channel runs on an event loop of its own, stopped on {@link #close()}: gRPC's shared
  * loop outlives its channels by a second, and a JVM exiting while a thread waits in native
@@ -66,6 +67,7 @@ public final class MemberStreamChannel implements AutoCloseable {
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
         .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS,
             (int) Math.min(Integer.MAX_VALUE, target.timeout().toMillis()));
+    target.credentials().ifPresent(c -> builder.intercept(new StreamAuth(c, target.timeout())));
     try {
       if ("https".equals(url.getScheme())) {
         builder.sslContext(StreamTls.context(tls.get(), target));

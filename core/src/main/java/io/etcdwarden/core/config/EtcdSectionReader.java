@@ -15,6 +15,8 @@ final class EtcdSectionReader {
         section.path(EtcdSection.KEY),
         section.duration(EtcdSection.TIMEOUT),
         section.port(EtcdSection.PORT, EtcdSection.DEFAULT_PORT),
-        section.port(EtcdSection.MANAGEMENT_PORT, EtcdSection.DEFAULT_MANAGEMENT_PORT));
+        section.port(EtcdSection.MANAGEMENT_PORT, EtcdSection.DEFAULT_MANAGEMENT_PORT),
+        section.text(EtcdSection.USER).filter(u -> !u.isEmpty()),
+        section.path(EtcdSection.PASSWORD_FILE));
   }
 }

@@ -68,7 +68,9 @@ public record WardenConfig(EtcdSection etcd, NagiosSection nagios, BackupSection
       Optional<Path> key,
       Optional<Duration> timeout,
       int port,
-      int managementPort) {
+      int managementPort,
+      Optional<String> user,
+      Optional<Path> passwordFile) {
     public static final String NAME = "etcd";
     public static final String ENDPOINTS = "endpoints";
     public static final String CACERT = "cacert";
@@ -79,8 +81,11 @@ public record WardenConfig(EtcdSection etcd, NagiosSection nagios, BackupSection
     public static final String PORT = "port";
     /** The charm's option name for the peer port. */
     public static final String MANAGEMENT_PORT = "management_port";
+    /** The etcd user to authenticate as (auth enabled); its password only from a file. */
+    public static final String USER = "user";
+    public static final String PASSWORD_FILE = "password_file";
     public static final List<String> KEYS =
-        List.of(ENDPOINTS, CACERT, CERT, KEY, TIMEOUT, PORT, MANAGEMENT_PORT);
+        List.of(ENDPOINTS, CACERT, CERT, KEY, TIMEOUT, PORT, MANAGEMENT_PORT, USER, PASSWORD_FILE);
 
     /** Per-call deadline when no layer gives one. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -93,6 +98,15 @@ public record WardenConfig(EtcdSection etcd, NagiosSection nagios, BackupSection
       Objects.requireNonNull(cert, CERT);
       Objects.requireNonNull(key, KEY);
       Objects.requireNonNull(timeout, TIMEOUT);
+      Objects.requireNonNull(user, USER);
+      Objects.requireNonNull(passwordFile, PASSWORD_FILE);
+    }
+
+    /** A section without an etcd user (certificate or no authentication). */
+    public EtcdSection(List<String> endpoints, Optional<Path> cacert, Optional<Path> cert,
+        Optional<Path> key, Optional<Duration> timeout, int port, int managementPort) {
+      this(endpoints, cacert, cert, key, timeout, port, managementPort, Optional.empty(),
+          Optional.empty());
     }
 
     public static EtcdSection defaults() {

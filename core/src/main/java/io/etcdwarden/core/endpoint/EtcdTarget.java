@@ -1,5 +1,6 @@
 package io.etcdwarden.core.endpoint;
 
+import io.etcdwarden.core.auth.EtcdCredentials;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +13,9 @@ import java.util.Optional;
  * Which etcd cluster to talk to and how: client endpoints, the TLS files (CA bundle, client
  * certificate and key) and the per-call deadline, each with the place it came from ("--cacert",
  * "ETCDCTL_CACERT", "etcd.cacert in /etc/etcd-warden/warden.yaml", "default") so that error
- * messages can tell the operator which setting to fix. Built by {@link EtcdTargetResolver};
- * immutable.
+ * messages can tell the operator which setting to fix; and the etcd user to authenticate as, if
+ * any (none: etcd maps the client certificate's common name to a user when auth is enabled).
+ * Built by {@link EtcdTargetResolver}; immutable.
  */
 public record EtcdTarget(
     List<URI> endpoints,
@@ -21,7 +23,8 @@ public record EtcdTarget(
     Optional<Path> certFile,
     Optional<Path> keyFile,
     Duration timeout,
-    Map<String, String> origins) {
+    Map<String, String> origins,
+    Optional<EtcdCredentials> credentials) {
   public static final String ENDPOINTS = "endpoints";
   public static final String CACERT = "cacert";
   public static final String CERT = "cert";
@@ -42,6 +45,13 @@ public record EtcdTarget(
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
     origins = Map.copyOf(origins);
+    Objects.requireNonNull(credentials, "credentials");
+  }
+
+  /** A target without an etcd user: certificate (or no) authentication. */
+  public EtcdTarget(List<URI> endpoints, Optional<Path> caFile, Optional<Path> certFile,
+      Optional<Path> keyFile, Duration timeout, Map<String, String> origins) {
+    this(endpoints, caFile, certFile, keyFile, timeout, origins, Optional.empty());
   }
 
   /** Where a field's value came from; {@value #DEFAULT_ORIGIN} when nobody gave it. */
@@ -64,6 +74,16 @@ public record EtcdTarget(
    * kept, since the TLS files and the timeout still come from the same places.
    */
   public EtcdTarget withEndpoints(List<URI> newEndpoints) {
-    return new EtcdTarget(newEndpoints, caFile, certFile, keyFile, timeout, origins);
+    return new EtcdTarget(newEndpoints, caFile, certFile, keyFile, timeout, origins, credentials);
+  }
+
+  /** The same target with another per-call deadline; the credentials are kept. */
+  public EtcdTarget withTimeout(Duration newTimeout) {
+    return new EtcdTarget(endpoints, caFile, certFile, keyFile, newTimeout, origins, credentials);
+  }
+
+  /** The same target authenticating as {@code user} (empty: by the client certificate). */
+  public EtcdTarget withCredentials(Optional<EtcdCredentials> user) {
+    return new EtcdTarget(endpoints, caFile, certFile, keyFile, timeout, origins, user);
   }
 }

@@ -188,11 +188,20 @@ class EtcdClientsExplainTest {
   }
 
   @Test
-  void anythingElseFallsBackToTheStatusCode() {
+  void aPermissionDeniedNamesWhoWasRefused() {
     WardenException e = explain(kv(Status.PERMISSION_DENIED.withDescription(
         "etcdserver: permission denied")), caOnly);
-    assertThat(e).hasMessage("https://127.0.0.1:2379: PERMISSION_DENIED: etcdserver: permission"
-        + " denied");
+    assertThat(e).hasMessageStartingWith("https://127.0.0.1:2379: permission denied for an"
+        + " anonymous client (no etcd user, no client certificate)");
+    assertThat(e.retryable()).isFalse();
+  }
+
+  @Test
+  void anythingElseFallsBackToTheStatusCode() {
+    WardenException e = explain(kv(Status.FAILED_PRECONDITION.withDescription(
+        "etcdserver: request is too large")), caOnly);
+    assertThat(e).hasMessage("https://127.0.0.1:2379: FAILED_PRECONDITION: etcdserver: request"
+        + " is too large");
     assertThat(e.retryable()).isFalse();
     e = explain(cluster(ErrorCode.UNAVAILABLE, "etcdserver: no leader", null), caOnly);
     assertThat(e).hasMessage("https://127.0.0.1:2379: UNAVAILABLE: etcdserver: no leader");

@@ -80,7 +80,7 @@ class WardenConfigLoaderTest {
   void namesAnUnknownKeyAndListsTheKnownOnes() {
     assertBadInput("etcd:\n  endpiont: https://10.0.0.1:2379\n",
         "warden.yaml: unknown key 'etcd.endpiont' (known keys: endpoints, cacert, cert, key,"
-            + " timeout, port, management_port)");
+            + " timeout, port, management_port, user, password_file)");
   }
 
   @Test

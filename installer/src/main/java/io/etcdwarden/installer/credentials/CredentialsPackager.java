@@ -35,11 +35,19 @@ public final class CredentialsPackager {
 
   /** Writes the package for the CA in {@code caDir} to {@code output}, naming {@code endpoints}. */
   public Path write(Path caDir, List<URI> endpoints, Path output) {
+    return write(caDir, ClientRole.ADMIN, endpoints, output);
+  }
+
+  /**
+   * As {@link #write(Path, List, Path)}, with the client certificate of {@code role}: each role
+   * has its own CN, issued once and reused. The entries keep their names (client.crt, ...).
+   */
+  public Path write(Path caDir, ClientRole role, List<URI> endpoints, Path output) {
     if (!Files.exists(caDir.resolve(Pki.CA_KEY_FILE))) {
       throw WardenException.badInput("CA key " + caDir.resolve(Pki.CA_KEY_FILE)
           + " is missing; fix --ca (or --data-dir) to name the cluster's CA");
     }
-    CertFiles client = existingOrNew(Pki.loadCa(caDir), caDir);
+    CertFiles client = existingOrNew(Pki.loadCa(caDir), caDir, role);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar =
         new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
@@ -56,18 +64,24 @@ public final class CredentialsPackager {
 
   /** Where the packaged client certificate of the CA in {@code caDir} is kept. */
   public static CertFiles clientFiles(Path caDir) {
+    return clientFiles(caDir, ClientRole.ADMIN);
+  }
+
+  /** Where the packaged client certificate of {@code role} is kept. */
+  public static CertFiles clientFiles(Path caDir, ClientRole role) {
     Path dir = caDir.resolve("clients");
-    return new CertFiles(dir.resolve(CLIENT_NAME + ".crt"), dir.resolve(CLIENT_NAME + ".key"),
+    String name = role.commonName();
+    return new CertFiles(dir.resolve(name + ".crt"), dir.resolve(name + ".key"),
         dir.resolve(Pki.CA_CERT_FILE));
   }
 
-  private static CertFiles existingOrNew(Pki pki, Path caDir) {
-    CertFiles existing = clientFiles(caDir);
+  private static CertFiles existingOrNew(Pki pki, Path caDir, ClientRole role) {
+    CertFiles existing = clientFiles(caDir, role);
     if (Files.isRegularFile(existing.cert()) && Files.isRegularFile(existing.key())
         && Files.isRegularFile(existing.ca())) {
       return existing;
     }
-    return pki.issueClient(CLIENT_NAME, existing.cert().getParent(), CLIENT_VALIDITY);
+    return pki.issueClient(role.commonName(), existing.cert().getParent(), CLIENT_VALIDITY);
   }
 
   private static byte[] pem(Path file) throws IOException {
