@@ -37,6 +37,9 @@ final class InstallCommand implements Callable<Integer> {
   @Option(names = "--initial-cluster-token", paramLabel = "TOKEN",
       description = "Cluster token (default: derived from --initial-cluster, equal on every host).")
   String clusterToken;
+  @Option(names = "--no-start", description = "Install binaries, config, certificates and"
+      + " service, start nothing: the member of a cluster that restore --cluster rebuilds.")
+  boolean noStart;
   @Mixin MemberInstallOptions member;
   @Spec CommandLine.Model.CommandSpec spec;
   private final Environment env;
@@ -58,6 +61,16 @@ final class InstallCommand implements Callable<Integer> {
     if (initialCluster == null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "missing --initial-cluster, e.g. --initial-cluster " + name + "=https://10.0.0.1:2380");
+    }
+    if (noStart) {
+      InstalledMember prepared = new MemberInstaller().installWithoutStart(
+          member.request(name, dataDir, initialCluster, clusterToken, ClusterState.NEW, env));
+      out.println("install: member " + prepared.name() + " installed, not started (--no-start;"
+          + " " + prepared.serviceMode() + ", " + prepared.etcdBinary() + "); start it with"
+          + " etcd-warden restore --cluster --from ARCHIVE --data-dir " + prepared.dir());
+      out.println("  client URL " + prepared.clientUrl() + ", folder " + prepared.dir());
+      out.flush();
+      return 0;
     }
     InstalledMember installed = new MemberInstaller().install(
         member.request(name, dataDir, initialCluster, clusterToken, ClusterState.NEW, env));

@@ -41,6 +41,19 @@ public final class MemberInstaller {
 
   /** Installs and starts the member described by {@code request}. */
   public InstalledMember install(InstallRequest request) {
+    return install(request, true);
+  }
+
+  /**
+   * Installs the member described by {@code request} (binaries, certificate, config, record and
+   * service unit) and does not start it: {@code restore --cluster} fills its data dir and starts
+   * it.
+   */
+  public InstalledMember installWithoutStart(InstallRequest request) {
+    return install(request, false);
+  }
+
+  private InstalledMember install(InstallRequest request, boolean start) {
     InstallPreflight.Checked checked = InstallPreflight.check(request);
     MemberLayout layout = new MemberLayout(request.dataDir());
     ServiceManager services = ServiceManagers.forMode(request.serviceMode());
@@ -61,6 +74,12 @@ public final class MemberInstaller {
       new MemberRecord(request.name(), request.caDir().toAbsolutePath(), etcd, services.mode(),
           checked.clientUrl(), checked.metricsUrl()).save(layout);
       spec = layout.serviceSpec(request.name(), etcd);
+      if (!start) {
+        services.register(spec);
+        return new InstalledMember(request.name(), layout.dir(), etcd, services.mode(),
+            checked.clientUrl(), config.initialClusterToken(), false,
+            checked.cluster().members().size());
+      }
       services.start(spec);
       ServiceSpec started = spec;
       StartupWait wait = new StartupWait(() -> services.isRunning(started), layout.logFile());
