@@ -69,6 +69,10 @@ final class RestoreCommand implements Callable<Integer> {
   @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "120s",
       description = "How long to wait for the restored member's health (default 120s).")
   String wait;
+  @Option(names = "--cluster", description = "Rebuild this host's member of a new cluster"
+      + " (installed with install --no-start) for every member its config names; run it on"
+      + " every host with the same archive, in any order.")
+  boolean cluster;
   @picocli.CommandLine.Mixin AgeOptions keys;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   private final Environment env;
@@ -116,6 +120,9 @@ final class RestoreCommand implements Callable<Integer> {
         .healthTimeout(health).allowOlderEtcd(allowOlderEtcd)
         .identity(keys.identity(backup)).build();
     PrintWriter out = spec.commandLine().getOut();
+    if (cluster) {
+      return new ClusterRestoreRun(out, console).run(request, health, dryRun, yes);
+    }
     RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
         .prepare(request);
     out.print(plan.render());
@@ -147,7 +154,7 @@ final class RestoreCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static boolean confirmed(Console console, PrintWriter out) {
+  static boolean confirmed(Console console, PrintWriter out) {
     String answer = console.readLine("Carry out this plan? Type yes: ");
     if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
       out.println("not confirmed: nothing was changed");

@@ -1,0 +1,18 @@
+package io.etcdwarden.restore;
+
+import java.util.List;
+
+/**
+ * What one host's {@code restore --cluster} proved: its member runs in the new cluster, a quorum
+ * is healthy, and every member that answered reports the same cluster ID and a revision at least
+ * the manifest's.
+ *
+ * @param notStarted members that did not answer yet (their hosts have not run restore --cluster)
+ */
+public record RebuildResult(String member, long clusterId, int members, long revision,
+    List<String> checked, List<String> notStarted) {
+  public RebuildResult {
+    checked = List.copyOf(checked);
+    notStarted = List.copyOf(notStarted);
+  }
+}
