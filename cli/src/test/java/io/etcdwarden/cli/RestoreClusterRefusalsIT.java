@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import io.etcdwarden.testkit.EtcdUnderTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code restore --cluster} refusals that need their own members: a config whose member list
  * does not name the member (refused before anything changes), and hosts given different
  * archives: they cannot form one cluster, and the member left without a quorum says so in one
- * line, is stopped and has an empty data dir again.
+ * line, is stopped and has an empty data dir again, while the two that share an archive form
+ * the cluster.
  */
 class RestoreClusterRefusalsIT {
   private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
@@ -73,9 +78,23 @@ class RestoreClusterRefusalsIT {
     assertThat(odd.err().strip()).contains("the members did not form one cluster",
         "restored different archives", "member mixed0 was stopped").doesNotContain("\n");
     assertThat(RestoreClusterIT.listens(fixture.ports.get(0)[0])).isFalse();
+    // The two hosts that share an archive still form the cluster: they only report the third.
+    for (int i = 1; i <= 2; i++) {
+      CliRun pair = runs.get(i);
+      assertThat(pair.exitCode() == 0 || pair.err().contains("keeps running"))
+          .as(pair.toString()).isTrue();
+      assertThat(healthy(fixture.ports.get(i)[2])).as("member " + i + " healthy").isTrue();
+    }
     try (var entries = Files.list(fixture.dataDir(0).resolve("data"))) {
       assertThat(entries).isEmpty();
     }
+  }
+
+  private static boolean healthy(int metricsPort) throws Exception {
+    HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + metricsPort + "/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return health.body().replace(" ", "").contains("\"health\":\"true\"");
   }
 
   private String snapshot(String store) throws Exception {

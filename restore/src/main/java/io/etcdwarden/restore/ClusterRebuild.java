@@ -72,15 +72,16 @@ public final class ClusterRebuild {
     progress.accept("4. waiting for a quorum of the " + plan.members().names().size()
         + " members (run restore --cluster on the other hosts too)");
     try {
-      new StartupWait(() -> services.isRunning(spec) && peers.agrees(), member.logFile())
-          .awaitHealthy(member.metricsUrl(), healthTimeout);
+      new StartupWait(() -> services.isRunning(spec) && peers.quorumPossible(),
+          member.logFile()).awaitHealthy(member.metricsUrl(), healthTimeout);
     } catch (WardenException e) {
-      if (peers.mismatch().isPresent()) {
-        throw new WardenException(peers.mismatch().get() + "; " + setAside(plan, services, spec));
+      if (!peers.quorumPossible()) {
+        throw new WardenException(peers.mismatch().orElseThrow() + "; "
+            + setAside(plan, services, spec));
       }
       throw new WardenException(e.getMessage() + "; member " + member.name() + " keeps its"
           + " restored data" + (services.isRunning(spec) ? " and keeps waiting for its peers"
-          : ""), e);
+          : "") + peers.mismatch().map(m -> "; " + m).orElse(""), e);
     }
     progress.accept("5. verifying every member that runs");
     return verify(plan, target, peers);
