@@ -3,6 +3,9 @@ package io.etcdwarden.cli;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.files.FreeSpace;
+import io.etcdwarden.restore.ClusterRebuild;
+import io.etcdwarden.restore.ClusterRebuildPlan;
+import io.etcdwarden.restore.ClusterRebuildPreflight;
 import io.etcdwarden.restore.RestorePlan;
 import io.etcdwarden.restore.RestorePreflight;
 import io.etcdwarden.restore.RestoreRequest;
@@ -121,7 +124,7 @@ final class RestoreCommand implements Callable<Integer> {
         .identity(keys.identity(backup)).build();
     PrintWriter out = spec.commandLine().getOut();
     if (cluster) {
-      return new ClusterRestoreRun(out, console).run(request, health, dryRun, yes);
+      return rebuild(request, health, console, out);
     }
     RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
         .prepare(request);
@@ -154,7 +157,30 @@ final class RestoreCommand implements Callable<Integer> {
     return 0;
   }
 
-  static boolean confirmed(Console console, PrintWriter out) {
+  /** {@code --cluster}: this host's member of a cluster rebuilt from one archive. */
+  private int rebuild(RestoreRequest request, Duration health, Console console, PrintWriter out) {
+    ClusterRebuildPlan plan = new ClusterRebuildPreflight(Clock.systemUTC(),
+        FreeSpace.ofFileSystem()).prepare(request);
+    out.print(plan.render());
+    out.flush();
+    if (dryRun) {
+      plan.discard();
+      out.println("dry run: nothing was changed");
+      return 0;
+    }
+    if (!yes && !confirmed(console, out)) {
+      plan.discard();
+      return FailureHandler.FAILED;
+    }
+    new ClusterRebuild(health).execute(plan, line -> {
+      out.println(line);
+      out.flush();
+    }).lines().forEach(out::println);
+    out.flush();
+    return 0;
+  }
+
+  private static boolean confirmed(Console console, PrintWriter out) {
     String answer = console.readLine("Carry out this plan? Type yes: ");
     if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
       out.println("not confirmed: nothing was changed");

@@ -15,4 +15,17 @@ public record RebuildResult(String member, long clusterId, int members, long rev
     checked = List.copyOf(checked);
     notStarted = List.copyOf(notStarted);
   }
+
+  /** What restore --cluster prints when it is done, line by line. */
+  public List<String> lines() {
+    List<String> lines = new java.util.ArrayList<>(List.of("rebuilt: member " + member
+        + " is in cluster " + Long.toHexString(clusterId) + " of " + members + " members, at"
+        + " revision " + revision, "verified: a quorum is healthy; same cluster ID and revision"
+        + " >= the manifest's on " + String.join(", ", checked)));
+    if (!notStarted.isEmpty()) {
+      lines.add("waiting: " + String.join(", ", notStarted) + " not started yet: run restore"
+          + " --cluster there with the same archive");
+    }
+    return lines;
+  }
 }
