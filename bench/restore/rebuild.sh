@@ -98,6 +98,7 @@ grow() {
   tar -C "$e/creds" -xzf "$e/creds/c.tar.gz"
   t0=$(now)
   "$warden" restore --from "$archive" --data-dir "$e/m0" --yes --skip-backup > "$e/restore.out"
+  echo "$(now) - $t0" | bc > "$work/e-restore.s"
   for i in 1 2; do
     "$warden" member add --advertise 127.0.0.1 $(member_flags "$e" "$i") \
       --endpoints "https://127.0.0.1:${p[0]}" --cacert "$e/creds/ca.crt" \
@@ -112,3 +113,4 @@ grep -h '^rebuilt:' "$work"/d/m*.out | sed 's/^/    /'
 e=$(grow)
 printf '(d) restore --cluster on 3 --no-start members at once          %7.2f s\n' "$d"
 printf '(e) restore on 1 member + member add + member add               %7.2f s  (e)/(d) = %.2f\n' "$e" "$(echo "$e / $d" | bc -l)"
+printf '    of which the one-member restore                               %7.2f s\n' "$(cat "$work/e-restore.s")"

@@ -138,8 +138,8 @@ public final class ClusterDrill {
     }
     for (int i = 0; i < size; i++) {
       MemberOnHost member = MemberOnHost.fromMemberDir(scratchMember(plan, i), env);
-      ClusterProbe.Contents contents = ClusterProbe.contents(member.target(
-          Duration.ofSeconds(10)), expected);
+      ClusterProbe.Contents contents = Patiently.ask(Duration.ofSeconds(60),
+          () -> ClusterProbe.contents(member.target(Duration.ofSeconds(10)), expected));
       if (contents.clusterId() != clusterId) {
         return failed(plan, "member " + member.name() + " answers for cluster "
             + Long.toHexString(contents.clusterId()), start);

@@ -8,6 +8,7 @@ import io.etcdwarden.installer.service.ServiceManager;
 import io.etcdwarden.installer.service.ServiceManagers;
 import io.etcdwarden.installer.service.ServiceSpec;
 import io.etcd.jetcd.cluster.Member;
+import io.etcd.jetcd.cluster.MemberListResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -17,7 +18,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +33,8 @@ import java.util.function.Consumer;
  * emptied again (the restored data kept beside it), so the host can simply run again.
  */
 public final class ClusterRebuild {
-  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration VERIFY_WITHIN = Duration.ofSeconds(60);
   private final Duration healthTimeout;
 
   public ClusterRebuild(Duration healthTimeout) {
@@ -93,20 +97,9 @@ public final class ClusterRebuild {
           + " running");
     });
     long expected = plan.archive().manifest().map(m -> m.revision()).orElse(0L);
-    List<Member> members;
-    long clusterId;
-    try (EtcdClients clients = new EtcdClients(target)) {
-      var list = clients.cluster().getClusterClient().listMember().get(
-          PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      members = list.getMembers();
-      clusterId = list.getHeader().getClusterId();
-    } catch (Exception e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      throw new WardenException("cannot list the members of the new cluster at "
-          + target.endpoints() + ": " + e.getMessage(), e);
-    }
+    MemberListResponse list = Patiently.ask(VERIFY_WITHIN, () -> listMembers(target));
+    List<Member> members = list.getMembers();
+    long clusterId = list.getHeader().getClusterId();
     if (members.size() != plan.members().names().size()) {
       throw new WardenException("the new cluster has " + members.size() + " members, the"
           + " config names " + plan.members().names().size());
@@ -120,7 +113,8 @@ public final class ClusterRebuild {
         notStarted.add(m.getName().isEmpty() ? Long.toHexString(m.getId()) : m.getName());
         continue;
       }
-      ClusterProbe.Contents contents = ClusterProbe.contents(target.withEndpoints(clientUrls), 0);
+      ClusterProbe.Contents contents = Patiently.ask(VERIFY_WITHIN,
+          () -> ClusterProbe.contents(target.withEndpoints(clientUrls), 0));
       if (contents.clusterId() != clusterId) {
         throw new WardenException("member " + m.getName() + " reports cluster ID "
             + Long.toHexString(contents.clusterId()) + ", member " + plan.member().name() + " "
@@ -135,6 +129,19 @@ public final class ClusterRebuild {
     }
     return new RebuildResult(plan.member().name(), clusterId, members.size(), revision, checked,
         notStarted);
+  }
+
+  private static MemberListResponse listMembers(EtcdTarget target) {
+    try (EtcdClients clients = new EtcdClients(target)) {
+      return clients.cluster().getClusterClient().listMember().get(
+          PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WardenException("interrupted while listing the members of the new cluster", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new WardenException("cannot list the members of the new cluster at "
+          + target.endpoints() + ": " + e.getMessage(), e);
+    }
   }
 
   /** Stops the member and empties its data dir again; returns what to tell the operator. */
