@@ -3,18 +3,21 @@ package io.etcdwarden.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code etcd-warden certs status|renew|rotate-ca}: see, renew and rotate certificates. */
+/**
+ * {@code etcd-warden certs status|renew|rotate-ca|request|sign}: see, renew and rotate
+ * certificates, and request and sign a member's without moving the CA key.
+ */
 @Command(name = "certs", mixinStandardHelpOptions = true,
     description = "See every certificate this host holds or its members serve, renew them,"
         + " and replace the CA.",
     subcommands = {CertsStatusCommand.class, CertsRenewCommand.class,
-        CertsRotateCaCommand.class})
+        CertsRotateCaCommand.class, CertsRequestCommand.class, CertsSignCommand.class})
 final class CertsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "missing command: status, renew or rotate-ca");
+        "missing command: status, renew, rotate-ca, request or sign");
   }
 }

@@ -113,15 +113,15 @@ final class ClusterCheckOptions {
     if (expectedMembers != null && expectedMembers < 1) {
       throw WardenException.badInput("--expected-members: must be at least 1");
     }
-    return ClusterThresholds.defaults().withQuotaBytes(quotaBytes)
-        .withDbUsedPercent(pair(dbWarning, "-w", dbCritical, "-c"))
-        .withApplyLag(pair(lagWarning, "--lag-warning", lagCritical, "--lag-critical"))
-        .withRttSeconds(pair(rttWarning, "--rtt-warning", rttCritical, "--rtt-critical"))
-        .withCertDaysLeft(pair(certWarning, "--cert-warning", certCritical, "--cert-critical"))
-        .withLeaderChanges(pair(leaderChangesWarning, "--leader-changes-warning",
+    return ClusterThresholds.defaults().toBuilder().quotaBytes(quotaBytes)
+        .dbUsedPercent(pair(dbWarning, "-w", dbCritical, "-c"))
+        .applyLag(pair(lagWarning, "--lag-warning", lagCritical, "--lag-critical"))
+        .rttSeconds(pair(rttWarning, "--rtt-warning", rttCritical, "--rtt-critical"))
+        .certDaysLeft(pair(certWarning, "--cert-warning", certCritical, "--cert-critical"))
+        .leaderChanges(pair(leaderChangesWarning, "--leader-changes-warning",
             leaderChangesCritical, "--leader-changes-critical"))
-        .withExpectedMembers(expectedMembers == null ? OptionalInt.empty()
-            : OptionalInt.of(expectedMembers));
+        .expectedMembers(expectedMembers == null ? OptionalInt.empty()
+            : OptionalInt.of(expectedMembers)).build();
   }
 
   private static Thresholds pair(String warning, String warningFlag, String critical,

@@ -1,5 +1,7 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.backup.AgeIdentity;
+import io.etcdwarden.backup.ArchiveKeys;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.DaemonSection;
@@ -7,15 +9,18 @@ import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.core.daemon.DaemonAddress;
 import io.etcdwarden.core.files.AtomicFileWriter;
 import io.etcdwarden.daemon.DaemonSettings;
+import io.etcdwarden.daemon.ScheduledDrill;
 import io.etcdwarden.daemon.SignalStop;
 import io.etcdwarden.daemon.SystemdUnit;
 import io.etcdwarden.daemon.WardenDaemon;
+import io.etcdwarden.restore.SnapshotDrill;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +36,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
     description = {"Run the sidecar: health checks every daemon.health_interval, snapshots on",
-        "backup.schedule (one per cluster), retention, and status/metrics on daemon.listen."})
+        "backup.schedule (one per cluster), retention, restore drills on backup.drill_schedule,",
+        "and status/metrics on daemon.listen."})
 final class DaemonCommand implements Callable<Integer> {
   @Mixin TargetOptions etcd;
 
@@ -102,13 +108,34 @@ final class DaemonCommand implements Callable<Integer> {
     SignalStop stop = new SignalStop();
     try (WardenDaemon running = WardenDaemon.start(DaemonSettings.of(etcd.resolve(env), backup,
         daemon, WardenVersion.version()).withMaintenance(config.maintenance()),
-        new DaemonPluginRuns(Clock.systemUTC()).warmedUp())) {
+        new DaemonPluginRuns(Clock.systemUTC()).warmedUp(),
+        drills(backup, env.variables()))) {
       out.println("etcd-warden daemon listening on " + running.address().getHostString() + ":"
           + running.address().getPort());
       out.flush();
       stop.await();
     }
     return 0;
+  }
+
+  /**
+   * The restore drill the daemon runs on backup.drill_schedule: {@code snapshots drill} of the
+   * newest archive in backup.target, in a scratch folder under the system temp directory.
+   */
+  static Optional<ScheduledDrill> drills(BackupSection backup, Map<String, String> variables) {
+    if (backup.drillCronSchedule().isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> target = backup.target().map(URI::toString);
+    Optional<AgeIdentity> identity = ArchiveKeys.identity(null, backup);
+    Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
+    return Optional.of(() -> {
+      SnapshotDrill.Outcome o = new SnapshotDrill(variables, scratch)
+          .run("latest", target, false, false, identity);
+      return new ScheduledDrill.Report(o.passed(), (o.passed() ? "PASS " : "FAIL ")
+          + o.archive() + ": " + o.problem().orElse(o.checks()) + o.rto().map(d -> "; rto "
+          + d.toMillis() / 1000.0 + " s").orElse(""), o.rto(), o.rtoHealthy());
+    });
   }
 
   /** This distribution's launcher, for the unit's ExecStart. */

@@ -29,7 +29,7 @@ public final class EtcdWarden implements Runnable {
       NrpeCommand.class, RestoreCommand.class, DaemonCommand.class, StatusCommand.class,
       CronCommand.class, UpgradeCommand.class, KeysCommand.class, CertsCommand.class,
       MaintenanceCommand.class, CompactCommand.class, DefragCommand.class, AlarmCommand.class,
-      RecoverCommand.class);
+      RecoverCommand.class, CaCommand.class);
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 

@@ -1,6 +1,8 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.cli.presentation.InstallRunOutput;
 import io.etcdwarden.installer.config.ClusterState;
+import io.etcdwarden.installer.install.InstallRun;
 import io.etcdwarden.installer.install.InstalledMember;
 import io.etcdwarden.installer.install.MemberInstaller;
 import io.etcdwarden.installer.install.MemberUninstaller;
@@ -41,6 +43,10 @@ final class InstallCommand implements Callable<Integer> {
       + " service, start nothing: the member of a cluster that restore --cluster rebuilds.")
   boolean noStart;
   @Mixin MemberInstallOptions member;
+  @Mixin BroughtCertificateOptions brought;
+  @Option(names = "--apply", description = "On a host where the member is installed: apply"
+      + " the settings that differ, with one health-gated restart (default: only show them).")
+  boolean apply;
   @Spec CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -64,7 +70,8 @@ final class InstallCommand implements Callable<Integer> {
     }
     if (noStart) {
       InstalledMember prepared = new MemberInstaller().installWithoutStart(
-          member.request(name, dataDir, initialCluster, clusterToken, ClusterState.NEW, env));
+          member.request(name, dataDir, initialCluster, clusterToken, ClusterState.NEW, env),
+          brought.certificate());
       out.println("install: member " + prepared.name() + " installed, not started (--no-start;"
           + " " + prepared.serviceMode() + ", " + prepared.etcdBinary() + "); start it with"
           + " etcd-warden restore --cluster --from ARCHIVE --data-dir " + prepared.dir());
@@ -72,15 +79,8 @@ final class InstallCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    InstalledMember installed = new MemberInstaller().install(
-        member.request(name, dataDir, initialCluster, clusterToken, ClusterState.NEW, env));
-    out.println("install: member " + installed.name() + " " + (installed.healthy() ? "healthy"
-        : "started; it turns healthy once a quorum of the " + installed.clusterSize()
-            + " members runs") + " (" + installed.serviceMode() + ", " + installed.etcdBinary()
-        + ")");
-    out.println("  client URL " + installed.clientUrl() + ", cluster token "
-        + installed.clusterToken() + ", folder " + installed.dir());
-    out.flush();
-    return 0;
+    return InstallRunOutput.print(new InstallRun().run(
+        member.request(name, dataDir, initialCluster, clusterToken, ClusterState.NEW, env),
+        brought.certificate(), apply), out);
   }
 }

@@ -10,6 +10,7 @@ import io.etcdwarden.restore.RestorePlan;
 import io.etcdwarden.restore.RestorePreflight;
 import io.etcdwarden.restore.RestoreRequest;
 import io.etcdwarden.restore.RestoreResult;
+import io.etcdwarden.restore.RevisionBump;
 import io.etcdwarden.restore.SingleMemberRestore;
 import java.io.Console;
 import java.io.PrintWriter;
@@ -77,6 +78,8 @@ final class RestoreCommand implements Callable<Integer> {
       + " every host with the same archive, in any order.")
   boolean cluster;
   @picocli.CommandLine.Mixin AgeOptions keys;
+  @Mixin PointInTimeOptions point;
+  @Mixin RevisionBumpOptions bump;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -114,15 +117,17 @@ final class RestoreCommand implements Callable<Integer> {
             + " backup.target in warden.yaml");
       }
     }
-    RestoreRequest request = RestoreRequest.builder(from, env.variables()).store(storeUri)
+    PrintWriter out = spec.commandLine().getOut();
+    Optional<RevisionBump> bumped = bump.resolve();
+    String chosen = point.choose(from, storeUri, allowNonMount, keys.identity(backup), out);
+    RestoreRequest request = RestoreRequest.builder(chosen, env.variables()).store(storeUri)
         .sha256(Optional.ofNullable(sha256).map(String::toLowerCase))
         .memberDir(Optional.ofNullable(member.memberDir))
         .etcdConfig(Optional.ofNullable(member.etcdConfig))
         .backupDir(Optional.ofNullable(target)).skipBackup(skipBackup)
         .allowNonMount(allowNonMount).assumeSingleMember(assumeSingleMember)
         .healthTimeout(health).allowOlderEtcd(allowOlderEtcd)
-        .identity(keys.identity(backup)).build();
-    PrintWriter out = spec.commandLine().getOut();
+        .identity(keys.identity(backup)).bump(bumped).build();
     if (cluster) {
       return rebuild(request, health, console, out);
     }

@@ -1,6 +1,7 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.backup.AgeIdentity;
+import io.etcdwarden.checks.Perfdata;
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.restore.ClusterDrill;
 import io.etcdwarden.restore.SnapshotDrill;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "drill", mixinStandardHelpOptions = true,
     description = {"Restore an archive into a scratch single-member etcd on loopback and compare"
         + " revision and key count with its manifest. Removes the scratch member afterwards.",
+        "Prints the recovery time as perfdata: rto_seconds (start to keys verified) and"
+            + " rto_healthy_seconds (start to the restored member healthy).",
         "Exit 0 PASS, 1 FAIL."})
 final class SnapshotsDrillCommand implements Callable<Integer> {
   @Option(names = "--from", paramLabel = "ARCHIVE|URI|latest", defaultValue = "latest",
@@ -45,6 +48,7 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
           + " at once), e.g. 3 (default: ${DEFAULT-VALUE}, a single-member restore).")
   int members;
   @picocli.CommandLine.Mixin AgeOptions keys;
+  @Mixin PointInTimeOptions point;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -61,20 +65,36 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
     }
     Optional<AgeIdentity> identity = keys.identity(backup);
     Path scratch = scratchDir != null ? scratchDir : Path.of(System.getProperty("java.io.tmpdir"));
+    PrintWriter out = spec.commandLine().getOut();
+    String chosen = point.choose(from, storeUri, allowNonMount, identity, out);
     SnapshotDrill.Outcome outcome = members == 1
         ? new SnapshotDrill(env.variables(), scratch)
-            .run(from, storeUri, allowNonMount, allowOlderEtcd, identity)
+            .run(chosen, storeUri, allowNonMount, allowOlderEtcd, identity)
         : new ClusterDrill(env.variables(), scratch, members)
-            .run(from, storeUri, allowNonMount, allowOlderEtcd, identity);
-    PrintWriter out = spec.commandLine().getOut();
+            .run(chosen, storeUri, allowNonMount, allowOlderEtcd, identity);
+    String perfdata = perfdata(outcome);
     if (outcome.passed()) {
-      out.println("PASS " + outcome.archive() + ": restored into " + (members == 1 ? "a scratch member"
-          : "a scratch " + members + "-member cluster") + " in "
-          + outcome.took().toMillis() + " ms; " + outcome.checks());
+      out.println("PASS " + outcome.archive() + ": restored into " + (members == 1
+          ? "a scratch member" : "a scratch " + members + "-member cluster") + " in "
+          + outcome.took().toMillis() + " ms; " + outcome.checks() + perfdata);
     } else {
-      out.println("FAIL " + outcome.archive() + ": " + outcome.problem().orElseThrow());
+      out.println("FAIL " + outcome.archive() + ": " + outcome.problem().orElseThrow()
+          + perfdata);
     }
     out.flush();
     return outcome.passed() ? 0 : FailureHandler.FAILED;
+  }
+
+  /** {@code | 'rto_seconds'=..s 'rto_healthy_seconds'=..s}, the times the drill reached. */
+  private static String perfdata(SnapshotDrill.Outcome outcome) {
+    String items = String.join(" ", java.util.stream.Stream.of(
+        outcome.rto().map(d -> Perfdata.of("rto_seconds", seconds(d), "s").bounded(0).render()),
+        outcome.rtoHealthy().map(d -> Perfdata.of("rto_healthy_seconds", seconds(d), "s")
+            .bounded(0).render())).flatMap(Optional::stream).toList());
+    return items.isEmpty() ? "" : " | " + items;
+  }
+
+  private static double seconds(java.time.Duration d) {
+    return d.toMillis() / 1000.0;
   }
 }

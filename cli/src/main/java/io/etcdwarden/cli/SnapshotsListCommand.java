@@ -1,6 +1,7 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.backup.CatalogEntry;
+import io.etcdwarden.backup.CatalogRow;
 import io.etcdwarden.backup.SnapshotCatalog;
 import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.storage.SnapshotStore;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code etcd-warden snapshots list}: complete archives with size and age from the store's
- * listing alone; {@code --long} adds revision and member from each archive's manifest, which in
+ * listing alone; {@code --long} shows what {@code restore --before/--at-revision} chooses from:
+ * created_at, revision and member from each archive's manifest, codec, encryption and the
+ * store's verification mark. The manifest in
  * one-pass archives follows the database, so it reads every archive whole (a download per
  * archive on S3 or GCS): never the default.
  */
@@ -27,32 +30,45 @@ final class SnapshotsListCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
   @Mixin AgeOptions keys;
   @Option(names = {"-l", "--long"},
-      description = "Add REVISION and MEMBER from each archive's manifest (reads, and on S3/GCS"
-          + " downloads, every archive whole).")
+      description = "What restore --before/--at-revision choose from: CREATED and REVISION from"
+          + " each archive's manifest, CODEC, ENCRYPTED, VERIFIED (the store's mark) and MEMBER"
+          + " (reads, and on S3/GCS downloads, every archive whole).")
   boolean long_;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    List<CatalogEntry> entries;
     WardenConfig loaded = config.load();
-    try (SnapshotStore snapshots = store.open(loaded)) {
-      entries = long_ ? SnapshotCatalog.list(snapshots, keys.identity(loaded.backup()))
-          : SnapshotCatalog.listNames(snapshots);
-    }
     PrintWriter out = spec.commandLine().getOut();
-    String format = long_ ? "%-44s %10s %8s %10s %s%n" : "%-44s %10s %8s%n";
-    out.printf(format, "NAME", "SIZE", "AGE", "REVISION", "MEMBER");
     Clock clock = Clock.systemUTC();
-    for (CatalogEntry e : entries) {
-      Duration age = Duration.between(e.stored().modified(), clock.instant());
-      out.printf(format, e.stored().name(), mebibytes(e.stored().sizeBytes()), age(age),
-          e.manifest().map(m -> Long.toString(m.revision())).orElse("?"),
-          e.manifest().map(m -> m.memberName() + (e.note().isEmpty() ? "" : " " + e.note()))
-              .orElse(e.note()));
+    try (SnapshotStore snapshots = store.open(loaded)) {
+      if (long_) {
+        printLong(CatalogRow.of(SnapshotCatalog.list(snapshots, keys.identity(loaded.backup())),
+            snapshots), out);
+        return 0;
+      }
+      String format = "%-44s %10s %8s%n";
+      out.printf(format, "NAME", "SIZE", "AGE");
+      for (CatalogEntry e : SnapshotCatalog.listNames(snapshots)) {
+        Duration age = Duration.between(e.stored().modified(), clock.instant());
+        out.printf(format, e.stored().name(), mebibytes(e.stored().sizeBytes()), age(age));
+      }
     }
     out.flush();
     return 0;
+  }
+
+  private static void printLong(List<CatalogRow> rows, PrintWriter out) {
+    String format = "%-48s %10s %-24s %10s %-5s %-9s %-8s %s%n";
+    out.printf(format, "NAME", "SIZE", "CREATED", "REVISION", "CODEC", "ENCRYPTED", "VERIFIED",
+        "MEMBER");
+    for (CatalogRow r : rows) {
+      out.printf(format, r.name(), mebibytes(r.sizeBytes()), r.createdAt().orElse("?"),
+          r.revision().isPresent() ? Long.toString(r.revision().getAsLong()) : "?", r.codec(),
+          r.encrypted() ? "age" : "no", r.verified() ? "yes" : "no",
+          (r.member() + " " + r.note()).strip());
+    }
+    out.flush();
   }
 
   private static String mebibytes(long bytes) {

@@ -12,8 +12,6 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,21 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 class EncryptedSnapshotS3IT {
   private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
   @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(1);
-  @RegisterExtension static S3ProxyExtension s3proxy = new S3ProxyExtension();
+  @RegisterExtension static S3ProxyExtension s3proxy = S3ProxyExtension.withSdkCredentials();
   @TempDir Path keys;
   @TempDir Path scratch;
-
-  @BeforeAll
-  static void credentials() {
-    System.setProperty("aws.accessKeyId", S3ProxyExtension.ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", S3ProxyExtension.SECRET_KEY);
-  }
-
-  @AfterAll
-  static void forgetCredentials() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-  }
 
   @Test
   void anEncryptedSnapshotLeavesNoPlaintextAndOpensOnlyWithItsIdentity() throws Exception {

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,15 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 class RestoreFaultsIT {
   private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
   @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(1);
-  @RegisterExtension static S3ProxyExtension s3proxy = new S3ProxyExtension();
+  @RegisterExtension static S3ProxyExtension s3proxy = S3ProxyExtension.withSdkCredentials();
   @TempDir static Path store;
   @TempDir Path tmp;
   private static Path archive;
 
   @BeforeAll
   static void anArchiveOfTheMember() throws Exception {
-    System.setProperty("aws.accessKeyId", S3ProxyExtension.ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", S3ProxyExtension.SECRET_KEY);
     try (EtcdClients clients = new EtcdClients(etcd.target())) {
       EtcdFill.fill(clients.cluster(), 256 << 10);
       clients.cluster().getKVClient().put(bytes("/canary"), bytes("before")).get();
@@ -49,12 +46,6 @@ class RestoreFaultsIT {
         "--allow-non-mount");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     archive = Path.of(RestoreMigrationIT.field(run.out(), "snapshot.path"));
-  }
-
-  @AfterAll
-  static void forgetCredentials() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
   }
 
   @Test

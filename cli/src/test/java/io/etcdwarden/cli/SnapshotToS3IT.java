@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,21 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SnapshotToS3IT {
   @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(1);
-  @RegisterExtension static S3ProxyExtension s3proxy = new S3ProxyExtension();
+  @RegisterExtension static S3ProxyExtension s3proxy = S3ProxyExtension.withSdkCredentials();
   @TempDir Path work;
-
-  // The AWS SDK's default chain reads these system properties, like an operator's env vars.
-  @BeforeAll
-  static void credentials() {
-    System.setProperty("aws.accessKeyId", S3ProxyExtension.ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", S3ProxyExtension.SECRET_KEY);
-  }
-
-  @AfterAll
-  static void forgetCredentials() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-  }
 
   @Test
   void theCopyCommandFetchesAnArchiveThatRestores() throws Exception {

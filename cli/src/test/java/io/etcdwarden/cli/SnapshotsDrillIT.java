@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code snapshots drill}: the newest archive in a store restores into a scratch member and
- * matches its manifest (PASS, exit 0); a damaged one fails (FAIL, exit 1); both leave no
- * scratch folder or process behind.
+ * matches its manifest (PASS, exit 0, the recovery times as perfdata); a damaged one fails
+ * (FAIL, exit 1); both leave no scratch folder or process behind.
  */
 @Tag("etcd-versions")
 class SnapshotsDrillIT {
@@ -26,6 +26,13 @@ class SnapshotsDrillIT {
   @RegisterExtension static EtcdClusterExtension etcd = EtcdClusterExtension.withMembers(1);
   @TempDir Path store;
   @TempDir Path scratch;
+
+  private static double seconds(String out, String label) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("'" + label
+        + "'=([0-9.]+)s").matcher(out);
+    assertThat(m.find()).as(out).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
 
   @Test
   void theNewestArchivePassesAndADamagedOneFails() throws Exception {
@@ -43,7 +50,11 @@ class SnapshotsDrillIT {
     assertThat(pass.exitCode()).as(pass.toString()).isZero();
     assertThat(pass.out()).startsWith("PASS file://" + store + "/etcd-snapshot-")
         .contains("revision " + revision + " matches the manifest")
-        .containsPattern("\\d+ keys match the manifest");
+        .containsPattern("\\d+ keys match the manifest")
+        .containsPattern(" \\| 'rto_seconds'=\\d+(\\.\\d+)?s;;;0 'rto_healthy_seconds'="
+            + "\\d+(\\.\\d+)?s;;;0\n$");
+    assertThat(seconds(pass.out(), "rto_healthy_seconds"))
+        .isPositive().isLessThanOrEqualTo(seconds(pass.out(), "rto_seconds"));
     assertThat(scratch).isEmptyDirectory();
 
     Path archive = Path.of(RestoreMigrationIT.field(snapshot.out(), "snapshot.path"));
@@ -57,7 +68,7 @@ class SnapshotsDrillIT {
         "--scratch-dir", scratch.toString());
 
     assertThat(fail.exitCode()).as(fail.toString()).isEqualTo(1);
-    assertThat(fail.out()).startsWith("FAIL ").contains("sha256");
+    assertThat(fail.out()).startsWith("FAIL ").contains("sha256").doesNotContain("rto_seconds");
     try (Stream<Path> left = Files.list(scratch)) {
       assertThat(left).isEmpty();
     }

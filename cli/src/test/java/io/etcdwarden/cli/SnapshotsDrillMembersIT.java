@@ -37,7 +37,7 @@ class SnapshotsDrillMembersIT {
 
     assertThat(drill.exitCode()).as(drill.toString()).isZero();
     assertThat(drill.out()).startsWith("PASS file://" + store + "/etcd-snapshot-")
-        .contains("a scratch 3-member cluster", "3 members rebuilt at once")
+        .contains("a scratch 3-member cluster", "3 members rebuilt at once", "'rto_seconds'=")
         .containsPattern(">= " + revision + ", \\d+ keys match the manifest");
     assertThat(scratch).isEmptyDirectory();
     assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine()

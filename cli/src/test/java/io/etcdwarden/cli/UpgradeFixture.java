@@ -51,7 +51,8 @@ final class UpgradeFixture {
       }
     }
     credentials = install.unpackedCredentials(ENV);
-    install.awaitMemberList(credentials);
+    // Upgrade preflights survey every member: wait for health, not only a member list.
+    install.awaitHealthy(credentials);
   }
 
   /** The flags that reach the cluster with the packaged client credentials. */

@@ -63,6 +63,21 @@ final class DaemonMetrics {
           + " plugin then ran itself)")
       .labelNames("outcome").register(registry);
 
+  private final Gauge drillSuccess = Gauge.builder()
+      .name("etcd_warden_drill_last_success_timestamp_seconds")
+      .help("Unix time of the last restore drill (backup.drill_schedule) that passed")
+      .register(registry);
+  private final Gauge drillRto = Gauge.builder()
+      .name("etcd_warden_drill_rto_seconds")
+      .help("Recovery time of the last passed drill: start to the restored keys verified")
+      .register(registry);
+  private final Gauge drillRtoHealthy = Gauge.builder()
+      .name("etcd_warden_drill_rto_healthy_seconds")
+      .help("Start of the last passed drill to its restored member healthy").register(registry);
+  private final Counter drillFailures = Counter.builder()
+      .name("etcd_warden_drill_failures_total")
+      .help("Scheduled restore drills that failed").register(registry);
+
   /** Build info for {@code version}, and the JVM's and the process's own metrics. */
   DaemonMetrics(String version) {
     Info.builder().name("etcd_warden_build_info")
@@ -77,6 +92,7 @@ final class DaemonMetrics {
     }
     pluginRuns.labelValues("served");
     pluginRuns.labelValues("declined");
+    drillFailures.inc(0);
   }
 
   ClusterGauges cluster() {
@@ -97,6 +113,17 @@ final class DaemonMetrics {
     snapshotSeconds.set(took.toMillis() / 1000.0);
     snapshotBytes.set(bytes);
     lastSuccess.set(at.toEpochMilli() / 1000.0);
+  }
+
+  /** A scheduled drill's outcome: times when it passed, a failure when not. */
+  void drilled(ScheduledDrill.Report report, Instant at) {
+    if (!report.passed()) {
+      drillFailures.inc();
+      return;
+    }
+    drillSuccess.set(at.toEpochMilli() / 1000.0);
+    report.rto().ifPresent(d -> drillRto.set(d.toMillis() / 1000.0));
+    report.rtoHealthy().ifPresent(d -> drillRtoHealthy.set(d.toMillis() / 1000.0));
   }
 
   void snapshotRetried() {

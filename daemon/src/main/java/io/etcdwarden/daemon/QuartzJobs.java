@@ -27,8 +27,8 @@ import org.quartz.impl.matchers.EverythingMatcher;
 
 /**
  * The Quartz side of the daemon: an in-memory job store (nothing to set up, nothing shared
- * between daemons: coordination goes through etcd), three worker threads (health, snapshot and
- * maintenance never wait for each other), no update check, and jobs handed to Quartz as ready
+ * between daemons: coordination goes through etcd), four worker threads (health, snapshot,
+ * maintenance and the restore drill never wait for each other), no update check, and jobs handed to Quartz as ready
  * instances. Missed runs go to the {@link MisfireListener}: the health and maintenance triggers
  * then wait for their next turn, the snapshot trigger fires once at once.
  */
@@ -36,21 +36,34 @@ final class QuartzJobs implements AutoCloseable {
   private static final JobKey HEALTH = JobKey.jobKey(WardenDaemon.HEALTH);
   private static final JobKey SNAPSHOT = JobKey.jobKey(WardenDaemon.SNAPSHOT);
   private static final JobKey MAINTENANCE = JobKey.jobKey(WardenDaemon.MAINTENANCE);
+  private static final JobKey DRILL = JobKey.jobKey(WardenDaemon.DRILL);
 
   private final Scheduler scheduler;
   private final String healthEvery;
   private final Optional<CronSchedule> schedule;
   private final Optional<CronSchedule> maintenanceSchedule;
+  private final Optional<CronSchedule> drillSchedule;
 
   QuartzJobs(DaemonSettings settings, HealthJob health, Duration interval,
       Optional<TickJob> snapshot, Optional<CronSchedule> schedule,
       Optional<TickJob> maintenance, MisfireListener misfires) {
+    this(settings, health, interval, snapshot, schedule, maintenance, Optional.empty(),
+        misfires);
+  }
+
+  /** As above, with the restore drill on {@code backup.drill_schedule} when given. */
+  QuartzJobs(DaemonSettings settings, HealthJob health, Duration interval,
+      Optional<TickJob> snapshot, Optional<CronSchedule> schedule,
+      Optional<TickJob> maintenance, Optional<TickJob> drill, MisfireListener misfires) {
     this.healthEvery = "every " + Durations.format(interval);
     this.schedule = schedule;
     this.maintenanceSchedule = settings.maintenance().cronSchedule();
+    this.drillSchedule = drill.isPresent() ? settings.backup().drillCronSchedule()
+        : Optional.empty();
     Map<JobKey, Job> instances = new java.util.HashMap<>(Map.of(HEALTH, health));
     snapshot.ifPresent(job -> instances.put(SNAPSHOT, job));
     maintenance.ifPresent(job -> instances.put(MAINTENANCE, job));
+    drill.ifPresent(job -> instances.put(DRILL, job));
     try {
       scheduler = new StdSchedulerFactory(properties(settings)).getScheduler();
       scheduler.setJobFactory((bundle, s) -> instances.get(bundle.getJobDetail().getKey()));
@@ -75,6 +88,14 @@ final class QuartzJobs implements AutoCloseable {
                     .inTimeZone(TimeZone.getTimeZone("UTC"))
                     .withMisfireHandlingInstructionDoNothing()).build());
       }
+      if (drill.isPresent()) {
+        scheduler.scheduleJob(JobBuilder.newJob(TickJob.class).withIdentity(DRILL).build(),
+            TriggerBuilder.newTrigger().withIdentity(WardenDaemon.DRILL)
+                .withSchedule(CronScheduleBuilder.cronSchedule(
+                    drillSchedule.orElseThrow().quartzExpression())
+                    .inTimeZone(TimeZone.getTimeZone("UTC"))
+                    .withMisfireHandlingInstructionDoNothing()).build());
+      }
       scheduler.start();
     } catch (SchedulerException e) {
       throw new WardenException("cannot start the scheduler: " + e.getMessage(), e);
@@ -90,7 +111,7 @@ final class QuartzJobs implements AutoCloseable {
     p.setProperty(StdSchedulerFactory.PROP_SCHED_MAKE_SCHEDULER_THREAD_DAEMON, "true");
     p.setProperty(StdSchedulerFactory.PROP_THREAD_POOL_CLASS,
         "org.quartz.simpl.SimpleThreadPool");
-    p.setProperty("org.quartz.threadPool.threadCount", "3");
+    p.setProperty("org.quartz.threadPool.threadCount", "4");
     p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
     p.setProperty("org.quartz.threadPool.threadNamePrefix", "etcd-warden-job");
     p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
@@ -109,13 +130,17 @@ final class QuartzJobs implements AutoCloseable {
     if (job.equals(WardenDaemon.MAINTENANCE)) {
       return maintenanceSchedule.map(s -> s.written() + " (UTC)").orElse("off");
     }
+    if (job.equals(WardenDaemon.DRILL)) {
+      return drillSchedule.map(s -> s.written() + " (UTC)").orElse("off");
+    }
     return schedule.map(s -> s.written() + " (UTC)").orElse("off");
   }
 
   Optional<Instant> nextRun(String job) {
     JobKey key = job.equals(WardenDaemon.HEALTH) ? HEALTH
         : job.equals(WardenDaemon.SNAPSHOT) ? SNAPSHOT
-        : job.equals(WardenDaemon.MAINTENANCE) ? MAINTENANCE : null;
+        : job.equals(WardenDaemon.MAINTENANCE) ? MAINTENANCE
+        : job.equals(WardenDaemon.DRILL) ? DRILL : null;
     if (key == null) {
       return Optional.empty();
     }

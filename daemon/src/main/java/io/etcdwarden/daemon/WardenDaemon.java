@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sidecar daemon: a Quartz scheduler ({@link QuartzJobs}) running {@code health} every
- * {@code daemon.health_interval}, {@code snapshot} (then retention) on {@code backup.schedule}
- * and {@code maintenance} on {@code maintenance.defrag_schedule}, and the loopback
+ * {@code daemon.health_interval}, {@code snapshot} (then retention) on {@code backup.schedule},
+ * {@code maintenance} on {@code maintenance.defrag_schedule}, {@code drill} (a restore drill
+ * of the newest archive) on {@code backup.drill_schedule}, and the loopback
  * {@link DaemonEndpoint}. Everything is validated
  * before anything starts, so a bad schedule or store is one line at start-up, not a failure at
  * 3 a.m. {@link #close()} stops scheduling, gives a running snapshot {@code stopGrace} to
@@ -34,6 +35,7 @@ public final class WardenDaemon implements AutoCloseable {
   public static final String SNAPSHOT = "snapshot";
   public static final String PRUNE = "prune";
   public static final String MAINTENANCE = "maintenance";
+  public static final String DRILL = "drill";
   private static final Logger LOG = LoggerFactory.getLogger(WardenDaemon.class);
   /** The longest a health survey may take, as check_etcd_cluster's default -t. */
   private static final Duration MAX_HEALTH_DEADLINE = Duration.ofSeconds(10);
@@ -49,13 +51,16 @@ public final class WardenDaemon implements AutoCloseable {
   private boolean closed;
 
   private WardenDaemon(DaemonSettings settings, Optional<CronSchedule> schedule,
-      Optional<SnapshotStore> store, PluginAnswerer plugin) {
+      Optional<SnapshotStore> store, PluginAnswerer plugin, Optional<ScheduledDrill> drill) {
     this.settings = settings;
     this.startedAt = settings.clock().instant();
     Optional<CronSchedule> maintenance = settings.maintenance().cronSchedule();
     List<String> names = new ArrayList<>(schedule.isPresent() ? List.of(HEALTH, SNAPSHOT, PRUNE)
         : List.of(HEALTH));
     maintenance.ifPresent(m -> names.add(MAINTENANCE));
+    Optional<CronSchedule> drillSchedule = drill.flatMap(d -> settings.backup()
+        .drillCronSchedule());
+    drillSchedule.ifPresent(d -> names.add(DRILL));
     history = new JobHistory(settings.clock(), names);
     DaemonMetrics metrics = new DaemonMetrics(settings.toolVersion());
     runner = new JobRunner(history, metrics);
@@ -69,6 +74,7 @@ public final class WardenDaemon implements AutoCloseable {
       snapshotClients = keep(new EtcdClients(settings.target()));
       Optional<TickJob> snapshot = Optional.empty();
       EtcdClients waiting = schedule.isPresent() || maintenance.isPresent()
+          || drillSchedule.isPresent()
           ? keep(new EtcdClients(withTimeout(settings.target(),
               settings.daemon().lockTtl().multipliedBy(3).plusSeconds(1)))) : null;
       if (schedule.isPresent()) {
@@ -78,10 +84,13 @@ public final class WardenDaemon implements AutoCloseable {
       Optional<TickJob> maintaining = maintenance.map(m -> new TickJob(MAINTENANCE,
           new MaintenanceRun(settings, keep(new EtcdClients(settings.target())), waiting, m)::run,
           runner));
+      Optional<TickJob> drilling = drillSchedule.map(d -> new TickJob(DRILL, new DrillJob(
+          settings, keep(new EtcdClients(settings.target())), waiting, d, drill.orElseThrow(),
+          metrics)::run, runner));
       endpoint = keep(new DaemonEndpoint(settings.daemon(), health, this::status, metrics,
           plugin));
       jobs = keep(new QuartzJobs(settings, health, interval, snapshot, schedule, maintaining,
-          new MisfireListener(history, metrics)));
+          drilling, new MisfireListener(history, metrics)));
     } catch (RuntimeException e) {
       closeResources();
       throw e;
@@ -105,6 +114,16 @@ public final class WardenDaemon implements AutoCloseable {
    * cached survey through {@code plugin} (the shell fast path).
    */
   public static WardenDaemon start(DaemonSettings settings, PluginAnswerer plugin) {
+    return start(settings, plugin, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(DaemonSettings, PluginAnswerer)}, and runs {@code drill} on
+   * {@code backup.drill_schedule} when both are there (one daemon per tick, under the drill's
+   * cluster-wide lock), exporting its recovery time.
+   */
+  public static WardenDaemon start(DaemonSettings settings, PluginAnswerer plugin,
+      Optional<ScheduledDrill> drill) {
     BackupSection backup = settings.backup();
     Optional<CronSchedule> schedule = backup.cronSchedule();
     Optional<SnapshotStore> store = Optional.empty();
@@ -116,7 +135,11 @@ public final class WardenDaemon implements AutoCloseable {
               + " is set (or pass --target)"))));
     }
     MaintenanceRun.rule(settings.maintenance()); // a bad rule is one line before anything runs
-    return new WardenDaemon(settings, schedule, store, plugin);
+    if (drill.isPresent() && backup.drillCronSchedule().isPresent() && backup.target().isEmpty()) {
+      throw WardenException.badInput(BackupSection.NAME + "." + BackupSection.TARGET + " is"
+          + " needed when " + BackupSection.NAME + "." + BackupSection.DRILL_SCHEDULE + " is set");
+    }
+    return new WardenDaemon(settings, schedule, store, plugin, drill);
   }
 
   /** Where the HTTP endpoint listens (the real port when {@code daemon.listen} gave 0). */

@@ -88,10 +88,12 @@ public final class ClusterDrill {
       for (CompletableFuture<RebuildResult> run : runs) {
         results.add(join(run));
       }
-      return verify(plans.get(0), results, start);
+      // Every member's restore --cluster has returned: a quorum was healthy for each of them.
+      Duration healthy = Duration.ofNanos(System.nanoTime() - start);
+      return verify(plans.get(0), results, start, healthy);
     } catch (WardenException e) {
       return new SnapshotDrill.Outcome(from, 0, 0, 0, "", Optional.of(e.getMessage()),
-          Duration.ofNanos(System.nanoTime() - start));
+          Duration.ofNanos(System.nanoTime() - start), Optional.empty(), Optional.empty());
     } finally {
       hosts.shutdownNow();
       for (int i = 0; i < layouts.size(); i++) {
@@ -124,7 +126,7 @@ public final class ClusterDrill {
   }
 
   private SnapshotDrill.Outcome verify(ClusterRebuildPlan plan, List<RebuildResult> results,
-      long start) {
+      long start, Duration healthy) {
     long expected = plan.archive().manifest().map(m -> m.revision()).orElse(0L);
     long clusterId = results.get(0).clusterId();
     long revision = 0;
@@ -154,8 +156,9 @@ public final class ClusterDrill {
     String checks = size + " members rebuilt at once, all in cluster " + Long.toHexString(
         clusterId) + ", revision " + revision + " >= " + expected + ", " + keys + " keys"
         + (plan.archive().keyCount().isPresent() ? " match the manifest" : "");
+    Duration verified = Duration.ofNanos(System.nanoTime() - start);
     return new SnapshotDrill.Outcome(plan.archive().name(), expected, revision, keys, checks,
-        Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
+        Optional.empty(), verified, Optional.of(healthy), Optional.of(verified));
   }
 
   private static Path scratchMember(ClusterRebuildPlan plan, int i) {
@@ -165,7 +168,7 @@ public final class ClusterDrill {
   private static SnapshotDrill.Outcome failed(ClusterRebuildPlan plan, String problem,
       long start) {
     return new SnapshotDrill.Outcome(plan.archive().name(), 0, 0, 0, "", Optional.of(problem),
-        Duration.ofNanos(System.nanoTime() - start));
+        Duration.ofNanos(System.nanoTime() - start), Optional.empty(), Optional.empty());
   }
 
   private static RebuildResult join(CompletableFuture<RebuildResult> run) {

@@ -16,10 +16,20 @@ import java.util.Optional;
  * @param keptDir where the old data dir is moved and kept
  * @param backupFile the {@code .tar.gz} of the old data dir; empty with {@code --skip-backup}
  * @param lock this member's restore lock, held until the restore ends or the plan is discarded
+ * @param bump the revision bump the restore tool applies; empty: the archive's revision stays
  */
 public record RestorePlan(MemberOnHost member, String source, StagedArchive archive,
     long oldClusterId, String token, Path restoredDir, Path keptDir, Optional<Path> backupFile,
-    List<String> restoreCommand, String serviceMode, RestoreLock lock) {
+    List<String> restoreCommand, String serviceMode, RestoreLock lock,
+    Optional<RevisionBump> bump) {
+
+  /** A plan without a revision bump. */
+  public RestorePlan(MemberOnHost member, String source, StagedArchive archive,
+      long oldClusterId, String token, Path restoredDir, Path keptDir, Optional<Path> backupFile,
+      List<String> restoreCommand, String serviceMode, RestoreLock lock) {
+    this(member, source, archive, oldClusterId, token, restoredDir, keptDir, backupFile,
+        restoreCommand, serviceMode, lock, Optional.empty());
+  }
 
   /** The steps, numbered, as printed before anything changes. */
   public List<String> steps() {
@@ -36,7 +46,8 @@ public record RestorePlan(MemberOnHost member, String source, StagedArchive arch
     steps.add("start member " + member.name() + " and wait for /health");
     steps.add("verify: healthy, one member, " + (oldClusterId == 0 ? "a new cluster ID"
         : "cluster ID no longer " + Long.toHexString(oldClusterId)) + archive.manifest().map(m -> ", revision "
-        + m.revision()).orElse("") + (archive.keyCount().isPresent() ? ", "
+        + m.revision()).orElse("") + bump.map(b -> " + " + b.by() + " (bumped; older revisions"
+        + " compacted)").orElse("") + (archive.keyCount().isPresent() ? ", "
         + archive.keyCount().getAsLong() + " keys" : ""));
     steps.add("on any failure after step 2: stop, put " + keptDir + " back, start the old"
         + " member, and say so");

@@ -64,6 +64,7 @@ public final class RestorePreflight {
           + " does not exist; nothing was changed");
     }
     EtcdVersion etcdVersion = EtcdBinaryVersion.of(member.etcdBinary());
+    request.bump().ifPresent(b -> b.requireSupportedBy(etcdVersion));
     RestoreTool tool = RestoreTool.locate(member.etcdBinary(), etcdVersion, request.env());
     // Asking etcd (client start-up, TLS) and downloading the archive both take seconds: they
     // run side by side, and a refusal from etcd stops the download at its next chunk.
@@ -93,11 +94,13 @@ public final class RestorePreflight {
       throw e;
     }
     String token = EtcdMemberConfig.randomClusterToken();
+    List<String> command = new ArrayList<>(tool.command(names.staged(), names.restored(), member,
+        token, archive.skipHashCheck()));
+    request.bump().ifPresent(b -> command.addAll(b.arguments()));
     return new RestorePlan(member, archive.name(), archive, oldClusterId, token,
-        names.restored(), names.kept(), names.backupFile(), tool.command(names.staged(),
-            names.restored(), member, token, archive.skipHashCheck()),
+        names.restored(), names.kept(), names.backupFile(), List.copyOf(command),
         member.serviceMode().isBlank() ? "service manager of this host" : member.serviceMode(),
-        lock);
+        lock, request.bump());
   }
 
   /** The cluster ID the member serves; 0 when it is down and the operator vouched for it. */

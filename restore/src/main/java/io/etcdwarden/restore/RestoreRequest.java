@@ -21,17 +21,29 @@ import java.util.Optional;
  *     no longer lets it start
  * @param allowOlderEtcd restore an archive taken from a newer etcd line than the member runs
  * @param identity the age identity that opens an encrypted archive; empty: refused if encrypted
+ * @param bump {@code --bump-revision N --mark-compacted} for the restore tool; empty: none
  */
 public record RestoreRequest(String from, Optional<String> store, Optional<String> sha256,
     Optional<Path> memberDir, Optional<Path> etcdConfig, Optional<Path> backupDir,
     boolean skipBackup, boolean allowNonMount, boolean assumeSingleMember,
     Duration healthTimeout, Map<String, String> env, boolean allowOlderEtcd,
-    Optional<AgeIdentity> identity) {
+    Optional<AgeIdentity> identity, Optional<RevisionBump> bump) {
   public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(120);
 
   public RestoreRequest {
     env = Map.copyOf(env);
     java.util.Objects.requireNonNull(identity, "identity");
+    java.util.Objects.requireNonNull(bump, "bump");
+  }
+
+  /** A request without a revision bump (every request before {@code --bump-revision}). */
+  public RestoreRequest(String from, Optional<String> store, Optional<String> sha256,
+      Optional<Path> memberDir, Optional<Path> etcdConfig, Optional<Path> backupDir,
+      boolean skipBackup, boolean allowNonMount, boolean assumeSingleMember,
+      Duration healthTimeout, Map<String, String> env, boolean allowOlderEtcd,
+      Optional<AgeIdentity> identity) {
+    this(from, store, sha256, memberDir, etcdConfig, backupDir, skipBackup, allowNonMount,
+        assumeSingleMember, healthTimeout, env, allowOlderEtcd, identity, Optional.empty());
   }
 
   /** The installed member this request names. */
@@ -63,6 +75,7 @@ public record RestoreRequest(String from, Optional<String> store, Optional<Strin
     private Duration healthTimeout = DEFAULT_HEALTH_TIMEOUT;
     private boolean allowOlderEtcd;
     private Optional<AgeIdentity> identity = Optional.empty();
+    private Optional<RevisionBump> bump = Optional.empty();
 
     private Builder(String from, Map<String, String> env) {
       this.from = from;
@@ -124,10 +137,15 @@ public record RestoreRequest(String from, Optional<String> store, Optional<Strin
       return this;
     }
 
+    public Builder bump(Optional<RevisionBump> revisionBump) {
+      this.bump = revisionBump;
+      return this;
+    }
+
     public RestoreRequest build() {
       return new RestoreRequest(from, store, sha256, memberDir, etcdConfig, backupDir,
           skipBackup, allowNonMount, assumeSingleMember, healthTimeout, env, allowOlderEtcd,
-          identity);
+          identity, bump);
     }
   }
 }

@@ -45,14 +45,23 @@ public final class SingleMemberRestore {
 
   /** Carries out {@code plan}; the member's restore lock is released when it ends, either way. */
   public RestoreResult execute(RestorePlan plan, Consumer<String> progress) {
+    return execute(plan, progress, () -> { });
+  }
+
+  /**
+   * As {@link #execute(RestorePlan, Consumer)}, calling {@code healthy} the moment the restored
+   * member answers healthy, before its contents are verified (a drill's recovery time).
+   */
+  public RestoreResult execute(RestorePlan plan, Consumer<String> progress, Runnable healthy) {
     try {
-      return carryOut(plan, progress);
+      return carryOut(plan, progress, healthy);
     } finally {
       plan.lock().close();
     }
   }
 
-  private RestoreResult carryOut(RestorePlan plan, Consumer<String> progress) {
+  private RestoreResult carryOut(RestorePlan plan, Consumer<String> progress,
+      Runnable healthy) {
     MemberOnHost member = plan.member();
     ServiceManager services = ServiceManagers.forMode(member.serviceMode());
     ServiceSpec spec = member.serviceSpec();
@@ -90,6 +99,7 @@ public final class SingleMemberRestore {
       services.start(spec);
       new StartupWait(() -> services.isRunning(spec), member.logFile())
           .awaitHealthy(member.metricsUrl(), healthTimeout);
+      healthy.run();
       progress.accept("6. verifying");
       return verify(plan, backup);
     } catch (RuntimeException e) {
@@ -100,9 +110,12 @@ public final class SingleMemberRestore {
 
   private RestoreResult verify(RestorePlan plan, Optional<DataDirBackup.Written> backup) {
     MemberOnHost member = plan.member();
-    long expectedRevision = plan.archive().manifest().map(m -> m.revision()).orElse(0L);
-    ClusterProbe.Survey survey =
-        ClusterProbe.survey(member.target(Duration.ofSeconds(10)), expectedRevision);
+    long bumpedBy = plan.bump().map(RevisionBump::by).orElse(0L);
+    long expectedRevision = plan.archive().manifest().map(m -> m.revision() + bumpedBy)
+        .orElse(0L);
+    // A bumped member serves nothing below its new revision (compacted): count at the current one.
+    ClusterProbe.Survey survey = ClusterProbe.survey(member.target(Duration.ofSeconds(10)),
+        bumpedBy > 0 ? 0 : expectedRevision);
     ClusterProbe.MemberList members = survey.membership();
     ClusterProbe.Contents contents = survey.contents();
     StringBuilder checks = new StringBuilder("healthy, 1 member");
@@ -122,7 +135,8 @@ public final class SingleMemberRestore {
         throw new WardenException("the restored member is at revision " + contents.revision()
             + ", the manifest says " + expectedRevision);
       }
-      checks.append(", revision ").append(expectedRevision).append(" matches the manifest");
+      checks.append(", revision ").append(bumpedBy > 0 ? contents.revision() + " (the manifest's"
+          + " + " + bumpedBy + ")" : expectedRevision + " matches the manifest");
     }
     if (plan.archive().keyCount().isPresent()) {
       long expected = plan.archive().keyCount().getAsLong();

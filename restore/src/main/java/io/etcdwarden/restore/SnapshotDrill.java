@@ -24,9 +24,14 @@ import java.util.Optional;
 public final class SnapshotDrill {
   private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
 
-  /** The drill's outcome; {@code problem} is empty when it passed. */
+  /**
+   * The drill's outcome; {@code problem} is empty when it passed. The recovery times run from
+   * the drill's start: {@code rtoHealthy} to the restored member answering healthy, {@code rto}
+   * to its revision and keys verified against the manifest (empty when it did not get there).
+   */
   public record Outcome(String archive, long expectedRevision, long revision, long keys,
-      String checks, Optional<String> problem, Duration took) {
+      String checks, Optional<String> problem, Duration took, Optional<Duration> rtoHealthy,
+      Optional<Duration> rto) {
     public boolean passed() {
       return problem.isEmpty();
     }
@@ -54,6 +59,7 @@ public final class SnapshotDrill {
   public Outcome run(String from, Optional<String> store, boolean allowNonMount,
       boolean allowOlderEtcd, Optional<AgeIdentity> identity) {
     long start = System.nanoTime();
+    long[] healthyAt = {0};
     Path scratch;
     try {
       scratch = Files.createTempDirectory(scratchParent, "etcd-warden-drill-");
@@ -70,7 +76,8 @@ public final class SnapshotDrill {
           .allowOlderEtcd(allowOlderEtcd).identity(identity).build();
       RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
           .prepare(request);
-      RestoreResult result = new SingleMemberRestore(HEALTH_TIMEOUT).execute(plan, line -> { });
+      RestoreResult result = new SingleMemberRestore(HEALTH_TIMEOUT).execute(plan, line -> { },
+          () -> healthyAt[0] = System.nanoTime());
       long expected = plan.archive().manifest().map(m -> m.revision()).orElse(result.revision());
       Optional<String> problem = Optional.empty();
       ClusterProbe.Contents now = ClusterProbe.contents(plan.member().target(
@@ -81,11 +88,14 @@ public final class SnapshotDrill {
         problem = Optional.of("restored revision " + now.revision() + ", the manifest says "
             + expected);
       }
+      Duration verified = Duration.ofNanos(System.nanoTime() - start);
       return new Outcome(plan.archive().name(), expected, now.revision(), result.keys(),
-          result.checks(), problem, Duration.ofNanos(System.nanoTime() - start));
+          result.checks(), problem, verified, Optional.of(Duration.ofNanos(healthyAt[0] - start)),
+          problem.isEmpty() ? Optional.of(verified) : Optional.empty());
     } catch (WardenException e) {
       return new Outcome(from, 0, 0, 0, "", Optional.of(e.getMessage()),
-          Duration.ofNanos(System.nanoTime() - start));
+          Duration.ofNanos(System.nanoTime() - start), healthyAt[0] == 0 ? Optional.empty()
+          : Optional.of(Duration.ofNanos(healthyAt[0] - start)), Optional.empty());
     } finally {
       if (cluster != null) {
         cluster.stopAll();

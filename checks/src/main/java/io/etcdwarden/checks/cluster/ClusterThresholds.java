@@ -52,41 +52,73 @@ public record ClusterThresholds(
         OptionalInt.empty(), DEFAULT_MIN_IN_USE_RATIO, DEFAULT_FRAGMENTATION_FLOOR_BYTES);
   }
 
-  // with...: one limit changed, the rest kept, so callers start from defaults() instead of
-  // rebuilding nine positional values.
-
-  public ClusterThresholds withQuotaBytes(long quotaBytes) {
-    return new ClusterThresholds(quotaBytes, dbUsedPercent, applyLag, rttSeconds,
-        certDaysLeft, leaderChanges, expectedMembers, minInUseRatio, fragmentationFloorBytes);
+  /** A builder that starts from these limits, so callers change one and keep the rest. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
-  public ClusterThresholds withDbUsedPercent(Thresholds dbUsedPercent) {
-    return new ClusterThresholds(quotaBytes, dbUsedPercent, applyLag, rttSeconds,
-        certDaysLeft, leaderChanges, expectedMembers, minInUseRatio, fragmentationFloorBytes);
-  }
+  /** Changes limits one at a time; {@link #build()} checks them as the record does. */
+  public static final class Builder {
+    private long quotaBytes;
+    private Thresholds dbUsedPercent;
+    private Thresholds applyLag;
+    private Thresholds rttSeconds;
+    private Thresholds certDaysLeft;
+    private Thresholds leaderChanges;
+    private OptionalInt expectedMembers;
+    private final double minInUseRatio;
+    private final long fragmentationFloorBytes;
 
-  public ClusterThresholds withApplyLag(Thresholds applyLag) {
-    return new ClusterThresholds(quotaBytes, dbUsedPercent, applyLag, rttSeconds,
-        certDaysLeft, leaderChanges, expectedMembers, minInUseRatio, fragmentationFloorBytes);
-  }
+    private Builder(ClusterThresholds from) {
+      quotaBytes = from.quotaBytes;
+      dbUsedPercent = from.dbUsedPercent;
+      applyLag = from.applyLag;
+      rttSeconds = from.rttSeconds;
+      certDaysLeft = from.certDaysLeft;
+      leaderChanges = from.leaderChanges;
+      expectedMembers = from.expectedMembers;
+      minInUseRatio = from.minInUseRatio;
+      fragmentationFloorBytes = from.fragmentationFloorBytes;
+    }
 
-  public ClusterThresholds withRttSeconds(Thresholds rttSeconds) {
-    return new ClusterThresholds(quotaBytes, dbUsedPercent, applyLag, rttSeconds,
-        certDaysLeft, leaderChanges, expectedMembers, minInUseRatio, fragmentationFloorBytes);
-  }
+    public Builder quotaBytes(long value) {
+      quotaBytes = value;
+      return this;
+    }
 
-  public ClusterThresholds withCertDaysLeft(Thresholds certDaysLeft) {
-    return new ClusterThresholds(quotaBytes, dbUsedPercent, applyLag, rttSeconds,
-        certDaysLeft, leaderChanges, expectedMembers, minInUseRatio, fragmentationFloorBytes);
-  }
+    public Builder dbUsedPercent(Thresholds value) {
+      dbUsedPercent = value;
+      return this;
+    }
 
-  public ClusterThresholds withLeaderChanges(Thresholds leaderChanges) {
-    return new ClusterThresholds(quotaBytes, dbUsedPercent, applyLag, rttSeconds,
-        certDaysLeft, leaderChanges, expectedMembers, minInUseRatio, fragmentationFloorBytes);
-  }
+    public Builder applyLag(Thresholds value) {
+      applyLag = value;
+      return this;
+    }
 
-  public ClusterThresholds withExpectedMembers(OptionalInt expectedMembers) {
-    return new ClusterThresholds(quotaBytes, dbUsedPercent, applyLag, rttSeconds,
-        certDaysLeft, leaderChanges, expectedMembers, minInUseRatio, fragmentationFloorBytes);
+    public Builder rttSeconds(Thresholds value) {
+      rttSeconds = value;
+      return this;
+    }
+
+    public Builder certDaysLeft(Thresholds value) {
+      certDaysLeft = value;
+      return this;
+    }
+
+    public Builder leaderChanges(Thresholds value) {
+      leaderChanges = value;
+      return this;
+    }
+
+    public Builder expectedMembers(OptionalInt value) {
+      expectedMembers = value;
+      return this;
+    }
+
+    public ClusterThresholds build() {
+      return new ClusterThresholds(quotaBytes, dbUsedPercent, applyLag, rttSeconds,
+          certDaysLeft, leaderChanges, expectedMembers, minInUseRatio, fragmentationFloorBytes);
+    }
   }
 }

@@ -94,7 +94,7 @@ class ClusterCheckTest {
 
   @Test
   void dbSizeAgainstQuotaWarnsAt80AndIsCriticalAt95Percent() {
-    ClusterThresholds small = DEFAULTS.withQuotaBytes(1000);
+    ClusterThresholds small = DEFAULTS.toBuilder().quotaBytes(1000).build();
 
     assertThat(check(report(Members.sized("etcd0", "a1", 790, 790)), small).overall())
         .isEqualTo(State.OK);
@@ -136,7 +136,7 @@ class ClusterCheckTest {
 
   @Test
   void expectedMemberCountMismatchWarns() {
-    ClusterThresholds five = DEFAULTS.withExpectedMembers(OptionalInt.of(5));
+    ClusterThresholds five = DEFAULTS.toBuilder().expectedMembers(OptionalInt.of(5)).build();
 
     assertThat(check(Members.healthy(), five).summary()).isEqualTo("3 members, expected 5");
   }

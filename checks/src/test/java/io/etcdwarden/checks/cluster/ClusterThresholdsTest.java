@@ -11,10 +11,10 @@ class ClusterThresholdsTest {
   private static final ClusterThresholds DEFAULTS = ClusterThresholds.defaults();
 
   @Test
-  void eachWithChangesOneLimitAndKeepsTheRest() {
+  void eachBuilderSetterChangesOneLimitAndKeepsTheRest() {
     Thresholds lag = Thresholds.of("10", "20");
-    ClusterThresholds changed = DEFAULTS.withQuotaBytes(8L << 30).withApplyLag(lag)
-        .withRttSeconds(Thresholds.of("0.5", "1")).withExpectedMembers(OptionalInt.of(5));
+    ClusterThresholds changed = DEFAULTS.toBuilder().quotaBytes(8L << 30).applyLag(lag)
+        .rttSeconds(Thresholds.of("0.5", "1")).expectedMembers(OptionalInt.of(5)).build();
 
     assertThat(changed.quotaBytes()).isEqualTo(8L << 30);
     assertThat(changed.applyLag()).isEqualTo(lag);
@@ -25,7 +25,8 @@ class ClusterThresholdsTest {
     assertThat(changed.leaderChanges()).isEqualTo(DEFAULTS.leaderChanges());
     assertThat(changed.minInUseRatio()).isEqualTo(DEFAULTS.minInUseRatio());
     assertThat(changed.fragmentationFloorBytes()).isEqualTo(DEFAULTS.fragmentationFloorBytes());
-    assertThat(DEFAULTS.withDbUsedPercent(lag).withCertDaysLeft(lag).withLeaderChanges(lag))
+    assertThat(DEFAULTS.toBuilder().dbUsedPercent(lag).certDaysLeft(lag).leaderChanges(lag)
+        .build())
         .isEqualTo(new ClusterThresholds(DEFAULTS.quotaBytes(), lag, DEFAULTS.applyLag(),
             DEFAULTS.rttSeconds(), lag, lag, OptionalInt.empty(), DEFAULTS.minInUseRatio(),
             DEFAULTS.fragmentationFloorBytes()));
@@ -33,7 +34,7 @@ class ClusterThresholdsTest {
 
   @Test
   void aQuotaIsStillChecked() {
-    assertThatThrownBy(() -> DEFAULTS.withQuotaBytes(0))
+    assertThatThrownBy(() -> DEFAULTS.toBuilder().quotaBytes(0).build())
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param member the member to stream from; empty = the leader
  * @param encryptTo age recipients ({@code age1...}) every archive is encrypted to; empty = clear
  * @param identityFile the age identity that opens encrypted archives (restore, drill, verify)
+ * @param drillSchedule when the daemon drills the newest archive (a restore into a scratch
+ *     member, {@code snapshots drill}); crontab or Quartz like {@code schedule}; empty = off
  */
 public record BackupSection(
     Optional<URI> target,
@@ -30,7 +32,8 @@ public record BackupSection(
     int keepDaily,
     int keepWeekly,
     List<String> encryptTo,
-    Optional<Path> identityFile) {
+    Optional<Path> identityFile,
+    String drillSchedule) {
   public static final String NAME = "backup";
   public static final String TARGET = "target";
   public static final String SCHEDULE = "schedule";
@@ -47,8 +50,10 @@ public record BackupSection(
   public static final String KEEP_WEEKLY = "keep_weekly";
   public static final String ENCRYPT_TO = "encrypt_to";
   public static final String IDENTITY_FILE = "identity_file";
+  public static final String DRILL_SCHEDULE = "drill_schedule";
   public static final List<String> KEYS = List.of(TARGET, SCHEDULE, COMPRESSION, MEMBER,
-      KEEP_LAST, KEEP_HOURLY, KEEP_DAILY, KEEP_WEEKLY, ENCRYPT_TO, IDENTITY_FILE);
+      KEEP_LAST, KEEP_HOURLY, KEEP_DAILY, KEEP_WEEKLY, ENCRYPT_TO, IDENTITY_FILE,
+      DRILL_SCHEDULE);
 
   public static final List<String> COMPRESSIONS = List.of("gzip", "zstd");
   public static final String DEFAULT_COMPRESSION = "gzip";
@@ -66,6 +71,15 @@ public record BackupSection(
     Objects.requireNonNull(member, MEMBER);
     encryptTo = List.copyOf(encryptTo);
     Objects.requireNonNull(identityFile, IDENTITY_FILE);
+    Objects.requireNonNull(drillSchedule, DRILL_SCHEDULE);
+  }
+
+  /** A section without a drill schedule (the daemon drills nothing). */
+  public BackupSection(Optional<URI> target, String schedule, String compression,
+      Optional<String> member, int keepLast, int keepHourly, int keepDaily, int keepWeekly,
+      List<String> encryptTo, Optional<Path> identityFile) {
+    this(target, schedule, compression, member, keepLast, keepHourly, keepDaily, keepWeekly,
+        encryptTo, identityFile, DEFAULT_SCHEDULE);
   }
 
   public static BackupSection defaults() {
@@ -77,7 +91,24 @@ public record BackupSection(
   /** This section with archives going to {@code store} instead (a {@code --target} flag). */
   public BackupSection withTarget(URI store) {
     return new BackupSection(Optional.of(store), schedule, compression, member, keepLast,
-        keepHourly, keepDaily, keepWeekly, encryptTo, identityFile);
+        keepHourly, keepDaily, keepWeekly, encryptTo, identityFile, drillSchedule);
+  }
+
+  /** This section with the daemon drilling on {@code schedule} (empty = off). */
+  public BackupSection withDrillSchedule(String schedule) {
+    return new BackupSection(target, this.schedule, compression, member, keepLast, keepHourly,
+        keepDaily, keepWeekly, encryptTo, identityFile, schedule);
+  }
+
+  /** The parsed {@link #drillSchedule}; empty when drills are off (the default). */
+  public Optional<CronSchedule> drillCronSchedule() {
+    return drillCron(drillSchedule);
+  }
+
+  static Optional<CronSchedule> drillCron(String schedule) {
+    return scheduled(schedule)
+        ? Optional.of(CronSchedule.parse(schedule, NAME + "." + DRILL_SCHEDULE))
+        : Optional.empty();
   }
 
   /** The parsed {@link #schedule}; empty when none is configured. */

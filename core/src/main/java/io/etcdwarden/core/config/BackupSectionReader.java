@@ -22,6 +22,8 @@ final class BackupSectionReader {
     String schedule = section.text(BackupSection.SCHEDULE, BackupSection.DEFAULT_SCHEDULE);
     // Validated here, once, with the message the daemon always gave (it names the key).
     BackupSection.cron(schedule);
+    String drill = section.text(BackupSection.DRILL_SCHEDULE, BackupSection.DEFAULT_SCHEDULE);
+    BackupSection.drillCron(drill);
     return new BackupSection(
         section.uri(BackupSection.TARGET, "a store URI like file:///mnt/etcd-backups,"
             + " s3://bucket/prefix or gs://bucket/prefix", "file", "s3", "gs"),
@@ -34,6 +36,7 @@ final class BackupSectionReader {
         section.count(BackupSection.KEEP_DAILY, 0, BackupSection.DEFAULT_KEEP_DAILY),
         section.count(BackupSection.KEEP_WEEKLY, 0, BackupSection.DEFAULT_KEEP_WEEKLY),
         section.list(BackupSection.ENCRYPT_TO),
-        section.path(BackupSection.IDENTITY_FILE));
+        section.path(BackupSection.IDENTITY_FILE),
+        drill);
   }
 }

@@ -66,6 +66,15 @@ public enum EtcdLine {
     return this != V3_4;
   }
 
+  /**
+   * Whether this line's restore tool takes {@code --bump-revision N --mark-compacted} (etcdutl
+   * 3.5 on; 3.4's etcdctl has neither), so that watchers such as Kubernetes API servers see
+   * revisions move forward after a restore.
+   */
+  public boolean restoreBumpsRevision() {
+    return restoresWithEtcdutl();
+  }
+
   /** 3.6 removed the v2 store and with it the {@code enable-v2} setting. */
   public boolean hasV2Store() {
     return this == V3_4 || this == V3_5;

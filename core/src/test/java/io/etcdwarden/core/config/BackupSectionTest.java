@@ -81,6 +81,18 @@ class BackupSectionTest {
   }
 
   @Test
+  void theDrillScheduleIsOffByDefaultAndValidatedAtLoadNamingItsKey() {
+    assertThat(WardenConfigLoader.parse("backup:\n  keep_last: 2\n", "w.yaml").backup()
+        .drillCronSchedule()).isEmpty();
+    assertThat(WardenConfigLoader.parse("backup:\n  drill_schedule: 0 4 * * 0\n", "w.yaml")
+        .backup().drillCronSchedule().orElseThrow().written()).isEqualTo("0 4 * * 0");
+    assertThatThrownBy(() -> WardenConfigLoader.parse("backup:\n  drill_schedule: 0 25 * * *\n",
+        "w.yaml")).isInstanceOf(io.etcdwarden.core.WardenException.class)
+        .hasMessageContaining("backup.drill_schedule '0 25 * * *' is not a cron schedule: ")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
   void anOldSpoolDirLoadsWithOneWarningLine() {
     PrintStream original = System.err;
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -10,6 +10,7 @@ import io.etcdwarden.installer.credentials.CredentialsPackager;
 import io.etcdwarden.installer.install.MemberInstaller;
 import io.etcdwarden.installer.install.MemberLayout;
 import io.etcdwarden.installer.install.MemberRecord;
+import io.etcdwarden.installer.install.MemberRestart;
 import io.etcdwarden.installer.pki.CertFiles;
 import io.etcdwarden.installer.pki.Pki;
 import java.nio.file.Files;

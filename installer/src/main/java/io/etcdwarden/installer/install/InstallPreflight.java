@@ -31,6 +31,14 @@ final class InstallPreflight {
   private InstallPreflight() {}
 
   static Checked check(InstallRequest r) {
+    return check(r, true);
+  }
+
+  /**
+   * The checks for a member already installed in the folder ({@code fresh} false): its folder is
+   * not empty and its own etcd holds the ports, so those two checks are left out.
+   */
+  static Checked check(InstallRequest r, boolean fresh) {
     if (r.name() == null || r.name().isBlank()) {
       throw WardenException.badInput("--name is empty; name the member, e.g. --name etcd0");
     }
@@ -46,24 +54,32 @@ final class InstallPreflight {
     if (r.advertise() != null && !r.advertise().equals(peerUrl.getHost())) {
       HostChecks.requireLocal(peerUrl.getHost(), "--initial-cluster host of " + r.name());
     }
-    requireEmpty(r.dataDir());
+    if (fresh) {
+      requireEmpty(r.dataDir());
+    }
     requireBinarySource(r);
     requireWholeCa(r.caDir());
     String bind = r.bindAll() ? "0.0.0.0" : advertise;
-    HostChecks.requireFreePort(bind, r.port(), "--port");
-    HostChecks.requireFreePort(bind, r.managementPort(), "--management-port");
+    if (fresh) {
+      HostChecks.requireFreePort(bind, r.port(), "--port");
+      HostChecks.requireFreePort(bind, r.managementPort(), "--management-port");
+    }
     String metricsHost = r.metricsBind() == null ? LOOPBACK : r.metricsBind();
     boolean anyAddress = metricsHost.equals("0.0.0.0");
     if (!anyAddress) {
       HostChecks.requireLocal(metricsHost, "--metrics-bind");
     }
-    HostChecks.requireFreePort(metricsHost, r.metricsPort(), "--metrics-port");
+    if (fresh) {
+      HostChecks.requireFreePort(metricsHost, r.metricsPort(), "--metrics-port");
+    }
     URI listenMetrics = url("http", metricsHost, r.metricsPort());
     URI clientUrl = url("https", advertise, r.port());
     List<URI> listenClient = new ArrayList<>(List.of(url("https", bind, r.port())));
     if (!r.bindAll() && !local.isLoopbackAddress()) {
       // etcdctl on the host itself talks to 127.0.0.1, as the charm's did.
-      HostChecks.requireFreePort(LOOPBACK, r.port(), "--port");
+      if (fresh) {
+        HostChecks.requireFreePort(LOOPBACK, r.port(), "--port");
+      }
       listenClient.add(url("https", LOOPBACK, r.port()));
     }
     Set<String> hosts = new LinkedHashSet<>(List.of(advertise, peerUrl.getHost()));

@@ -7,6 +7,7 @@ import io.etcdwarden.installer.config.EtcdConfigRenderer;
 import io.etcdwarden.installer.config.EtcdConfigWriter;
 import io.etcdwarden.installer.config.EtcdMemberConfig;
 import io.etcdwarden.installer.files.DirectoryTree;
+import io.etcdwarden.installer.pki.BroughtCertificate;
 import io.etcdwarden.installer.pki.CertFiles;
 import io.etcdwarden.installer.pki.Pki;
 import io.etcdwarden.installer.process.EtcdVersionProbe;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Installs one etcd member on this host, as {@code etcd-warden install} does: checks all input
@@ -41,30 +43,49 @@ public final class MemberInstaller {
 
   /** Installs and starts the member described by {@code request}. */
   public InstalledMember install(InstallRequest request) {
-    return install(request, true);
+    return install(request, null, true);
+  }
+
+  /**
+   * Installs and starts the member described by {@code request} with the operator's own member
+   * certificate ({@code own}, checked before anything is installed; no CA is made or used), or,
+   * when {@code own} is null, one issued by the CA in the request's CA folder.
+   */
+  public InstalledMember install(InstallRequest request, BroughtCertificate own) {
+    return install(request, own, true);
   }
 
   /**
    * Installs the member described by {@code request} (binaries, certificate, config, record and
-   * service unit) and does not start it: {@code restore --cluster} fills its data dir and starts
-   * it.
+   * service unit) as {@link #install(InstallRequest, BroughtCertificate)} does, and does not
+   * start it: {@code restore --cluster} fills its data dir and starts it.
    */
-  public InstalledMember installWithoutStart(InstallRequest request) {
-    return install(request, false);
+  public InstalledMember installWithoutStart(InstallRequest request, BroughtCertificate own) {
+    return install(request, own, false);
   }
 
-  private InstalledMember install(InstallRequest request, boolean start) {
+  /** As above, with a certificate from the CA folder. */
+  public InstalledMember installWithoutStart(InstallRequest request) {
+    return install(request, null, false);
+  }
+
+  private InstalledMember install(InstallRequest request, BroughtCertificate own,
+      boolean start) {
     InstallPreflight.Checked checked = InstallPreflight.check(request);
+    if (own != null) {
+      own.require(checked.certificateHosts(), Instant.now());
+    }
     MemberLayout layout = new MemberLayout(request.dataDir());
     ServiceManager services = ServiceManagers.forMode(request.serviceMode());
-    boolean caCreated = !Files.exists(request.caDir().resolve(Pki.CA_KEY_FILE));
+    boolean caCreated = own == null && !Files.exists(request.caDir().resolve(Pki.CA_KEY_FILE));
     ServiceSpec spec = null;
     try {
       Path etcd = binaries(request).resolve("etcd");
       EtcdLine line = new EtcdVersionProbe().supported(etcd, "etcd " + etcd).line();
-      Pki pki = Pki.loadOrCreateCa(request.caDir(), "etcd-warden CA", CA_VALIDITY);
-      CertFiles cert = pki.issueMember(request.name(), checked.certificateHosts(),
-          layout.tlsDir(), MEMBER_CERT_VALIDITY);
+      CertFiles cert = own != null ? own.place(request.name(), layout.tlsDir())
+          : Pki.loadOrCreateCa(request.caDir(), "etcd-warden CA", CA_VALIDITY)
+              .issueMember(request.name(), checked.certificateHosts(), layout.tlsDir(),
+                  MEMBER_CERT_VALIDITY);
       Files.createDirectories(layout.etcdDataDir());
       Files.setPosixFilePermissions(layout.etcdDataDir(),
           PosixFilePermissions.fromString("rwx------"));

@@ -26,6 +26,18 @@ final class PortOwner {
 
   /** "etcd (pid 1234)" for the process listening on {@code port}, if visible. */
   Optional<String> describe(int port) {
+    return pid(port).flatMap(pid -> {
+      try {
+        String comm = Files.readString(proc.resolve(pid).resolve("comm")).strip();
+        return Optional.of(comm + " (pid " + pid + ")");
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  /** The pid of the process listening on {@code port}, if visible. */
+  Optional<String> pid(int port) {
     Set<String> inodes = listeningInodes(port);
     if (inodes.isEmpty()) {
       return Optional.empty();
@@ -33,8 +45,7 @@ final class PortOwner {
     try (DirectoryStream<Path> pids = Files.newDirectoryStream(proc, "[0-9]*")) {
       for (Path pid : pids) {
         if (holdsAny(pid.resolve("fd"), inodes)) {
-          String comm = Files.readString(pid.resolve("comm")).strip();
-          return Optional.of(comm + " (pid " + pid.getFileName() + ")");
+          return Optional.of(pid.getFileName().toString());
         }
       }
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -159,13 +160,8 @@ public final class Pki {
 
   private CertFiles issue(
       String name, KeyPurposeId[] purposes, GeneralNames altNames, Path outDir, Duration validity) {
-    Instant now = clock.instant();
-    Instant notAfter = IssueRules.notAfter(name, now, validity,
-        caCertificate.getNotAfter().toInstant(), dir);
     KeyPair keys = EcKeys.generate(random);
-    X509Certificate cert =
-        signer.leaf(caCertificate, caKey, name, keys.getPublic(),
-            now.minus(CLOCK_SKEW_ALLOWANCE), notAfter, purposes, altNames);
+    X509Certificate cert = sign(name, keys.getPublic(), purposes, altNames, validity);
     Path certFile = outDir.resolve(name + ".crt");
     Path keyFile = outDir.resolve(name + ".key");
     Path caCopy = placeCaCertificate(outDir);
@@ -174,8 +170,18 @@ public final class Pki {
     return new CertFiles(certFile, keyFile, caCopy);
   }
 
+  /** Signs {@code key}, made elsewhere (a certificate request's), as this CA's leaf. */
+  X509Certificate sign(String name, PublicKey key, KeyPurposeId[] purposes,
+      GeneralNames altNames, Duration validity) {
+    Instant now = clock.instant();
+    Instant notAfter = IssueRules.notAfter(name, now, validity,
+        caCertificate.getNotAfter().toInstant(), dir);
+    return signer.leaf(caCertificate, caKey, name, key, now.minus(CLOCK_SKEW_ALLOWANCE),
+        notAfter, purposes, altNames);
+  }
+
   /** Puts ca.crt beside issued credentials, refusing to replace another CA's certificate. */
-  private Path placeCaCertificate(Path outDir) {
+  Path placeCaCertificate(Path outDir) {
     Path copy = outDir.resolve(CA_CERT_FILE);
     if (!Files.exists(copy)) {
       pem.writeCertificate(copy, caCertificate);

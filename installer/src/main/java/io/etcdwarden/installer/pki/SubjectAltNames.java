@@ -65,6 +65,20 @@ final class SubjectAltNames {
     return hosts;
   }
 
+  /** One requested name as text: an IP address, a DNS name, or its type for any other kind. */
+  static String text(GeneralName name) {
+    if (name.getTagNo() == GeneralName.iPAddress) {
+      byte[] octets = org.bouncycastle.asn1.DEROctetString.getInstance(name.getName()).getOctets();
+      try {
+        return java.net.InetAddress.getByAddress(octets).getHostAddress();
+      } catch (java.net.UnknownHostException e) {
+        return "IP address of " + octets.length + " bytes";
+      }
+    }
+    return name.getTagNo() == GeneralName.dNSName ? name.getName().toString()
+        : "a name of type " + name.getTagNo();
+  }
+
   private static GeneralName toGeneralName(String raw) {
     String host = raw == null ? "" : raw.strip();
     if (host.startsWith("[") && host.endsWith("]")) {

@@ -3,6 +3,7 @@ package io.etcdwarden.installer.upgrade;
 import io.etcdwarden.core.version.EtcdVersion;
 import io.etcdwarden.installer.config.EtcdConfigRenderer;
 import io.etcdwarden.installer.config.EtcdMemberConfig;
+import io.etcdwarden.installer.config.InstalledConfig;
 import java.nio.file.Path;
 
 /**

@@ -7,6 +7,7 @@ import io.etcdwarden.core.cluster.ClusterSurvey;
 import io.etcdwarden.core.cluster.MemberStatus;
 import io.etcdwarden.core.version.EtcdVersion;
 import io.etcdwarden.installer.config.EtcdMemberConfig;
+import io.etcdwarden.installer.config.InstalledConfig;
 import io.etcdwarden.installer.install.MemberLayout;
 import io.etcdwarden.installer.install.MemberRecord;
 import io.etcdwarden.installer.release.ReleaseInstaller;

@@ -30,9 +30,27 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
   public static final String SECRET_KEY = "local-credential";
   private static final long START_NANOS = TimeUnit.SECONDS.toNanos(60);
 
+  private final boolean sdkCredentials;
   private Path dir;
   private Process process;
   private int port;
+
+  public S3ProxyExtension() {
+    this(false);
+  }
+
+  private S3ProxyExtension(boolean sdkCredentials) {
+    this.sdkCredentials = sdkCredentials;
+  }
+
+  /**
+   * Also hands the AWS SDK's default chain this proxy's credentials as the system properties
+   * {@code aws.accessKeyId}/{@code aws.secretAccessKey} (as an operator's environment would)
+   * for the test class, and clears them after it.
+   */
+  public static S3ProxyExtension withSdkCredentials() {
+    return new S3ProxyExtension(true);
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -52,10 +70,18 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
         "--properties", properties.toString()))
         .redirectErrorStream(true).redirectOutput(dir.resolve("s3proxy.log").toFile()).start();
     awaitPort();
+    if (sdkCredentials) {
+      System.setProperty("aws.accessKeyId", ACCESS_KEY);
+      System.setProperty("aws.secretAccessKey", SECRET_KEY);
+    }
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
+    if (sdkCredentials) {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+    }
     if (process != null) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }

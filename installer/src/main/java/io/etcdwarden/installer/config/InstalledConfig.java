@@ -1,12 +1,9 @@
-package io.etcdwarden.installer.upgrade;
+package io.etcdwarden.installer.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.etcdwarden.core.WardenException;
-import io.etcdwarden.installer.config.ClusterState;
-import io.etcdwarden.installer.config.EtcdConfigRenderer;
-import io.etcdwarden.installer.config.EtcdMemberConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,11 +19,11 @@ import java.util.Map;
  * was installed with. Only the keys {@link EtcdConfigRenderer} writes are read; a file that lacks
  * one was not written by etcd-warden and is refused, naming the key.
  */
-final class InstalledConfig {
+public final class InstalledConfig {
   private InstalledConfig() {}
 
   /** The member config in {@code file}. */
-  static EtcdMemberConfig read(Path file) {
+  public static EtcdMemberConfig read(Path file) {
     JsonNode yaml;
     try {
       yaml = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));

@@ -1,12 +1,9 @@
-package io.etcdwarden.installer.certs;
+package io.etcdwarden.installer.install;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.cluster.ClusterReport;
 import io.etcdwarden.core.cluster.ClusterSurvey;
 import io.etcdwarden.core.cluster.MemberStatus;
-import io.etcdwarden.installer.install.MemberLayout;
-import io.etcdwarden.installer.install.MemberRecord;
-import io.etcdwarden.installer.install.StartupWait;
 import io.etcdwarden.installer.service.ServiceManager;
 import io.etcdwarden.installer.service.ServiceManagers;
 import io.etcdwarden.installer.service.ServiceSpec;
@@ -15,23 +12,23 @@ import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Restarts one member with a health gate: refused in one line unless the whole cluster is healthy
- * first (stopping a member of an unhealthy cluster could cost the quorum); then stop, start, and
+ * Restarts one member with a health gate (a CA rotation's phases, {@code install --apply}):
+ * refused in one line unless the whole cluster is healthy first (stopping a member of an unhealthy cluster could cost the quorum); then stop, start, and
  * wait until the member is healthy and within {@link #MAX_RAFT_LAG} entries of the leader.
  */
-final class MemberRestart {
+public final class MemberRestart {
   /** How far the restarted member's raft index may trail the leader's. */
   static final long MAX_RAFT_LAG = 1000;
   private static final long POLL_NANOS = Duration.ofMillis(200).toNanos();
 
   private final ClusterSurvey survey;
 
-  MemberRestart(ClusterSurvey survey) {
+  public MemberRestart(ClusterSurvey survey) {
     this.survey = survey;
   }
 
   /** Refuses unless every member is healthy; {@code action} says what would have been done. */
-  void requireHealthy(String action) {
+  public void requireHealthy(String action) {
     ClusterReport report = survey.survey();
     if (!report.healthy()) {
       throw WardenException.badInput("refusing to " + action + ": the cluster is not healthy ("
@@ -40,7 +37,7 @@ final class MemberRestart {
   }
 
   /** Restarts the member in {@code layout}; returns how long it was away. */
-  Duration restart(MemberLayout layout, MemberRecord record, Duration wait) {
+  public Duration restart(MemberLayout layout, MemberRecord record, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     ServiceManager services = ServiceManagers.forMode(record.serviceMode());
     ServiceSpec spec = layout.serviceSpec(record.name(), record.etcdBinary());

@@ -1,13 +1,10 @@
-package io.etcdwarden.installer.upgrade;
+package io.etcdwarden.installer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.version.EtcdLine;
-import io.etcdwarden.installer.config.ClusterState;
-import io.etcdwarden.installer.config.EtcdConfigRenderer;
-import io.etcdwarden.installer.config.EtcdMemberConfig;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,70 @@
+package io.etcdwarden.daemon;
+
+import io.etcdwarden.core.client.EtcdClients;
+import io.etcdwarden.core.config.CronSchedule;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One scheduled restore drill for the whole cluster: under its own cluster-wide lock
+ * ({@link #KEYS}), so one daemon drills per tick, it runs the {@link ScheduledDrill} and exports
+ * the outcome ({@link DaemonMetrics#drilled}); a failed drill leaves the tick open for another
+ * daemon and counts as a drill failure.
+ */
+final class DrillJob {
+  static final LockKeys KEYS = new LockKeys("/etcd-warden/locks/drill",
+      "/etcd-warden/drill/last-tick", "/etcd-warden/drill/running",
+      "/etcd-warden/drill/last-run");
+
+  private final DaemonSettings settings;
+  private final EtcdClients clients;
+  private final EtcdClients waiting;
+  private final CronSchedule schedule;
+  private final ScheduledDrill drill;
+  private final DaemonMetrics metrics;
+
+  DrillJob(DaemonSettings settings, EtcdClients clients, EtcdClients waiting,
+      CronSchedule schedule, ScheduledDrill drill, DaemonMetrics metrics) {
+    this.settings = settings;
+    this.clients = clients;
+    this.waiting = waiting;
+    this.schedule = schedule;
+    this.drill = drill;
+    this.metrics = metrics;
+  }
+
+  JobResult run(Instant firedFor) {
+    Duration wait = settings.daemon().lockTtl().multipliedBy(3);
+    Optional<SnapshotLock> taken = SnapshotLock.acquire(KEYS, clients.cluster(),
+        waiting.cluster(), settings.daemon().lockTtl(), wait, settings.target().timeout());
+    if (taken.isEmpty()) {
+      return new JobResult(JobHistory.Outcome.SKIPPED, "drill for " + firedFor + ": the lock"
+          + " stayed taken for " + wait.toSeconds() + " s; its holder serves the tick");
+    }
+    try (SnapshotLock lock = taken.get()) {
+      Instant now = settings.clock().instant();
+      Instant tick = schedule.tickAtOrBefore(now.isAfter(firedFor) ? now : firedFor);
+      SnapshotLock.Served served = lock.lastTick();
+      if (served.tick().isPresent() && !served.tick().get().isBefore(tick)) {
+        return new JobResult(JobHistory.Outcome.SKIPPED, "tick " + tick
+            + " already served by another daemon");
+      }
+      lock.markRunning(settings.instance());
+      ScheduledDrill.Report report = drill.drill();
+      metrics.drilled(report, settings.clock().instant());
+      String line = "tick " + tick + ": " + report.line();
+      byte[] record = line.getBytes(StandardCharsets.UTF_8);
+      if (!report.passed()) {
+        lock.recordFailure(record);
+        return new JobResult(JobHistory.Outcome.FAILED, line);
+      }
+      if (!lock.claim(tick, served, record)) {
+        return new JobResult(JobHistory.Outcome.FAILED, line + "; lost the drill lock while"
+            + " running (lease expired?)");
+      }
+      return new JobResult(JobHistory.Outcome.OK, line);
+    }
+  }
+}
