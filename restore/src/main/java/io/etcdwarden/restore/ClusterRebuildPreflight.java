@@ -69,6 +69,7 @@ public final class ClusterRebuildPreflight {
     requireEmpty(member);
     EtcdVersion version = EtcdBinaryVersion.of(member.etcdBinary());
     RestoreTool tool = RestoreTool.locate(member.etcdBinary(), version, request.env());
+    request.bump().ifPresent(b -> b.requireSupportedBy(version));
     RestoreNames names = RestoreNames.pick(member.dataDir(), member.name(), clock.instant(),
         Optional.empty(), true);
     StagedArchive archive = new RestorePreflight(clock, freeSpace).stageFirstGood(request,
@@ -81,9 +82,11 @@ public final class ClusterRebuildPreflight {
       throw e;
     }
     String token = members.token(archive.archiveSha256());
+    List<String> command = tool.clusterCommand(names.staged(), names.restored(), member,
+        members, token, archive.skipHashCheck());
+    request.bump().ifPresent(b -> command.addAll(b.arguments()));
     return new ClusterRebuildPlan(member, members, archive.name(), archive, token,
-        names.restored(), tool.clusterCommand(names.staged(), names.restored(), member, members,
-            token, archive.skipHashCheck()), lock);
+        names.restored(), command, lock);
   }
 
   private static void requireStopped(MemberOnHost member) {
