@@ -3,6 +3,8 @@ package io.etcdwarden.cli;
 import io.etcdwarden.cli.presentation.InstallRunOutput;
 import io.etcdwarden.installer.config.ClusterState;
 import io.etcdwarden.installer.install.InstallRun;
+import io.etcdwarden.installer.install.InstalledMember;
+import io.etcdwarden.installer.install.MemberInstaller;
 import io.etcdwarden.installer.install.MemberUninstaller;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -37,6 +39,9 @@ final class InstallCommand implements Callable<Integer> {
   @Option(names = "--initial-cluster-token", paramLabel = "TOKEN",
       description = "Cluster token (default: derived from --initial-cluster, equal on every host).")
   String clusterToken;
+  @Option(names = "--no-start", description = "Install binaries, config, certificates and"
+      + " service, start nothing: the member of a cluster that restore --cluster rebuilds.")
+  boolean noStart;
   @Mixin MemberInstallOptions member;
   @Mixin BroughtCertificateOptions brought;
   @Option(names = "--apply", description = "On a host where the member is installed: apply"
@@ -62,6 +67,17 @@ final class InstallCommand implements Callable<Integer> {
     if (initialCluster == null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "missing --initial-cluster, e.g. --initial-cluster " + name + "=https://10.0.0.1:2380");
+    }
+    if (noStart) {
+      InstalledMember prepared = new MemberInstaller().installWithoutStart(
+          member.request(name, dataDir, initialCluster, clusterToken, ClusterState.NEW, env),
+          brought.certificate());
+      out.println("install: member " + prepared.name() + " installed, not started (--no-start;"
+          + " " + prepared.serviceMode() + ", " + prepared.etcdBinary() + "); start it with"
+          + " etcd-warden restore --cluster --from ARCHIVE --data-dir " + prepared.dir());
+      out.println("  client URL " + prepared.clientUrl() + ", folder " + prepared.dir());
+      out.flush();
+      return 0;
     }
     return InstallRunOutput.print(new InstallRun().run(
         member.request(name, dataDir, initialCluster, clusterToken, ClusterState.NEW, env),

@@ -4,6 +4,9 @@ import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.core.files.FreeSpace;
+import io.etcdwarden.restore.ClusterRebuild;
+import io.etcdwarden.restore.ClusterRebuildPlan;
+import io.etcdwarden.restore.ClusterRebuildPreflight;
 import io.etcdwarden.restore.RestorePlan;
 import io.etcdwarden.restore.RestorePreflight;
 import io.etcdwarden.restore.RestoreRequest;
@@ -71,6 +74,10 @@ final class RestoreCommand implements Callable<Integer> {
   @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "120s",
       description = "How long to wait for the restored member's health (default 120s).")
   String wait;
+  @Option(names = "--cluster", description = "Rebuild this host's member of a new cluster"
+      + " (installed with install --no-start) for every member its config names; run it on"
+      + " every host with the same archive, in any order.")
+  boolean cluster;
   @picocli.CommandLine.Mixin AgeOptions keys;
   @Mixin PointInTimeOptions point;
   @Mixin RevisionBumpOptions bump;
@@ -125,6 +132,9 @@ final class RestoreCommand implements Callable<Integer> {
         .identity(keys.identity(backup)).bump(bumped)
         .credentials(auth.resolve(env, config.load(), String.valueOf(config.config != null
             ? config.config : WardenConfig.DEFAULT_PATH))).build();
+    if (cluster) {
+      return rebuild(request, health, console, out);
+    }
     RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
         .prepare(request);
     out.print(plan.render());
@@ -152,6 +162,29 @@ final class RestoreCommand implements Callable<Integer> {
         + " with " + result.keys() + " keys");
     out.println("verified: " + result.checks());
     out.println("next: " + result.nextStep());
+    out.flush();
+    return 0;
+  }
+
+  /** {@code --cluster}: this host's member of a cluster rebuilt from one archive. */
+  private int rebuild(RestoreRequest request, Duration health, Console console, PrintWriter out) {
+    ClusterRebuildPlan plan = new ClusterRebuildPreflight(Clock.systemUTC(),
+        FreeSpace.ofFileSystem()).prepare(request);
+    out.print(plan.render());
+    out.flush();
+    if (dryRun) {
+      plan.discard();
+      out.println("dry run: nothing was changed");
+      return 0;
+    }
+    if (!yes && !confirmed(console, out)) {
+      plan.discard();
+      return FailureHandler.FAILED;
+    }
+    new ClusterRebuild(health).execute(plan, line -> {
+      out.println(line);
+      out.flush();
+    }).lines().forEach(out::println);
     out.flush();
     return 0;
   }

@@ -3,6 +3,7 @@ package io.etcdwarden.cli;
 import io.etcdwarden.backup.AgeIdentity;
 import io.etcdwarden.checks.Perfdata;
 import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.restore.ClusterDrill;
 import io.etcdwarden.restore.SnapshotDrill;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -42,6 +43,10 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
   @Option(names = "--scratch-dir", paramLabel = "DIR",
       description = "Where the scratch member lives (default: the system temp directory).")
   Path scratchDir;
+  @Option(names = "--members", paramLabel = "N", defaultValue = "1",
+      description = "Drill a rebuild of an N-member cluster (restore --cluster on every member"
+          + " at once), e.g. 3 (default: ${DEFAULT-VALUE}, a single-member restore).")
+  int members;
   @picocli.CommandLine.Mixin AgeOptions keys;
   @Mixin PointInTimeOptions point;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -62,11 +67,15 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
     Path scratch = scratchDir != null ? scratchDir : Path.of(System.getProperty("java.io.tmpdir"));
     PrintWriter out = spec.commandLine().getOut();
     String chosen = point.choose(from, storeUri, allowNonMount, identity, out);
-    SnapshotDrill.Outcome outcome = new SnapshotDrill(env.variables(), scratch)
-        .run(chosen, storeUri, allowNonMount, allowOlderEtcd, identity);
+    SnapshotDrill.Outcome outcome = members == 1
+        ? new SnapshotDrill(env.variables(), scratch)
+            .run(chosen, storeUri, allowNonMount, allowOlderEtcd, identity)
+        : new ClusterDrill(env.variables(), scratch, members)
+            .run(chosen, storeUri, allowNonMount, allowOlderEtcd, identity);
     String perfdata = perfdata(outcome);
     if (outcome.passed()) {
-      out.println("PASS " + outcome.archive() + ": restored into a scratch member in "
+      out.println("PASS " + outcome.archive() + ": restored into " + (members == 1
+          ? "a scratch member" : "a scratch " + members + "-member cluster") + " in "
           + outcome.took().toMillis() + " ms; " + outcome.checks() + perfdata);
     } else {
       out.println("FAIL " + outcome.archive() + ": " + outcome.problem().orElseThrow()

@@ -72,8 +72,11 @@ final class InstallFixture {
     return tarball("amd64", files);
   }
 
+  /** Members are named PREFIX0, PREFIX1, ...: another prefix gives a cluster other names. */
+  String namePrefix = "etcd";
+
   String name(int i) {
-    return "etcd" + i;
+    return namePrefix + i;
   }
 
   Path dataDir(int i) {

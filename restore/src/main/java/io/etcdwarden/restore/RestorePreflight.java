@@ -136,7 +136,7 @@ public final class RestorePreflight {
     }
   }
 
-  private StagedArchive stageFirstGood(RestoreRequest request, Path staged, Path dataDir,
+  StagedArchive stageFirstGood(RestoreRequest request, Path staged, Path dataDir,
       BooleanSupplier abandoned) {
     String option = request.allowNonMount() ? VolumeStores.ALLOW_NON_MOUNT + "=true" : "";
     List<ArchiveSource> sources = ArchiveSource.resolve(request.from(), request.store(), option);

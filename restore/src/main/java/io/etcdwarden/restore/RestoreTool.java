@@ -69,6 +69,18 @@ record RestoreTool(Path executable) {
   }
 
   /**
+   * The command line restoring one member of a rebuilt cluster: {@link #command} with every
+   * member of {@code members} as {@code --initial-cluster}, so each host writes the same
+   * membership.
+   */
+  public List<String> clusterCommand(Path db, Path into, MemberOnHost member,
+      RebuildMembers members, String token, boolean skipHashCheck) {
+    List<String> command = new ArrayList<>(command(db, into, member, token, skipHashCheck));
+    command.set(command.indexOf("--initial-cluster") + 1, members.initialCluster());
+    return command;
+  }
+
+  /**
    * Runs {@code command} (from {@link #command}) into {@code into}, which must not exist yet; on
    * failure deletes what the tool left there, and never a directory it did not make.
    */

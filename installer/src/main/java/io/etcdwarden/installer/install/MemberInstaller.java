@@ -43,7 +43,7 @@ public final class MemberInstaller {
 
   /** Installs and starts the member described by {@code request}. */
   public InstalledMember install(InstallRequest request) {
-    return install(request, null);
+    return install(request, null, true);
   }
 
   /**
@@ -52,6 +52,25 @@ public final class MemberInstaller {
    * when {@code own} is null, one issued by the CA in the request's CA folder.
    */
   public InstalledMember install(InstallRequest request, BroughtCertificate own) {
+    return install(request, own, true);
+  }
+
+  /**
+   * Installs the member described by {@code request} (binaries, certificate, config, record and
+   * service unit) as {@link #install(InstallRequest, BroughtCertificate)} does, and does not
+   * start it: {@code restore --cluster} fills its data dir and starts it.
+   */
+  public InstalledMember installWithoutStart(InstallRequest request, BroughtCertificate own) {
+    return install(request, own, false);
+  }
+
+  /** As above, with a certificate from the CA folder. */
+  public InstalledMember installWithoutStart(InstallRequest request) {
+    return install(request, null, false);
+  }
+
+  private InstalledMember install(InstallRequest request, BroughtCertificate own,
+      boolean start) {
     InstallPreflight.Checked checked = InstallPreflight.check(request);
     if (own != null) {
       own.require(checked.certificateHosts(), Instant.now());
@@ -76,6 +95,12 @@ public final class MemberInstaller {
       new MemberRecord(request.name(), request.caDir().toAbsolutePath(), etcd, services.mode(),
           checked.clientUrl(), checked.metricsUrl()).save(layout);
       spec = layout.serviceSpec(request.name(), etcd);
+      if (!start) {
+        services.register(spec);
+        return new InstalledMember(request.name(), layout.dir(), etcd, services.mode(),
+            checked.clientUrl(), config.initialClusterToken(), false,
+            checked.cluster().members().size());
+      }
       services.start(spec);
       ServiceSpec started = spec;
       StartupWait wait = new StartupWait(() -> services.isRunning(started), layout.logFile());

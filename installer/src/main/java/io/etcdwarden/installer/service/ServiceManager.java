@@ -10,6 +10,12 @@ public interface ServiceManager {
   /** Registers (where applicable) and starts the member; does nothing if it already runs. */
   void start(ServiceSpec spec);
 
+  /**
+   * Registers the member without starting it (a systemd unit written but neither enabled nor
+   * started); a later {@link #start} starts it. Nothing to do where there is no unit.
+   */
+  default void register(ServiceSpec spec) {}
+
   /** Whether the member's etcd is running. */
   boolean isRunning(ServiceSpec spec);
 

@@ -39,6 +39,14 @@ public final class SystemdServiceManager implements ServiceManager {
 
   @Override
   public void start(ServiceSpec spec) {
+    register(spec);
+    systemctl(true, "enable", spec.unitName());
+    systemctl(true, "start", "--no-block", spec.unitName());
+  }
+
+  /** Writes the unit and reloads systemd; not enabled, so a reboot does not start it. */
+  @Override
+  public void register(ServiceSpec spec) {
     SystemUser user = new SystemUser(SystemdUnitRenderer.USER);
     user.ensure();
     user.own(spec.configFile().toAbsolutePath().getParent());
@@ -46,8 +54,6 @@ public final class SystemdServiceManager implements ServiceManager {
         new SystemdUnitRenderer().render(spec).getBytes(StandardCharsets.UTF_8),
         AtomicFileWriter.WORLD_READABLE);
     systemctl(true, "daemon-reload");
-    systemctl(true, "enable", spec.unitName());
-    systemctl(true, "start", "--no-block", spec.unitName());
   }
 
   /** Active, or activating: etcd waiting for its peers before it reports ready. */

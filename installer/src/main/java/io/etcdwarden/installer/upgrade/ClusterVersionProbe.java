@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.endpoint.EtcdTarget;
+import io.etcdwarden.core.tls.JdkSslContext;
 import io.etcdwarden.core.tls.TlsMaterial;
 import io.etcdwarden.core.version.EtcdVersion;
 import java.io.IOException;
@@ -11,13 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Asks a member for the cluster version through etcd's {@code /version} endpoint on its client
@@ -34,7 +28,7 @@ final class ClusterVersionProbe {
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(target.timeout())
         .version(HttpClient.Version.HTTP_1_1);
     if (target.usesTls()) {
-      builder.sslContext(sslContext(TlsMaterial.load(target)));
+      builder.sslContext(JdkSslContext.of(TlsMaterial.load(target), "the /version call"));
     }
     this.http = builder.build();
   }
@@ -58,35 +52,6 @@ final class ClusterVersionProbe {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WardenException("interrupted while reading " + url, e);
-    }
-  }
-
-  private static SSLContext sslContext(TlsMaterial tls) {
-    try {
-      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-      trust.load(null, null);
-      List<X509Certificate> cas = tls.caCertificates();
-      for (int i = 0; i < cas.size(); i++) {
-        trust.setCertificateEntry("ca" + i, cas.get(i));
-      }
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(cas.isEmpty() ? null : trust);
-      KeyStore keys = KeyStore.getInstance(KeyStore.getDefaultType());
-      keys.load(null, null);
-      char[] none = new char[0];
-      if (tls.clientKey().isPresent()) {
-        keys.setKeyEntry("client", tls.clientKey().get(), none,
-            tls.clientCertificateChain().toArray(X509Certificate[]::new));
-      }
-      KeyManagerFactory kmf =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(keys, none);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-      return context;
-    } catch (GeneralSecurityException | IOException e) {
-      throw new WardenException("cannot set up TLS for the /version call: " + e.getMessage(), e);
     }
   }
 }
