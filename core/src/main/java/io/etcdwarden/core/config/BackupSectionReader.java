@@ -1,6 +1,5 @@
 package io.etcdwarden.core.config;
 
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +17,7 @@ final class BackupSectionReader {
       LOG.warn("{}: {}.{} is no longer used (snapshots stream without spooling); remove it",
           section.source(), BackupSection.NAME, BackupSection.DEPRECATED_SPOOL_DIR);
     }
-    section.requireOnlyKeys(BackupSection.KEYS, List.of(BackupSection.DEPRECATED_SPOOL_DIR));
+    section.requireOnlyKeys(BackupSection.KEYS, BackupSection.DEPRECATED_SPOOL_DIR);
     String schedule = section.text(BackupSection.SCHEDULE, BackupSection.DEFAULT_SCHEDULE);
     // Validated here, once, with the message the daemon always gave (it names the key).
     BackupSection.cron(schedule);

@@ -8,6 +8,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -29,24 +30,22 @@ final class ConfigSection {
     this.name = name;
     this.node = node;
     if (node != null && !node.isNull() && !node.isObject()) {
-      throw WardenException.badInput(source + ": " + name + " must be a mapping (indented 'key: value' lines under '"
-          + name + ":'), got " + shown(node));
+      throw WardenException.badInput(source + ": " + name + " must be a mapping (indented"
+          + " 'key: value' lines under '" + name + ":'), got " + shown(node));
     }
   }
 
-  /** Fails on the first key that is not one of {@code known}, listing the known ones. */
-  void requireOnlyKeys(List<String> known) {
-    requireOnlyKeys(known, List.of());
-  }
-
-  /** As {@link #requireOnlyKeys(List)}, also accepting (and not listing) {@code deprecated}. */
-  void requireOnlyKeys(List<String> known, List<String> deprecated) {
+  /**
+   * Fails on the first key that is not one of {@code known}, listing the known ones; a
+   * {@code deprecated} key is accepted and not listed.
+   */
+  void requireOnlyKeys(List<String> known, String... deprecated) {
     if (node == null || node.isNull()) {
       return;
     }
     for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
       String key = keys.next();
-      if (!known.contains(key) && !deprecated.contains(key)) {
+      if (!known.contains(key) && !List.of(deprecated).contains(key)) {
         throw WardenException.badInput(source + ": unknown key '" + name + "." + key
             + "' (known keys: " + String.join(", ", known) + ")");
       }
@@ -98,26 +97,23 @@ final class ConfigSection {
   }
 
   int port(String key, int defaultValue) {
-    JsonNode value = value(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    String text = value.isValueNode() ? value.asText().trim() : "";
-    if (!text.matches("\\d{1,5}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 65535) {
-      throw invalid(key, "an integer 1-65535", value);
-    }
-    return Integer.parseInt(text);
+    return integer(key, 1, 65535, "an integer 1-65535", defaultValue);
   }
 
   /** An integer of at least {@code min}. */
   int count(String key, int min, int defaultValue) {
+    return integer(key, min, 999_999_999, "an integer of at least " + min, defaultValue);
+  }
+
+  private int integer(String key, int min, int max, String expected, int defaultValue) {
     JsonNode value = value(key);
     if (value == null) {
       return defaultValue;
     }
     String text = value.isValueNode() ? value.asText().trim() : "";
-    if (!text.matches("\\d{1,9}") || Integer.parseInt(text) < min) {
-      throw invalid(key, "an integer of at least " + min, value);
+    if (!text.matches("\\d{1,9}") || Integer.parseInt(text) < min
+        || Integer.parseInt(text) > max) {
+      throw invalid(key, expected, value);
     }
     return Integer.parseInt(text);
   }
@@ -156,7 +152,7 @@ final class ConfigSection {
     if (!value.isValueNode()) {
       throw invalid(key, "a duration like 500ms, 5s or 2m", value);
     }
-    return Optional.of(Durations.parse(value.asText(), source + ": " + dotted(key)));
+    return Optional.of(Durations.parse(value.asText(), source + ": " + name + "." + key));
   }
 
   /** A YAML list of strings, or one comma-separated string; blank items are dropped. */
@@ -182,11 +178,7 @@ final class ConfigSection {
   }
 
   private static void addCommaSeparated(String text, List<String> into) {
-    for (String item : text.split(",")) {
-      if (!item.isBlank()) {
-        into.add(item.trim());
-      }
-    }
+    Arrays.stream(text.split(",")).map(String::trim).filter(t -> !t.isEmpty()).forEach(into::add);
   }
 
   /** The key's value, or null when absent or written without a value. */
@@ -195,13 +187,9 @@ final class ConfigSection {
     return value == null || value.isNull() ? null : value;
   }
 
-  private String dotted(String key) {
-    return name + "." + key;
-  }
-
   private WardenException invalid(String key, String expected, JsonNode value) {
     return WardenException.badInput(
-        source + ": " + dotted(key) + " must be " + expected + ", got " + shown(value));
+        source + ": " + name + "." + key + " must be " + expected + ", got " + shown(value));
   }
 
   private static String shown(JsonNode value) {
