@@ -54,6 +54,11 @@ final class FailureExplainer {
     if (tls.isPresent()) {
       return new WardenException(where + "TLS handshake failed: " + tls.get(), failure);
     }
+    if (chain.find(DialGate.DialTimeout.class).isPresent()) {
+      return WardenException.retryable(where + "no connection within the dial timeout of "
+          + Durations.format(target.dialTimeout()) + " (connect and TLS handshake; from "
+          + target.originOf(EtcdTarget.DIAL_TIMEOUT) + ")", failure);
+    }
     String timeout = "no answer within " + Durations.format(target.timeout());
     if (chain.find(ConnectTimeoutException.class).isPresent()) {
       return WardenException.retryable(where + timeout + " (connecting timed out)", failure);

@@ -65,7 +65,8 @@ public final class MemberStreamChannel implements AutoCloseable {
         .directExecutor()
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
         .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-            (int) Math.min(Integer.MAX_VALUE, target.timeout().toMillis()));
+            (int) Math.min(Integer.MAX_VALUE, target.dialTimeout().toMillis()))
+        .intercept(new DialGate(target.dialTimeout()));
     try {
       if ("https".equals(url.getScheme())) {
         builder.sslContext(StreamTls.context(tls.get(), target));

@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /**
  * Which etcd cluster to talk to and how: client endpoints, the TLS files (CA bundle, client
- * certificate and key) and the per-call deadline, each with the place it came from ("--cacert",
+ * certificate and key), the per-call deadline ({@code timeout}, etcdctl's command timeout) and the
+ * bound on connecting ({@code dialTimeout}, etcdctl's dial timeout: TCP connect and TLS handshake),
+ * each with the place it came from ("--cacert",
  * "ETCDCTL_CACERT", "etcd.cacert in /etc/etcd-warden/warden.yaml", "default") so that error
  * messages can tell the operator which setting to fix. Built by {@link EtcdTargetResolver};
  * immutable.
@@ -21,12 +23,14 @@ public record EtcdTarget(
     Optional<Path> certFile,
     Optional<Path> keyFile,
     Duration timeout,
-    Map<String, String> origins) {
+    Map<String, String> origins,
+    Duration dialTimeout) {
   public static final String ENDPOINTS = "endpoints";
   public static final String CACERT = "cacert";
   public static final String CERT = "cert";
   public static final String KEY = "key";
   public static final String TIMEOUT = "timeout";
+  public static final String DIAL_TIMEOUT = "dial_timeout";
   /** The origin of a value nobody gave. */
   public static final String DEFAULT_ORIGIN = "default";
 
@@ -42,6 +46,15 @@ public record EtcdTarget(
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
     origins = Map.copyOf(origins);
+    if (dialTimeout.isNegative() || dialTimeout.isZero()) {
+      throw new IllegalArgumentException("dial timeout must be positive, got " + dialTimeout);
+    }
+  }
+
+  /** A target whose connecting is bounded by the per-call timeout too (no dial timeout given). */
+  public EtcdTarget(List<URI> endpoints, Optional<Path> caFile, Optional<Path> certFile,
+      Optional<Path> keyFile, Duration timeout, Map<String, String> origins) {
+    this(endpoints, caFile, certFile, keyFile, timeout, origins, timeout);
   }
 
   /** Where a field's value came from; {@value #DEFAULT_ORIGIN} when nobody gave it. */
@@ -64,6 +77,16 @@ public record EtcdTarget(
    * kept, since the TLS files and the timeout still come from the same places.
    */
   public EtcdTarget withEndpoints(List<URI> newEndpoints) {
-    return new EtcdTarget(newEndpoints, caFile, certFile, keyFile, timeout, origins);
+    return new EtcdTarget(newEndpoints, caFile, certFile, keyFile, timeout, origins, dialTimeout);
+  }
+
+  /**
+   * The same target with another per-call timeout (a plugin's share of its whole-run budget);
+   * the dial timeout follows it unless one was given, which it then bounds.
+   */
+  public EtcdTarget withTimeout(Duration newTimeout) {
+    Duration dial = !origins.containsKey(DIAL_TIMEOUT) || dialTimeout.compareTo(newTimeout) > 0
+        ? newTimeout : dialTimeout;
+    return new EtcdTarget(endpoints, caFile, certFile, keyFile, newTimeout, origins, dial);
   }
 }
