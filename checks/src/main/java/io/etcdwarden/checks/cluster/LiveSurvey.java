@@ -25,8 +25,8 @@ public final class LiveSurvey {
     String origin = target.originOf(EtcdTarget.TIMEOUT);
     boolean asked = origin.equals(TimeoutFlags.COMMAND_TIMEOUT_FLAG)
         || origin.equals(EtcdctlVariables.ETCDCTL_COMMAND_TIMEOUT);
-    return target.withTimeout(asked && target.timeout().compareTo(share) < 0
-        ? target.timeout() : share);
+    return asked && target.timeout().compareTo(share) < 0 ? target.withTimeout(target.timeout(),
+        origin) : target.withTimeout(share, "two fifths of the check's deadline");
   }
 
   /** Opens clients for {@code perCall}, surveys, and closes them. */

@@ -57,9 +57,12 @@ final class FailureExplainer {
     if (chain.find(DialGate.DialTimeout.class).isPresent()) {
       return WardenException.retryable(where + "no connection within the dial timeout of "
           + Durations.format(target.dialTimeout()) + " (connect and TLS handshake; from "
-          + target.originOf(EtcdTarget.DIAL_TIMEOUT) + ")", failure);
+          + target.origins().getOrDefault(EtcdTarget.DIAL_TIMEOUT,
+              "the command timeout, " + target.originOf(EtcdTarget.TIMEOUT)) + ")", failure);
     }
-    String timeout = "no answer within " + Durations.format(target.timeout());
+    String origin = target.originOf(EtcdTarget.TIMEOUT);
+    String timeout = "no answer within " + Durations.format(target.timeout())
+        + (origin.equals(EtcdTarget.DEFAULT_ORIGIN) ? "" : " (" + origin + ")");
     if (chain.find(ConnectTimeoutException.class).isPresent()) {
       return WardenException.retryable(where + timeout + " (connecting timed out)", failure);
     }

@@ -82,11 +82,14 @@ public record EtcdTarget(
 
   /**
    * The same target with another per-call timeout (a plugin's share of its whole-run budget);
-   * the dial timeout follows it unless one was given, which it then bounds.
+   * the dial timeout follows it unless one was given, which it then bounds. {@code origin} says
+   * where the new timeout came from, for messages.
    */
-  public EtcdTarget withTimeout(Duration newTimeout) {
+  public EtcdTarget withTimeout(Duration newTimeout, String origin) {
     Duration dial = !origins.containsKey(DIAL_TIMEOUT) || dialTimeout.compareTo(newTimeout) > 0
         ? newTimeout : dialTimeout;
-    return new EtcdTarget(endpoints, caFile, certFile, keyFile, newTimeout, origins, dial);
+    Map<String, String> newOrigins = new java.util.HashMap<>(origins);
+    newOrigins.put(TIMEOUT, origin);
+    return new EtcdTarget(endpoints, caFile, certFile, keyFile, newTimeout, newOrigins, dial);
   }
 }

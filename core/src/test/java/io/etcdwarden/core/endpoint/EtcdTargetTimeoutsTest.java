@@ -63,12 +63,12 @@ class EtcdTargetTimeoutsTest {
   @Test
   void aPluginsShareBoundsAGivenDialTimeoutAndCarriesAnUngivenOne() {
     EtcdTarget given = resolve(TargetFlags.none(), new TimeoutFlags("3s", null), Map.of());
-    assertThat(given.withTimeout(Duration.ofSeconds(2)).dialTimeout())
+    assertThat(given.withTimeout(Duration.ofSeconds(2), "t").dialTimeout())
         .isEqualTo(Duration.ofSeconds(2));
-    assertThat(given.withTimeout(Duration.ofSeconds(8)).dialTimeout())
+    assertThat(given.withTimeout(Duration.ofSeconds(8), "t").dialTimeout())
         .isEqualTo(Duration.ofSeconds(3));
     EtcdTarget ungiven = resolve(TargetFlags.none(), TimeoutFlags.none(), Map.of());
-    assertThat(ungiven.withTimeout(Duration.ofSeconds(8)).dialTimeout())
+    assertThat(ungiven.withTimeout(Duration.ofSeconds(8), "t").dialTimeout())
         .isEqualTo(Duration.ofSeconds(8));
   }
 }
