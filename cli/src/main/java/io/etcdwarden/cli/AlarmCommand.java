@@ -43,7 +43,7 @@ final class AlarmCommand implements Callable<Integer> {
     try (EtcdClients clients = new EtcdClients(etcd.resolve(env))) {
       AlarmDesk desk = new AlarmDesk(clients);
       if (action.equals("list")) {
-        output.print(new AlarmListView(desk.list()));
+        output.print(AlarmListView.of(desk));
       } else {
         List<String> disarmed = desk.disarm(quota.bytes());
         output.print(Printable.of(disarmed.isEmpty() ? "no alarms to disarm\n"

@@ -46,9 +46,9 @@ final class OutputOptions {
     if (json) {
       return OutputFormat.JSON;
     }
-    String fromEnv = env.variables().get(EtcdctlVariables.ETCDCTL_WRITE_OUT);
-    return fromEnv == null ? OutputFormat.TABLE
-        : parse(fromEnv, EtcdctlVariables.ETCDCTL_WRITE_OUT);
+    return EtcdctlVariables.writeOut(env.variables())
+        .map(fromEnv -> parse(fromEnv, EtcdctlVariables.ETCDCTL_WRITE_OUT))
+        .orElse(OutputFormat.TABLE);
   }
 
   /** Prints {@code what} in the chosen format on the command's stdout. */

@@ -1,12 +1,10 @@
 package io.etcdwarden.cli;
 
-import io.etcdwarden.backup.CatalogEntry;
 import io.etcdwarden.backup.CatalogView;
 import io.etcdwarden.backup.SnapshotCatalog;
 import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.storage.SnapshotStore;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,13 +31,14 @@ final class SnapshotsListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     output.format();
-    List<CatalogEntry> entries;
     WardenConfig loaded = config.load();
+    CatalogView view;
     try (SnapshotStore snapshots = store.open(loaded)) {
-      entries = long_ ? SnapshotCatalog.list(snapshots, keys.identity(loaded.backup()))
-          : SnapshotCatalog.listNames(snapshots);
+      view = new CatalogView(long_
+          ? SnapshotCatalog.list(snapshots, keys.identity(loaded.backup()))
+          : SnapshotCatalog.listNames(snapshots), long_, Clock.systemUTC().instant());
     }
-    output.print(new CatalogView(entries, long_, Clock.systemUTC().instant()));
+    output.print(view);
     return 0;
   }
 }

@@ -13,8 +13,13 @@ import java.util.Map;
 public final class AlarmListView implements Printable {
   private final List<AlarmEntry> alarms;
 
-  public AlarmListView(List<AlarmEntry> alarms) {
+  AlarmListView(List<AlarmEntry> alarms) {
     this.alarms = List.copyOf(alarms);
+  }
+
+  /** The alarms etcd reports now, through {@code desk}. */
+  public static AlarmListView of(AlarmDesk desk) {
+    return new AlarmListView(desk.list());
   }
 
   @Override

@@ -80,6 +80,11 @@ public final class EtcdctlVariables {
 
   private EtcdctlVariables() {}
 
+  /** {@code ETCDCTL_WRITE_OUT}'s value, the output format when no flag chooses one. */
+  public static Optional<String> writeOut(Map<String, String> env) {
+    return Optional.ofNullable(env.get(ETCDCTL_WRITE_OUT));
+  }
+
   /** The table's entry for {@code name}, if etcdctl documents it. */
   public static Optional<Variable> find(String name) {
     return TABLE.stream().filter(v -> v.name().equals(name)).findFirst();
