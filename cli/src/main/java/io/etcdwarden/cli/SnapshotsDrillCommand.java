@@ -2,8 +2,8 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.backup.AgeIdentity;
 import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.restore.DrillView;
 import io.etcdwarden.restore.SnapshotDrill;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code etcd-warden snapshots drill}: restores the newest (or a given) archive into a scratch
@@ -40,7 +39,7 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
       description = "Where the scratch member lives (default: the system temp directory).")
   Path scratchDir;
   @picocli.CommandLine.Mixin AgeOptions keys;
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin OutputOptions output;
   private final Environment env;
 
   SnapshotsDrillCommand(Environment env) {
@@ -49,6 +48,7 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    output.format();
     Optional<String> storeUri = Optional.ofNullable(store);
     BackupSection backup = config.load().backup();
     if (storeUri.isEmpty() && from.equals("latest")) {
@@ -58,14 +58,7 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
     Path scratch = scratchDir != null ? scratchDir : Path.of(System.getProperty("java.io.tmpdir"));
     SnapshotDrill.Outcome outcome = new SnapshotDrill(env.variables(), scratch)
         .run(from, storeUri, allowNonMount, allowOlderEtcd, identity);
-    PrintWriter out = spec.commandLine().getOut();
-    if (outcome.passed()) {
-      out.println("PASS " + outcome.archive() + ": restored into a scratch member in "
-          + outcome.took().toMillis() + " ms; " + outcome.checks());
-    } else {
-      out.println("FAIL " + outcome.archive() + ": " + outcome.problem().orElseThrow());
-    }
-    out.flush();
+    output.print(new DrillView(outcome));
     return outcome.passed() ? 0 : FailureHandler.FAILED;
   }
 }

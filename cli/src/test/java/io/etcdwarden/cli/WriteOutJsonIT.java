@@ -95,6 +95,14 @@ class WriteOutJsonIT {
     assertThat(texts(pruned.get("archives"), "name")).containsExactly(name);
     assertThat(pruned.get("archives").get(0).get("kept").asBoolean()).isTrue();
 
+    CliRun drill = CliRun.run(Map.of("PATH", System.getenv("PATH")), "snapshots", "drill",
+        "--store", store, "--allow-non-mount", "--scratch-dir", tmp.toString(), "-w", "json");
+    assertThat(drill.exitCode()).as(drill.toString()).isZero();
+    JsonNode drilled = JSON.readTree(drill.out());
+    assertThat(drilled.get("passed").asBoolean()).isTrue();
+    assertThat(drilled.get("archive").asText()).contains(name);
+    assertThat(drilled.get("revision").asLong()).isEqualTo(revision);
+
     try (WardenDaemon daemon = WardenDaemon.start(new DaemonSettings(etcd.target(),
         BackupSection.defaults(), new DaemonSection(Duration.ofHours(1), "127.0.0.1", 0,
             Duration.ofSeconds(3), tmp.resolve("state")), "output-it",

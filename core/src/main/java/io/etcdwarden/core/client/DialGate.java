@@ -10,8 +10,9 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,12 +25,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@link UnaryDeadline}) counts, so a slow request on a good connection is never cut short.
  */
 final class DialGate implements ClientInterceptor {
+  // A thread of its own: with CompletableFuture's delayed executor (the common ForkJoin pool, one
+  // worker on 2 cores) a member list with one member down took 5 s (HealthThreeMembersIT).
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "etcd-warden-dial-timeout");
+        t.setDaemon(true);
+        return t;
+      });
   private final Duration dialTimeout;
   private final Executor timer;
 
   DialGate(Duration dialTimeout) {
     this.dialTimeout = dialTimeout;
-    this.timer = CompletableFuture.delayedExecutor(dialTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    this.timer = task -> TIMER.schedule(task, dialTimeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** The cause a call carries when it was cancelled for not connecting in time. */
