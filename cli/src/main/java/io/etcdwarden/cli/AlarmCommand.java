@@ -2,9 +2,10 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.maintenance.AlarmDesk;
-import io.etcdwarden.maintenance.AlarmEntry;
-import java.io.PrintWriter;
+import io.etcdwarden.maintenance.AlarmListView;
+import io.etcdwarden.core.output.Printable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ final class AlarmCommand implements Callable<Integer> {
   String action;
   @Mixin QuotaOption quota;
   @Mixin TargetOptions etcd;
+  @Mixin OutputOptions output;
   @Spec CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -37,23 +39,16 @@ final class AlarmCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "unknown alarm action '" + action + "': give list or disarm");
     }
-    PrintWriter out = spec.commandLine().getOut();
+    output.format();
     try (EtcdClients clients = new EtcdClients(etcd.resolve(env))) {
       AlarmDesk desk = new AlarmDesk(clients);
       if (action.equals("list")) {
-        List<AlarmEntry> alarms = desk.list();
-        alarms.forEach(a -> out.println(a.describe()));
-        if (alarms.isEmpty()) {
-          out.println("no alarms");
-        }
+        output.print(AlarmListView.of(desk));
       } else {
         List<String> disarmed = desk.disarm(quota.bytes());
-        disarmed.forEach(out::println);
-        if (disarmed.isEmpty()) {
-          out.println("no alarms to disarm");
-        }
+        output.print(Printable.of(disarmed.isEmpty() ? "no alarms to disarm\n"
+            : String.join("\n", disarmed) + "\n", Map.of("disarmed", disarmed)));
       }
-      out.flush();
       return 0;
     }
   }

@@ -40,7 +40,7 @@ final class BackupCheckOptions {
   boolean allowNonMount;
 
   @Option(names = "-t", paramLabel = "SECONDS", description = "Answer within this time "
-      + "(default 10).")
+      + "(default 10; also --timeout).")
   String deadline;
 
   @Option(names = {"-w", "--age-warning"}, paramLabel = "RANGE",
@@ -67,7 +67,12 @@ final class BackupCheckOptions {
   boolean noLastRun;
 
   Duration deadline() {
-    return deadline == null ? ClusterCheckOptions.DEFAULT_DEADLINE : Durations.parse(deadline, "-t");
+    if (deadline != null) {
+      return Durations.parse(deadline, "-t");
+    }
+    // As in check cluster: a plugin's --timeout is its whole run, like -t (monitoring-plugins).
+    return target.timeout != null ? Durations.parse(target.timeout, "--timeout")
+        : ClusterCheckOptions.DEFAULT_DEADLINE;
   }
 
   /**

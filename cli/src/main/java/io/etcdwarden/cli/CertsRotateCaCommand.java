@@ -36,16 +36,18 @@ final class CertsRotateCaCommand implements Callable<Integer> {
           + " ${DEFAULT-VALUE}).")
   String wait;
   // Generous: a loaded host's first TLS connection alone has taken 2.4 s (FIELD-NOTES).
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
-      description = "Bound of each call to etcd (default ${DEFAULT-VALUE}).")
+  @Option(names = {"--command-timeout", "--timeout"}, paramLabel = "DURATION",
+      defaultValue = "10s",
+      description = "Bound of each call to etcd (default ${DEFAULT-VALUE};"
+          + " --timeout is its older name).")
   String timeout;
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (CaRotation rotation = new CaRotation(dataDir, Durations.parse(timeout, "--timeout"),
-        Clock.systemUTC())) {
+    try (CaRotation rotation = new CaRotation(dataDir,
+        Durations.parse(timeout, "--command-timeout"), Clock.systemUTC())) {
       if (!phase.equals("status")) {
         RotationPhase which = RotationPhase.of(phase).orElseThrow(() -> WardenException.badInput(
             "unknown phase '" + phase + "'; use prepare, trust-both, reissue, trust-new or"

@@ -1,6 +1,7 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.core.config.Durations;
+import io.etcdwarden.core.output.Printable;
 import io.etcdwarden.installer.certs.CertificateReport;
 import io.etcdwarden.installer.certs.CertificateReportJson;
 import io.etcdwarden.installer.certs.CertificateReportText;
@@ -35,21 +36,23 @@ final class CertsStatusCommand implements Callable<Integer> {
 
   @ArgGroup(exclusive = true, multiplicity = "1") Source source;
   @Mixin CertsOptions options;
-  @Option(names = "--json", description = "Print the report as JSON.") boolean json;
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "3s",
-      description = "Bound of each call to a member (default ${DEFAULT-VALUE}).")
+  @Mixin OutputOptions output;
+  @Option(names = {"--command-timeout", "--timeout"}, paramLabel = "DURATION",
+      defaultValue = "3s",
+      description = "Bound of each call to a member (default ${DEFAULT-VALUE};"
+          + " --timeout is its older name).")
   String timeout;
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    output.format();
     CertificateSurvey survey = new CertificateSurvey(options.nrpeCopies(),
-        Durations.parse(timeout, "--timeout"), Clock.systemUTC());
+        Durations.parse(timeout, "--command-timeout"), Clock.systemUTC());
     CertificateReport report = source.dataDir != null ? survey.ofMember(source.dataDir)
         : survey.ofCa(source.ca);
-    spec.commandLine().getOut().print(json ? new CertificateReportJson().render(report)
-        : new CertificateReportText().render(report));
-    spec.commandLine().getOut().flush();
+    output.print(Printable.of(new CertificateReportText().render(report),
+        new CertificateReportJson().document(report)));
     return 0;
   }
 }

@@ -7,6 +7,7 @@ import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.installer.config.ClusterState;
 import io.etcdwarden.installer.install.MemberUninstaller;
 import io.etcdwarden.installer.membership.MemberAdder;
+import io.etcdwarden.installer.membership.MemberListView;
 import io.etcdwarden.installer.membership.Membership;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -121,7 +122,7 @@ final class MemberCommand {
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the members.")
   static final class ListMembers implements Callable<Integer> {
     @Mixin TargetOptions target;
-    @Spec CommandLine.Model.CommandSpec spec;
+    @Mixin OutputOptions output;
     private final Environment env;
 
     ListMembers(Environment env) {
@@ -130,23 +131,13 @@ final class MemberCommand {
 
     @Override
     public Integer call() {
+      output.format();
       List<Member> members;
       try (EtcdClients clients = new EtcdClients(target.resolve(env))) {
         members = new Membership(clients).list();
       }
-      PrintWriter out = spec.commandLine().getOut();
-      out.printf("%-16s %-12s %-8s %-32s %s%n", "ID", "NAME", "ROLE", "PEER URLS", "CLIENT URLS");
-      for (Member m : members) {
-        out.printf("%-16s %-12s %-8s %-32s %s%n", Long.toHexString(m.getId()),
-            m.getName().isEmpty() ? "(unstarted)" : m.getName(), m.isLearner() ? "learner" : "voting",
-            join(m.getPeerURIs()), join(m.getClientURIs()));
-      }
-      out.flush();
+      output.print(new MemberListView(members));
       return 0;
-    }
-
-    private static String join(List<URI> urls) {
-      return String.join(",", urls.stream().map(URI::toString).toList());
     }
   }
 }

@@ -1,7 +1,5 @@
 package io.etcdwarden.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.etcdwarden.backup.AgeRecipients;
 import io.etcdwarden.backup.ArchiveName;
 import io.etcdwarden.backup.ArchivedSnapshot;
@@ -18,10 +16,9 @@ import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.core.endpoint.EtcdTarget;
+import io.etcdwarden.core.output.Printable;
 import io.etcdwarden.storage.PublishedSnapshot;
 import io.etcdwarden.storage.SnapshotStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,8 +60,7 @@ final class SnapshotCommand implements Callable<Integer> {
       + " (as 'snapshots verify' does, which check_etcd_backup then reports as verified);"
       + " exit 1 if it fails.")
   boolean verify;
-  @Option(names = "--json", description = "Print JSON for machines instead of key: value.")
-  boolean json;
+  @Mixin OutputOptions output;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -79,6 +75,7 @@ final class SnapshotCommand implements Callable<Integer> {
           + " stream without spooling); re-run 'etcd-warden cron render' to drop it");
       spec.commandLine().getErr().flush();
     }
+    output.format();
     ShortLivedProcess.prepareInBackground(SnapshotManifest::prepareJson);
     WardenConfig config = etcd.loadConfig();
     BackupSection backup = config.backup();
@@ -108,8 +105,7 @@ final class SnapshotCommand implements Callable<Integer> {
         bar.finish();
       }
     }
-    spec.commandLine().getOut().print(render(archived, verification));
-    spec.commandLine().getOut().flush();
+    output.print(printable(archived, verification));
     if (verification.isPresent() && !verification.get().ok()) {
       throw new WardenException(archived.published().location() + " fails verification: "
           + String.join("; ", verification.get().problems()));
@@ -117,7 +113,8 @@ final class SnapshotCommand implements Callable<Integer> {
     return 0;
   }
 
-  private String render(ArchivedSnapshot archived, Optional<Verification> verification) {
+  private static Printable printable(ArchivedSnapshot archived,
+      Optional<Verification> verification) {
     PublishedSnapshot p = archived.published();
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("snapshot.path", p.location());
@@ -131,18 +128,8 @@ final class SnapshotCommand implements Callable<Integer> {
     if (ArchiveName.encrypted(p.name())) {
       fields.put("snapshot.encrypted", true);
     }
-    if (!json) {
-      StringBuilder text = new StringBuilder();
-      fields.forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
-      return text.toString();
-    }
-    try {
-      // Made here, not in a static field: Jackson's start-up would delay every snapshot's first
-      // byte, --json or not.
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(fields) + "\n";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    StringBuilder text = new StringBuilder();
+    fields.forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
+    return Printable.of(text.toString(), fields);
   }
 }

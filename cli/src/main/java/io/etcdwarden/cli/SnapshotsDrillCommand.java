@@ -4,8 +4,8 @@ import io.etcdwarden.backup.AgeIdentity;
 import io.etcdwarden.checks.Perfdata;
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.restore.ClusterDrill;
+import io.etcdwarden.restore.DrillView;
 import io.etcdwarden.restore.SnapshotDrill;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code etcd-warden snapshots drill}: restores the newest (or a given) archive into a scratch
@@ -49,7 +48,7 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
   int members;
   @picocli.CommandLine.Mixin AgeOptions keys;
   @Mixin PointInTimeOptions point;
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin OutputOptions output;
   private final Environment env;
 
   SnapshotsDrillCommand(Environment env) {
@@ -58,6 +57,7 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    output.format();
     Optional<String> storeUri = Optional.ofNullable(store);
     BackupSection backup = config.load().backup();
     if (storeUri.isEmpty() && from.equals("latest")) {
@@ -65,23 +65,13 @@ final class SnapshotsDrillCommand implements Callable<Integer> {
     }
     Optional<AgeIdentity> identity = keys.identity(backup);
     Path scratch = scratchDir != null ? scratchDir : Path.of(System.getProperty("java.io.tmpdir"));
-    PrintWriter out = spec.commandLine().getOut();
-    String chosen = point.choose(from, storeUri, allowNonMount, identity, out);
+    String chosen = point.choose(from, storeUri, allowNonMount, identity, output.notes());
     SnapshotDrill.Outcome outcome = members == 1
         ? new SnapshotDrill(env.variables(), scratch)
             .run(chosen, storeUri, allowNonMount, allowOlderEtcd, identity)
         : new ClusterDrill(env.variables(), scratch, members)
             .run(chosen, storeUri, allowNonMount, allowOlderEtcd, identity);
-    String perfdata = perfdata(outcome);
-    if (outcome.passed()) {
-      out.println("PASS " + outcome.archive() + ": restored into " + (members == 1
-          ? "a scratch member" : "a scratch " + members + "-member cluster") + " in "
-          + outcome.took().toMillis() + " ms; " + outcome.checks() + perfdata);
-    } else {
-      out.println("FAIL " + outcome.archive() + ": " + outcome.problem().orElseThrow()
-          + perfdata);
-    }
-    out.flush();
+    output.print(new DrillView(outcome, members, perfdata(outcome)));
     return outcome.passed() ? 0 : FailureHandler.FAILED;
   }
 

@@ -1,19 +1,15 @@
 package io.etcdwarden.cli;
 
-import io.etcdwarden.backup.CatalogEntry;
 import io.etcdwarden.backup.CatalogRow;
+import io.etcdwarden.backup.CatalogView;
 import io.etcdwarden.backup.SnapshotCatalog;
 import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.storage.SnapshotStore;
-import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code etcd-warden snapshots list}: complete archives with size and age from the store's
@@ -34,54 +30,19 @@ final class SnapshotsListCommand implements Callable<Integer> {
           + " each archive's manifest, CODEC, ENCRYPTED, VERIFIED (the store's mark) and MEMBER"
           + " (reads, and on S3/GCS downloads, every archive whole).")
   boolean long_;
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
+    output.format();
     WardenConfig loaded = config.load();
-    PrintWriter out = spec.commandLine().getOut();
-    Clock clock = Clock.systemUTC();
+    CatalogView view;
     try (SnapshotStore snapshots = store.open(loaded)) {
-      if (long_) {
-        printLong(CatalogRow.of(SnapshotCatalog.list(snapshots, keys.identity(loaded.backup())),
-            snapshots), out);
-        return 0;
-      }
-      String format = "%-44s %10s %8s%n";
-      out.printf(format, "NAME", "SIZE", "AGE");
-      for (CatalogEntry e : SnapshotCatalog.listNames(snapshots)) {
-        Duration age = Duration.between(e.stored().modified(), clock.instant());
-        out.printf(format, e.stored().name(), mebibytes(e.stored().sizeBytes()), age(age));
-      }
+      view = long_ ? CatalogView.detailed(CatalogRow.of(SnapshotCatalog.list(snapshots,
+          keys.identity(loaded.backup())), snapshots))
+          : CatalogView.names(SnapshotCatalog.listNames(snapshots), Clock.systemUTC().instant());
     }
-    out.flush();
+    output.print(view);
     return 0;
-  }
-
-  private static void printLong(List<CatalogRow> rows, PrintWriter out) {
-    String format = "%-48s %10s %-24s %10s %-5s %-9s %-8s %s%n";
-    out.printf(format, "NAME", "SIZE", "CREATED", "REVISION", "CODEC", "ENCRYPTED", "VERIFIED",
-        "MEMBER");
-    for (CatalogRow r : rows) {
-      out.printf(format, r.name(), mebibytes(r.sizeBytes()), r.createdAt().orElse("?"),
-          r.revision().isPresent() ? Long.toString(r.revision().getAsLong()) : "?", r.codec(),
-          r.encrypted() ? "age" : "no", r.verified() ? "yes" : "no",
-          (r.member() + " " + r.note()).strip());
-    }
-    out.flush();
-  }
-
-  private static String mebibytes(long bytes) {
-    return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
-  }
-
-  private static String age(Duration age) {
-    if (age.toDays() > 0) {
-      return age.toDays() + "d";
-    }
-    if (age.toHours() > 0) {
-      return age.toHours() + "h";
-    }
-    return Math.max(0, age.toMinutes()) + "m";
   }
 }

@@ -1,12 +1,12 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.backup.PruneDecision;
+import io.etcdwarden.backup.PruneView;
 import io.etcdwarden.backup.RetentionPolicy;
 import io.etcdwarden.backup.SnapshotPruner;
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.storage.SnapshotStore;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,10 +41,12 @@ final class SnapshotsPruneCommand implements Callable<Integer> {
   Integer weeklyFlag;
   @Option(names = "--dry-run", description = "Only print what would be deleted.")
   boolean dryRun;
+  @Mixin OutputOptions output;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    output.format();
     WardenConfig loaded = config.load();
     BackupSection backup = loaded.backup();
     int keepLast = keepLastFlag != null ? keepLastFlag : backup.keepLast();
@@ -60,13 +62,7 @@ final class SnapshotsPruneCommand implements Callable<Integer> {
       decisions = SnapshotPruner.prune(snapshots,
           new RetentionPolicy(keepLast, hourly, daily, weekly), dryRun);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    String deleted = dryRun ? "would delete" : "deleted";
-    for (PruneDecision d : decisions) {
-      out.println((d.kept() ? "kept         " : String.format("%-13s", deleted)) + d.name()
-          + " (" + d.reason().text() + ")");
-    }
-    out.flush();
+    output.print(new PruneView(decisions, dryRun));
     return 0;
   }
 }

@@ -33,10 +33,11 @@ final class TargetOptions {
   String key;
 
   @Option(names = "--timeout", paramLabel = "DURATION",
-      description = "Deadline per call, e.g. 5s or 500ms (default 5s).")
+      description = "Older name of --command-timeout (in check plugins: the whole run, as -t).")
   String timeout;
 
   @Mixin AuthOptions auth;
+  @Mixin TimeoutOptions timeouts = new TimeoutOptions();
 
   private WardenConfig loaded;
 
@@ -55,7 +56,7 @@ final class TargetOptions {
   EtcdTarget resolve(Environment env) {
     TargetFlags flags = new TargetFlags(endpoints, cacert, cert, key, timeout);
     Path source = config != null ? config : Path.of(WardenConfig.DEFAULT_PATH);
-    return EtcdTargetResolver.resolve(flags, env.variables(), loadConfig(), source.toString())
-        .withCredentials(auth.resolve(env, loadConfig(), source.toString()));
+    return EtcdTargetResolver.resolve(flags, timeouts.flags(), env.variables(), loadConfig(),
+        source.toString()).withCredentials(auth.resolve(env, loadConfig(), source.toString()));
   }
 }

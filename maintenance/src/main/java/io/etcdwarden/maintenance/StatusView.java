@@ -43,6 +43,11 @@ public final class StatusView {
 
   /** The same reading as one JSON document. */
   public static String json(ClusterReading r) {
+    return document(r).toString();
+  }
+
+  /** The same reading as a JSON tree (what {@code maintenance status -w json} prints). */
+  public static ObjectNode document(ClusterReading r) {
     ObjectNode root = JSON.createObjectNode();
     root.put("revision", r.revision());
     root.put("compacted_revision", r.compactedRevision());
@@ -70,7 +75,7 @@ public final class StatusView {
     ArrayNode alarms = root.putArray("alarms");
     r.alarms().forEach(a -> alarms.addObject().put("member", a.memberName())
         .put("member_id", a.memberId()).put("type", a.type()));
-    return root.toString();
+    return root;
   }
 
   private static double round(double percent) {

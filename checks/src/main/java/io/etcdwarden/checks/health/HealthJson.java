@@ -21,6 +21,15 @@ public final class HealthJson {
   private HealthJson() {}
 
   public static String render(ClusterReport report) {
+    try {
+      return MAPPER.writeValueAsString(document(report)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The report as the map {@link #render} serialises (what {@code health -w json} prints). */
+  public static Map<String, Object> document(ClusterReport report) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("healthy", report.healthy());
     root.put("summary", report.summary());
@@ -28,11 +37,7 @@ public final class HealthJson {
     root.put("leader", report.agreedLeader().orElse(null));
     root.put("taken_at", report.takenAt().toString());
     root.put("members", report.members().stream().map(HealthJson::member).toList());
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return root;
   }
 
   private static Map<String, Object> member(MemberStatus m) {

@@ -27,18 +27,20 @@ final class ClientSettings {
 
   private ClientSettings() {}
 
-  static ClientBuilder apply(ClientBuilder builder, Duration timeout, int retries) {
+  /** {@code dialTimeout} bounds connecting (TCP and TLS, {@link DialGate}), {@code timeout} each call. */
+  static ClientBuilder apply(ClientBuilder builder, Duration timeout, Duration dialTimeout,
+      int retries) {
     long timeoutMs = Math.max(1, Math.min(timeout.toMillis(), Integer.MAX_VALUE));
     long delayMs = Math.max(1, Math.min(RETRY_DELAY_MS, timeoutMs / 4));
     long maxDelayMs = Math.max(delayMs + 1, Math.min(RETRY_MAX_DELAY_MS, timeoutMs / 2));
     return builder
         .waitForReady(false)
-        .connectTimeout(Duration.ofMillis(timeoutMs))
+        .connectTimeout(Duration.ofMillis(Math.max(1, Math.min(dialTimeout.toMillis(), timeoutMs))))
         .retryMaxAttempts(retries)
         .retryDelay(delayMs)
         .retryMaxDelay(maxDelayMs)
         .retryMaxDuration(Duration.ofMillis(Math.max(timeoutMs, delayMs + 1)))
-        .interceptor(new UnaryDeadline(timeout));
+        .interceptor(new UnaryDeadline(timeout), new DialGate(dialTimeout));
   }
 
   /**

@@ -132,7 +132,8 @@ public final class EtcdClients implements AutoCloseable {
       }
     }
     SharedGrpcLoop.markUsed();
-    ClientBuilder builder = ClientSettings.apply(Client.builder(), target.timeout(), retries)
+    ClientBuilder builder = ClientSettings.apply(Client.builder(), target.timeout(),
+        target.dialTimeout(), retries)
         .target(ClientSettings.ipTarget(endpoints));
     // jetcd negotiates TLS whenever an SslContext is set, whatever the URI scheme says.
     if (scheme.equals("https")) {

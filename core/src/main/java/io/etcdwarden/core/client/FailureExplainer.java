@@ -58,7 +58,15 @@ final class FailureExplainer {
     if (tls.isPresent()) {
       return new WardenException(where + "TLS handshake failed: " + tls.get(), failure);
     }
-    String timeout = "no answer within " + Durations.format(target.timeout());
+    if (chain.find(DialGate.DialTimeout.class).isPresent()) {
+      return WardenException.retryable(where + "no connection within the dial timeout of "
+          + Durations.format(target.dialTimeout()) + " (connect and TLS handshake; from "
+          + target.origins().getOrDefault(EtcdTarget.DIAL_TIMEOUT,
+              "the command timeout, " + target.originOf(EtcdTarget.TIMEOUT)) + ")", failure);
+    }
+    String origin = target.originOf(EtcdTarget.TIMEOUT);
+    String timeout = "no answer within " + Durations.format(target.timeout())
+        + (origin.equals(EtcdTarget.DEFAULT_ORIGIN) ? "" : " (" + origin + ")");
     if (chain.find(ConnectTimeoutException.class).isPresent()) {
       return WardenException.retryable(where + timeout + " (connecting timed out)", failure);
     }

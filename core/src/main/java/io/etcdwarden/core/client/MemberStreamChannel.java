@@ -66,7 +66,8 @@ public final class MemberStreamChannel implements AutoCloseable {
         .directExecutor()
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
         .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-            (int) Math.min(Integer.MAX_VALUE, target.timeout().toMillis()));
+            (int) Math.min(Integer.MAX_VALUE, target.dialTimeout().toMillis()))
+        .intercept(new DialGate(target.dialTimeout()));
     target.credentials().ifPresent(c -> builder.intercept(new StreamAuth(c, target.timeout())));
     try {
       if ("https".equals(url.getScheme())) {

@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * Which etcd cluster to talk to and how: client endpoints, the TLS files (CA bundle, client
- * certificate and key) and the per-call deadline, each with the place it came from ("--cacert",
+ * certificate and key), the per-call deadline ({@code timeout}, etcdctl's command timeout) and the
+ * bound on connecting ({@code dialTimeout}, etcdctl's dial timeout: TCP connect and TLS handshake),
+ * each with the place it came from ("--cacert",
  * "ETCDCTL_CACERT", "etcd.cacert in /etc/etcd-warden/warden.yaml", "default") so that error
  * messages can tell the operator which setting to fix; and the etcd user to authenticate as, if
  * any (none: etcd maps the client certificate's common name to a user when auth is enabled).
@@ -24,12 +26,14 @@ public record EtcdTarget(
     Optional<Path> keyFile,
     Duration timeout,
     Map<String, String> origins,
+    Duration dialTimeout,
     Optional<EtcdCredentials> credentials) {
   public static final String ENDPOINTS = "endpoints";
   public static final String CACERT = "cacert";
   public static final String CERT = "cert";
   public static final String KEY = "key";
   public static final String TIMEOUT = "timeout";
+  public static final String DIAL_TIMEOUT = "dial_timeout";
   /** The origin of a value nobody gave. */
   public static final String DEFAULT_ORIGIN = "default";
 
@@ -45,13 +49,26 @@ public record EtcdTarget(
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
     origins = Map.copyOf(origins);
+    if (dialTimeout.isNegative() || dialTimeout.isZero()) {
+      throw new IllegalArgumentException("dial timeout must be positive, got " + dialTimeout);
+    }
     Objects.requireNonNull(credentials, "credentials");
   }
 
-  /** A target without an etcd user: certificate (or no) authentication. */
+  /**
+   * A target whose connecting is bounded by the per-call timeout too (no dial timeout given),
+   * without an etcd user: certificate (or no) authentication.
+   */
   public EtcdTarget(List<URI> endpoints, Optional<Path> caFile, Optional<Path> certFile,
       Optional<Path> keyFile, Duration timeout, Map<String, String> origins) {
-    this(endpoints, caFile, certFile, keyFile, timeout, origins, Optional.empty());
+    this(endpoints, caFile, certFile, keyFile, timeout, origins, timeout, Optional.empty());
+  }
+
+  /** A target with its own dial timeout, without an etcd user. */
+  public EtcdTarget(List<URI> endpoints, Optional<Path> caFile, Optional<Path> certFile,
+      Optional<Path> keyFile, Duration timeout, Map<String, String> origins,
+      Duration dialTimeout) {
+    this(endpoints, caFile, certFile, keyFile, timeout, origins, dialTimeout, Optional.empty());
   }
 
   /** Where a field's value came from; {@value #DEFAULT_ORIGIN} when nobody gave it. */
@@ -74,16 +91,32 @@ public record EtcdTarget(
    * kept, since the TLS files and the timeout still come from the same places.
    */
   public EtcdTarget withEndpoints(List<URI> newEndpoints) {
-    return new EtcdTarget(newEndpoints, caFile, certFile, keyFile, timeout, origins, credentials);
+    return new EtcdTarget(newEndpoints, caFile, certFile, keyFile, timeout, origins, dialTimeout,
+        credentials);
   }
 
-  /** The same target with another per-call deadline; the credentials are kept. */
+  /** The same target with another per-call deadline, from the same place as the old one. */
   public EtcdTarget withTimeout(Duration newTimeout) {
-    return new EtcdTarget(endpoints, caFile, certFile, keyFile, newTimeout, origins, credentials);
+    return withTimeout(newTimeout, originOf(TIMEOUT));
+  }
+
+  /**
+   * The same target with another per-call timeout (a plugin's share of its whole-run budget);
+   * the dial timeout follows it unless one was given, which it then bounds. {@code origin} says
+   * where the new timeout came from, for messages. The credentials are kept.
+   */
+  public EtcdTarget withTimeout(Duration newTimeout, String origin) {
+    Duration dial = !origins.containsKey(DIAL_TIMEOUT) || dialTimeout.compareTo(newTimeout) > 0
+        ? newTimeout : dialTimeout;
+    Map<String, String> newOrigins = new java.util.HashMap<>(origins);
+    newOrigins.put(TIMEOUT, origin);
+    return new EtcdTarget(endpoints, caFile, certFile, keyFile, newTimeout, newOrigins, dial,
+        credentials);
   }
 
   /** The same target authenticating as {@code user} (empty: by the client certificate). */
   public EtcdTarget withCredentials(Optional<EtcdCredentials> user) {
-    return new EtcdTarget(endpoints, caFile, certFile, keyFile, timeout, origins, user);
+    return new EtcdTarget(endpoints, caFile, certFile, keyFile, timeout, origins, dialTimeout,
+        user);
   }
 }

@@ -48,6 +48,19 @@ public final class EtcdTargetResolver {
    */
   public static EtcdTarget resolve(
       TargetFlags flags, Map<String, String> env, WardenConfig config, String configSourceName) {
+    return resolve(flags, TimeoutFlags.none(), env, config, configSourceName);
+  }
+
+  /**
+   * As above, with etcdctl's timeout flags: the command timeout is {@code --command-timeout}
+   * (or its older name {@code --timeout}), else {@code ETCDCTL_COMMAND_TIMEOUT}, else {@code
+   * etcd.timeout}, else 5 s; the dial timeout is {@code --dial-timeout}, else {@code
+   * ETCDCTL_DIAL_TIMEOUT}, else the command timeout. An {@code ETCDCTL_*} variable etcd-warden
+   * does not support is refused here ({@link EtcdctlVariables}).
+   */
+  public static EtcdTarget resolve(TargetFlags flags, TimeoutFlags timeouts,
+      Map<String, String> env, WardenConfig config, String configSourceName) {
+    EtcdctlVariables.refuseUnsupported(env);
     refuseEmpty(flags, env);
     EtcdSection etcd = config.etcd();
     String inConfig = " in " + configSourceName;
@@ -77,16 +90,23 @@ public final class EtcdTargetResolver {
         .orElse(new Sourced(DEFAULT_HOST_PORT, EtcdTarget.DEFAULT_ORIGIN));
     List<URI> endpoints = endpoints(endpointText, tlsFiles);
 
-    Duration timeout;
-    String timeoutOrigin;
-    Optional<String> timeoutFlag = TargetFlags.given(flags.timeout());
-    if (timeoutFlag.isPresent()) {
-      timeout = Durations.parse(timeoutFlag.get(), TargetFlags.TIMEOUT_FLAG);
-      timeoutOrigin = TargetFlags.TIMEOUT_FLAG;
-    } else {
-      timeout = etcd.timeoutOrDefault();
-      timeoutOrigin = etcd.timeout().isPresent() ? "etcd.timeout" + inConfig : EtcdTarget.DEFAULT_ORIGIN;
+    if (TargetFlags.given(flags.timeout()).isPresent()
+        && TargetFlags.given(timeouts.commandTimeout()).isPresent()) {
+      throw WardenException.badInput(TargetFlags.TIMEOUT_FLAG + " is the older name of "
+          + TimeoutFlags.COMMAND_TIMEOUT_FLAG + ": give one of them");
     }
+    Optional<Sourced> typedTimeout = Stream.of(
+        flag(timeouts.commandTimeout(), TimeoutFlags.COMMAND_TIMEOUT_FLAG),
+        flag(flags.timeout(), TargetFlags.TIMEOUT_FLAG),
+        env(env, EtcdctlVariables.ETCDCTL_COMMAND_TIMEOUT)).flatMap(Optional::stream).findFirst();
+    Duration timeout = typedTimeout.map(t -> Durations.parse(t.value(), t.origin()))
+        .orElseGet(etcd::timeoutOrDefault);
+    String timeoutOrigin = typedTimeout.map(Sourced::origin).orElse(etcd.timeout().isPresent()
+        ? "etcd.timeout" + inConfig : EtcdTarget.DEFAULT_ORIGIN);
+    Optional<Sourced> dialText = Stream.of(
+        flag(timeouts.dialTimeout(), TimeoutFlags.DIAL_TIMEOUT_FLAG),
+        env(env, EtcdctlVariables.ETCDCTL_DIAL_TIMEOUT)).flatMap(Optional::stream).findFirst();
+    Duration dial = dialText.map(d -> Durations.parse(d.value(), d.origin())).orElse(timeout);
 
     Map<String, String> origins = new HashMap<>();
     origins.put(EtcdTarget.ENDPOINTS, endpointText.origin());
@@ -94,7 +114,8 @@ public final class EtcdTargetResolver {
     origins.put(EtcdTarget.CERT, cert.map(Sourced::origin).orElse(EtcdTarget.DEFAULT_ORIGIN));
     origins.put(EtcdTarget.KEY, key.map(Sourced::origin).orElse(EtcdTarget.DEFAULT_ORIGIN));
     origins.put(EtcdTarget.TIMEOUT, timeoutOrigin);
-    return new EtcdTarget(endpoints, path(ca), path(cert), path(key), timeout, origins);
+    dialText.ifPresent(d -> origins.put(EtcdTarget.DIAL_TIMEOUT, d.origin()));
+    return new EtcdTarget(endpoints, path(ca), path(cert), path(key), timeout, origins, dial);
   }
 
   private static void refuseEmpty(TargetFlags flags, Map<String, String> env) {
@@ -110,7 +131,8 @@ public final class EtcdTargetResolver {
       }
     });
     for (String name : List.of(ETCDCTL_ENDPOINTS, ETCDCTL_ENDPOINT, ETCDCTL_CACERT,
-        ETCDCTL_CA_FILE, ETCDCTL_CERT, ETCDCTL_CERT_FILE, ETCDCTL_KEY, ETCDCTL_KEY_FILE)) {
+        ETCDCTL_CA_FILE, ETCDCTL_CERT, ETCDCTL_CERT_FILE, ETCDCTL_KEY, ETCDCTL_KEY_FILE,
+        EtcdctlVariables.ETCDCTL_DIAL_TIMEOUT, EtcdctlVariables.ETCDCTL_COMMAND_TIMEOUT)) {
       String value = env.get(name);
       if (value != null && value.isBlank()) {
         throw WardenException.badInput(name + " is set but empty: give it a value or unset it");

@@ -16,6 +16,15 @@ public final class CertificateReportJson {
 
   /** The report as pretty-printed JSON. */
   public String render(CertificateReport report) {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document(report)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of strings and numbers always serialises", e);
+    }
+  }
+
+  /** The report as a JSON tree (what {@code certs status -w json} prints). */
+  public ObjectNode document(CertificateReport report) {
     ObjectNode root = JSON.createObjectNode();
     root.put("at", report.at().toString());
     root.put("warning_days", CertificateDeadlines.WARNING_DAYS);
@@ -36,10 +45,6 @@ public final class CertificateReportJson {
       e.trustedCas().forEach(c.putArray("trusted_cas")::add);
     }
     report.problems().forEach(root.putArray("problems")::add);
-    try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of strings and numbers always serialises", e);
-    }
+    return root;
   }
 }

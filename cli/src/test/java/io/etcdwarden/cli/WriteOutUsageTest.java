@@ -1,0 +1,74 @@
+package io.etcdwarden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A format -w does not know, a clash with --json, and an ETCDCTL_* variable etcd-warden does not
+ * support are each one line and a usage exit, before anything is contacted (the endpoint here
+ * would refuse).
+ */
+class WriteOutUsageTest {
+  private static final Map<String, String> NOWHERE =
+      Map.of("ETCDCTL_ENDPOINTS", "http://127.0.0.1:1");
+
+  @Test
+  void anUnknownFormatIsOneUsageLineNamingTheChoices() {
+    for (String[] args : new String[][] {{"health", "-w", "yaml"},
+        {"member", "list", "--write-out=simple"}, {"maintenance", "status", "-w", "protobuf"},
+        {"snapshots", "list", "--target", "file:///nonexistent", "-w", "xml"}}) {
+      CliRun run = CliRun.run(NOWHERE, args);
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+      assertThat(run.out()).as(run.toString()).isEmpty();
+      assertThat(run.err().lines()).as(run.toString()).hasSize(1);
+      assertThat(run.err()).contains("-w/--write-out: unknown format")
+          .contains("give table, json or fields");
+    }
+  }
+
+  @Test
+  void anUnknownFormatInTheEnvironmentIsNamed() {
+    Map<String, String> env = Map.of("ETCDCTL_ENDPOINTS", "http://127.0.0.1:1",
+        "ETCDCTL_WRITE_OUT", "simple");
+    CliRun run = CliRun.run(env, "member", "list");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err().lines()).as(run.toString()).hasSize(1);
+    assertThat(run.err()).contains("ETCDCTL_WRITE_OUT: unknown format 'simple'");
+  }
+
+  @Test
+  void jsonAndAnotherFormatTogetherAreRefused() {
+    CliRun run = CliRun.run(NOWHERE, "health", "--json", "-w", "fields");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("--json is -w json");
+  }
+
+  @Test
+  void aPluginTakesNoWriteOutAndSaysUnknownWithExitThree() {
+    CliRun run = CliRun.run(NOWHERE, "check", "cluster", "--write-out", "json");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.out().lines()).as(run.toString()).hasSize(1);
+    assertThat(run.out()).startsWith("ETCD_CLUSTER UNKNOWN:").contains("--write-out");
+  }
+
+  @Test
+  void anUnsupportedEtcdctlVariableIsRefusedInOneLine() {
+    Map<String, String> env = Map.of("ETCDCTL_ENDPOINTS", "http://127.0.0.1:1",
+        "ETCDCTL_KEEPALIVE_TIME", "30s");
+    CliRun run = CliRun.run(env, "member", "list");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines()).as(run.toString()).hasSize(1);
+    assertThat(run.err()).contains("ETCDCTL_KEEPALIVE_TIME is set ('30s') but not supported");
+  }
+
+  @Test
+  void theOldTimeoutNameAndTheNewOneTogetherAreRefused() {
+    CliRun run = CliRun.run(NOWHERE, "member", "list", "--timeout", "1s",
+        "--command-timeout", "2s");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("--timeout is the older name of --command-timeout");
+  }
+}
