@@ -85,8 +85,8 @@ record MemberOnHost(String name, Path configFile, Path dataDir, List<URI> peerUr
   /** This member's client URLs with its own certificate: how restore asks etcd questions. */
   public EtcdTarget target(Duration timeout) {
     return new EtcdTarget(clientUrls, Optional.of(caFile), Optional.of(certFile),
-        Optional.of(keyFile), timeout, Map.of(EtcdTarget.ENDPOINTS, configFile.toString()),
-        credentials);
+        Optional.of(keyFile), timeout, Map.of(EtcdTarget.ENDPOINTS, configFile.toString()))
+        .withCredentials(credentials);
   }
 
   /** The same member, asked as etcd user {@code user} (empty: by its certificate's CN). */
