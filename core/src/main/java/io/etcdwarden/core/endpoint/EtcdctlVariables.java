@@ -49,10 +49,8 @@ public final class EtcdctlVariables {
       honoured(ETCDCTL_WRITE_OUT),
       refused("ETCDCTL_API", Set.of("3"), "etcd-warden speaks etcd's v3 API only; set it to 3"
           + " or unset it"),
-      refused("ETCDCTL_USER", Set.of(), "user/password authentication is not supported yet;"
-          + " unset it (client certificates work: --cert/--key)"),
-      refused("ETCDCTL_PASSWORD", Set.of(), "user/password authentication is not supported"
-          + " yet; unset it (client certificates work: --cert/--key)"),
+      honoured("ETCDCTL_USER"),
+      honoured("ETCDCTL_PASSWORD"),
       refused("ETCDCTL_AUTH_JWT_TOKEN", Set.of(), "JWT token authentication is not supported;"
           + " unset it"),
       refused("ETCDCTL_INSECURE_SKIP_TLS_VERIFY", Set.of("false"), "etcd-warden always"

@@ -37,8 +37,9 @@ class EtcdctlVariablesTest {
   @Test
   void aSecretIsNotRepeatedInTheRefusal() {
     assertThatThrownBy(() -> EtcdctlVariables.refuseUnsupported(
-        Map.of("ETCDCTL_PASSWORD", "hunter2")))
+        Map.of("ETCDCTL_AUTH_JWT_TOKEN", "hunter2")))
         .isInstanceOf(WardenException.class)
+        .hasMessageStartingWith("ETCDCTL_AUTH_JWT_TOKEN is set (value hidden)")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
   }
 
@@ -46,7 +47,8 @@ class EtcdctlVariablesTest {
   void etcdctlsOwnDefaultsAndHonouredVariablesAreAccepted() {
     assertThatCode(() -> EtcdctlVariables.refuseUnsupported(Map.of("ETCDCTL_API", "3",
         "ETCDCTL_INSECURE_SKIP_TLS_VERIFY", "false", "ETCDCTL_DIAL_TIMEOUT", "2s",
-        "ETCDCTL_HEX", "FALSE", "ETCDCTL_BIN", "/usr/bin/etcdctl"))).doesNotThrowAnyException();
+        "ETCDCTL_HEX", "FALSE", "ETCDCTL_BIN", "/usr/bin/etcdctl", "ETCDCTL_USER", "root",
+        "ETCDCTL_PASSWORD", "secret"))).doesNotThrowAnyException();
     assertThatThrownBy(() -> EtcdctlVariables.refuseUnsupported(Map.of("ETCDCTL_API", "2")))
         .hasMessageStartingWith("ETCDCTL_API");
   }
