@@ -88,7 +88,7 @@ public final class RestorePreflight {
     try {
       EtcdLineGate.require(archive.name(), archive.manifest(), etcdVersion, member.etcdBinary(),
           request.allowOlderEtcd());
-      requireRoom(dataDir, archive.dbSize() + WAL_BYTES, names.backupFile());
+      new DiskRoom(freeSpace).require(dataDir, archive.dbSize() + WAL_BYTES, names.backupFile());
     } catch (RuntimeException e) {
       ArchiveStager.deleteQuietly(names.staged());
       throw e;
@@ -143,7 +143,7 @@ public final class RestorePreflight {
     List<String> failures = new ArrayList<>();
     for (ArchiveSource source : sources) {
       try {
-        requireRoom(dataDir, source.sizeBytes(), Optional.empty());
+        new DiskRoom(freeSpace).require(dataDir, source.sizeBytes(), Optional.empty());
         Optional<String> expected = request.sha256().or(source::recordedSha256);
         String origin = request.sha256().isPresent() ? "--sha256"
             : source.name() + ".sha256";
@@ -161,49 +161,5 @@ public final class RestorePreflight {
     }
     throw new WardenException("--from latest: no archive verifies (" + String.join("; ",
         failures) + "); nothing was changed");
-  }
-
-  private void requireRoom(Path dataDir, long restoredBytes, Optional<Path> backupFile) {
-    long backupBytes = backupFile.isPresent() ? Trees.size(dataDir) : 0;
-    Path parent = dataDir.toAbsolutePath().getParent();
-    Path backupParent = backupFile.map(f -> existingAncestor(f)).orElse(parent);
-    boolean sameStore = sameStore(parent, backupParent);
-    long need = restoredBytes + (sameStore ? backupBytes : 0);
-    long free = usable(parent);
-    if (free < need) {
-      throw new WardenException("not enough free disk in " + parent + ": " + free + " bytes free,"
-          + " " + need + " needed (restored data " + restoredBytes + (sameStore && backupBytes > 0
-          ? " + backup of the old data " + backupBytes : "") + "); nothing was changed");
-    }
-    if (!sameStore && backupBytes > 0 && usable(backupParent) < backupBytes) {
-      throw new WardenException("not enough free disk in " + backupParent + " for the backup of "
-          + dataDir + " (" + backupBytes + " bytes); use --target DIR or --skip-backup; nothing"
-          + " was changed");
-    }
-  }
-
-  private long usable(Path dir) {
-    try {
-      return freeSpace.usableBytes(dir);
-    } catch (IOException e) {
-      throw new WardenException("cannot read the free space of " + dir + ": " + e.getMessage(),
-          e);
-    }
-  }
-
-  private static Path existingAncestor(Path file) {
-    Path p = file.toAbsolutePath().getParent();
-    while (p != null && !Files.exists(p)) {
-      p = p.getParent();
-    }
-    return p == null ? file.getRoot() : p;
-  }
-
-  private static boolean sameStore(Path a, Path b) {
-    try {
-      return Files.getFileStore(a).equals(Files.getFileStore(b));
-    } catch (IOException e) {
-      return true;
-    }
   }
 }
