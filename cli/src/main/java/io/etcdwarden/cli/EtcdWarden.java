@@ -70,6 +70,14 @@ public final class EtcdWarden implements Runnable {
   }
 
   /**
+   * The whole command tree, every subcommand included: for tools that read the model rather than
+   * run it (picocli's {@code AutoComplete}, the packaged man page).
+   */
+  public static CommandLine commandTree(Map<String, String> env) {
+    return tree(new String[0], env);
+  }
+
+  /**
    * The root with the subcommand {@code args} name, or with all of them when they name none (no
    * arguments, help, version, a mistake). picocli builds the model of every command it is given
    * up front, about a tenth of a second for the whole tree, which a snapshot or a check would

@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 /**
  * Renders {@code etcd-warden.service}, pure text: the daemon as its own system user {@link
  * #USER}, restarted whenever it stops, after and wanting the local etcd member's unit ({@code
- * etcd-NAME.service}) when one is named, with the config file named explicitly and a heap cap
- * that keeps it small beside etcd. Snapshots and compression yield to etcd ({@code Nice=},
+ * etcd-NAME.service}) when one is named, with the config file named explicitly; the launcher's
+ * {@code daemon} flags (heap, metaspace, code cache, allocator caps) keep it small beside etcd.
+ * Snapshots and compression yield to etcd ({@code Nice=},
  * {@code CPUWeight=}, idle I/O); AWS and GCS settings come from {@link #ENVIRONMENT_FILE} when
  * it exists. Sandboxed like the member ({@link SandboxDirectives}); its state folder is a
  * systemd {@code StateDirectory}. SIGTERM lets a running snapshot finish (TimeoutStopSec covers
@@ -52,7 +53,6 @@ public final class SystemdUnit {
         + "User=" + USER + "\n"
         + "Group=" + USER + "\n"
         + "EnvironmentFile=-" + ENVIRONMENT_FILE + "\n"
-        + "Environment=ETCD_WARDEN_JAVA_OPTS=-Xmx96m\n"
         + "ExecStart=" + launcher + " daemon --config " + config + "\n"
         + "Restart=always\n"
         + "RestartSec=5\n"

@@ -21,7 +21,7 @@ class RenderedFilesTest {
     assertThat(unit).contains("Restart=always\n")
         .contains("ExecStart=/opt/etcd-warden/bin/etcd-warden daemon --config "
             + "/etc/etcd-warden/warden.yaml\n")
-        .contains("Environment=ETCD_WARDEN_JAVA_OPTS=-Xmx96m\n")
+        .doesNotContain("ETCD_WARDEN_JAVA_OPTS")
         .contains("WantedBy=multi-user.target");
   }
 

@@ -1,0 +1,130 @@
+package io.etcdwarden.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packages {@code mvn package} built in this module's target folder, checked as an operator
+ * and Debian's tools see them: lintian finds no error in the .deb; unpacked, it runs
+ * {@code etcd-warden --version} on its own runtime with no java on the PATH and no JAVA_HOME;
+ * its links, plugins, man page, completion and postinst are where they belong; the tarball has
+ * one top folder; the jar carries no native library for another platform.
+ */
+class PackageIT {
+  private static final Path TARGET = Path.of("target");
+
+  @Test
+  void lintianFindsNoError() throws Exception {
+    Command lintian = Command.run(List.of("lintian", "--allow-root", deb().toString()));
+
+    assertThat(lintian.output()).doesNotContainPattern("(?m)^E: ");
+    assertThat(lintian.code()).as(lintian.output()).isZero();
+  }
+
+  @Test
+  void unpackedPackageRunsOnItsOwnRuntime(@TempDir Path root) throws Exception {
+    unpack(root);
+    Path tools = Files.createDirectories(root.resolve("tools"));
+    for (String tool : List.of("dirname", "readlink")) {
+      Files.createSymbolicLink(tools.resolve(tool), Path.of("/usr/bin", tool));
+    }
+    Map<String, String> env = Map.of("PATH", tools.toString(), "LANG", "C.UTF-8");
+    assertThat(Command.run(List.of("/bin/sh", "-c", "command -v java"), env, root).code())
+        .as("java must not be on the test's PATH").isNotZero();
+
+    Command version = Command.run(
+        List.of(root.resolve("opt/etcd-warden/bin/etcd-warden").toString(), "--version"), env,
+        root);
+
+    assertThat(version.code()).as(version.output()).isZero();
+    assertThat(version.output()).contains("etcd-warden");
+    assertThat(root.resolve("opt/etcd-warden/runtime/bin/java")).isExecutable();
+    assertThat(root.resolve("opt/etcd-warden/lib/etcd-warden.jsa")).isNotEmptyFile();
+  }
+
+  @Test
+  void commandsAndPluginsAreLinkedIntoTheSystemPaths(@TempDir Path root) throws Exception {
+    unpack(root);
+    for (String link : List.of("usr/bin/etcd-warden", "usr/bin/check_etcd_cluster",
+        "usr/bin/check_etcd_backup", "usr/lib/nagios/plugins/check_etcd_cluster",
+        "usr/lib/nagios/plugins/check_etcd_backup")) {
+      Path target = Files.readSymbolicLink(root.resolve(link));
+      assertThat(target.toString()).startsWith("/opt/etcd-warden/bin/");
+      assertThat(root.resolve(target.toString().substring(1))).isExecutable();
+    }
+    assertThat(Files.readString(
+        root.resolve("usr/share/bash-completion/completions/etcd-warden")))
+        .contains("snapshots", "restore", "daemon");
+    Command man = Command.run(List.of("man", "--warnings", "-l",
+        root.resolve("usr/share/man/man1/etcd-warden.1.gz").toString()),
+        Map.of("PATH", "/usr/bin:/bin", "MANPAGER", "cat", "COLUMNS", "100"), root);
+    assertThat(man.code()).as(man.output()).isZero();
+    assertThat(man.output()).contains("SYNOPSIS", "etcd-warden snapshots verify");
+  }
+
+  @Test
+  void postinstCreatesTheSystemUser(@TempDir Path control) throws Exception {
+    Command extract = Command.run(List.of("dpkg-deb", "-e", deb().toString(),
+        control.resolve("DEBIAN").toString()));
+    assertThat(extract.code()).as(extract.output()).isZero();
+
+    assertThat(Files.readString(control.resolve("DEBIAN/postinst")))
+        .contains("useradd --system", "etcd-warden");
+    assertThat(Command.run(List.of("dpkg-deb", "-f", deb().toString(), "Architecture"))
+        .output().strip()).isEqualTo("amd64");
+  }
+
+  @Test
+  void tarballHasOneTopFolder() throws Exception {
+    Command list = Command.run(List.of("tar", "-tzf", single("etcd-warden-*.tar.gz").toString()));
+    assertThat(list.code()).isZero();
+
+    List<String> tops = list.output().lines().map(entry -> entry.split("/", 2)[0]).distinct()
+        .toList();
+    assertThat(tops).hasSize(1);
+    assertThat(tops.get(0)).startsWith("etcd-warden-");
+    assertThat(list.output()).contains("/runtime/bin/java", "/lib/etcd-warden.jsa",
+        "/bin/etcd-warden");
+  }
+
+  @Test
+  void jarCarriesNoNativeLibraryForAnotherPlatform(@TempDir Path root) throws Exception {
+    unpack(root);
+    try (ZipFile jar = new ZipFile(root.resolve("opt/etcd-warden/lib/etcd-warden.jar").toFile())) {
+      List<String> natives = jar.stream().map(e -> e.getName())
+          .filter(n -> n.endsWith(".so") || n.endsWith(".dll") || n.endsWith(".dylib")
+              || n.endsWith(".jnilib"))
+          .toList();
+      assertThat(natives).isNotEmpty().allMatch(n -> n.endsWith(".so"))
+          .noneMatch(n -> n.matches(
+              ".*(windows|osx|darwin|freebsd|aix|s390x|ppc64|riscv64|mips64|loongarch64|/arm/|i386).*"));
+    }
+  }
+
+  private static void unpack(Path root) throws IOException, InterruptedException {
+    Command unpack = Command.run(List.of("dpkg-deb", "-x", deb().toString(), root.toString()));
+    assertThat(unpack.code()).as(unpack.output()).isZero();
+  }
+
+  private static Path deb() throws IOException {
+    return single("etcd-warden_*_amd64.deb");
+  }
+
+  private static Path single(String glob) throws IOException {
+    try (Stream<Path> files = Files.list(TARGET)) {
+      List<Path> found = files.filter(p -> p.getFileSystem().getPathMatcher("glob:" + glob)
+          .matches(p.getFileName())).toList();
+      assertThat(found).as("one " + glob + " in " + TARGET.toAbsolutePath()).hasSize(1);
+      return found.get(0);
+    }
+  }
+}
