@@ -33,7 +33,7 @@ final class DefragCommand implements Callable<Integer> {
   @Option(names = "--rule", paramLabel = "EXPR",
       description = "Only members it selects, e.g. 'fragmentation >= 30 && free >= 64MiB'.")
   String rule;
-  @Option(names = "--min-fragmentation", paramLabel = "PCT", description = "Rule: at least PCT %.")
+  @Option(names = "--min-fragmentation", paramLabel = "PCT", description = "Rule: at least PCT %%.")
   Double minFragmentation;
   @Option(names = "--min-free", paramLabel = "SIZE", description = "Rule: at least SIZE free.")
   String minFree;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code etcd-warden maintenance status [-w json]}: one row per member. Exit 0, 1 failed. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Per member: DB size, in use, fragmentation, % of quota, alarms, leader.")
+    description = "Per member: DB size, in use, fragmentation, %% of quota, alarms, leader.")
 final class MaintenanceStatusCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin QuotaOption quota;
