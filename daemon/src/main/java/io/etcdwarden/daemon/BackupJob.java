@@ -56,26 +56,8 @@ final class BackupJob {
   }
 
   JobResult run(Instant firedFor) {
-    Duration ttl = settings.daemon().lockTtl();
-    Optional<SnapshotLock> taken = SnapshotLock.acquire(LockKeys.SNAPSHOT, clients.cluster(),
-        waiting.cluster(), ttl, waitFor(), settings.target().timeout());
-    if (taken.isEmpty()) {
-      return new JobResult(JobHistory.Outcome.SKIPPED, "run for " + firedFor + ": the lock stayed"
-          + " taken for " + waitFor().toSeconds() + " s; its holder serves the tick");
-    }
-    try (SnapshotLock lock = taken.get()) {
-      // A run that waited for the lock or fired late serves the latest tick due now: a stale
-      // tick would only produce an archive named like the next tick's.
-      Instant now = settings.clock().instant();
-      Instant tick = schedule.tickAtOrBefore(now.isAfter(firedFor) ? now : firedFor);
-      SnapshotLock.Served served = lock.lastTick();
-      if (served.tick().isPresent() && !served.tick().get().isBefore(tick)) {
-        return new JobResult(JobHistory.Outcome.SKIPPED, "tick " + tick
-            + " already served by another daemon");
-      }
-      lock.markRunning(settings.instance());
-      return archive(lock, tick, served);
-    }
+    return ClusterTick.serve("run", LockKeys.SNAPSHOT, settings, clients, waiting, schedule,
+        firedFor, this::archive);
   }
 
   private JobResult archive(SnapshotLock lock, Instant tick, SnapshotLock.Served served) {
@@ -154,8 +136,4 @@ final class BackupJob {
     }
   }
 
-  /** Long enough for a dead holder's lease to expire and then some. */
-  private Duration waitFor() {
-    return settings.daemon().lockTtl().multipliedBy(3);
-  }
-}
+  /** Long enough for a dead holder's lease to expire and then some. */}

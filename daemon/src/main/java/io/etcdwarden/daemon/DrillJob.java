@@ -3,9 +3,7 @@ package io.etcdwarden.daemon;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.CronSchedule;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * One scheduled restore drill for the whole cluster: under its own cluster-wide lock
@@ -36,35 +34,23 @@ final class DrillJob {
   }
 
   JobResult run(Instant firedFor) {
-    Duration wait = settings.daemon().lockTtl().multipliedBy(3);
-    Optional<SnapshotLock> taken = SnapshotLock.acquire(KEYS, clients.cluster(),
-        waiting.cluster(), settings.daemon().lockTtl(), wait, settings.target().timeout());
-    if (taken.isEmpty()) {
-      return new JobResult(JobHistory.Outcome.SKIPPED, "drill for " + firedFor + ": the lock"
-          + " stayed taken for " + wait.toSeconds() + " s; its holder serves the tick");
+    return ClusterTick.serve("drill", KEYS, settings, clients, waiting, schedule, firedFor,
+        this::drill);
+  }
+
+  private JobResult drill(SnapshotLock lock, Instant tick, SnapshotLock.Served served) {
+    ScheduledDrill.Report report = drill.drill();
+    metrics.drilled(report, settings.clock().instant());
+    String line = "tick " + tick + ": " + report.line();
+    byte[] record = line.getBytes(StandardCharsets.UTF_8);
+    if (!report.passed()) {
+      lock.recordFailure(record);
+      return new JobResult(JobHistory.Outcome.FAILED, line);
     }
-    try (SnapshotLock lock = taken.get()) {
-      Instant now = settings.clock().instant();
-      Instant tick = schedule.tickAtOrBefore(now.isAfter(firedFor) ? now : firedFor);
-      SnapshotLock.Served served = lock.lastTick();
-      if (served.tick().isPresent() && !served.tick().get().isBefore(tick)) {
-        return new JobResult(JobHistory.Outcome.SKIPPED, "tick " + tick
-            + " already served by another daemon");
-      }
-      lock.markRunning(settings.instance());
-      ScheduledDrill.Report report = drill.drill();
-      metrics.drilled(report, settings.clock().instant());
-      String line = "tick " + tick + ": " + report.line();
-      byte[] record = line.getBytes(StandardCharsets.UTF_8);
-      if (!report.passed()) {
-        lock.recordFailure(record);
-        return new JobResult(JobHistory.Outcome.FAILED, line);
-      }
-      if (!lock.claim(tick, served, record)) {
-        return new JobResult(JobHistory.Outcome.FAILED, line + "; lost the drill lock while"
-            + " running (lease expired?)");
-      }
-      return new JobResult(JobHistory.Outcome.OK, line);
+    if (!lock.claim(tick, served, record)) {
+      return new JobResult(JobHistory.Outcome.FAILED, line + "; lost the drill lock while"
+          + " running (lease expired?)");
     }
+    return new JobResult(JobHistory.Outcome.OK, line);
   }
 }

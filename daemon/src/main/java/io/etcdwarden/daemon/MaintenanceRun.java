@@ -91,42 +91,30 @@ final class MaintenanceRun {
   }
 
   JobResult run(Instant firedFor) {
-    Duration wait = settings.daemon().lockTtl().multipliedBy(3);
-    Optional<SnapshotLock> taken = SnapshotLock.acquire(KEYS, clients.cluster(),
-        waiting.cluster(), settings.daemon().lockTtl(), wait, settings.target().timeout());
-    if (taken.isEmpty()) {
-      return new JobResult(JobHistory.Outcome.SKIPPED, "run for " + firedFor + ": the lock"
-          + " stayed taken for " + wait.toSeconds() + " s; its holder serves the tick");
-    }
-    try (SnapshotLock lock = taken.get()) {
-      Instant now = settings.clock().instant();
-      Instant tick = schedule.tickAtOrBefore(now.isAfter(firedFor) ? now : firedFor);
-      SnapshotLock.Served served = lock.lastTick();
-      if (served.tick().isPresent() && !served.tick().get().isBefore(tick)) {
-        return new JobResult(JobHistory.Outcome.SKIPPED, "tick " + tick
-            + " already served by another daemon");
+    return ClusterTick.serve("run", KEYS, settings, clients, waiting, schedule, firedFor,
+        this::maintain);
+  }
+
+  private JobResult maintain(SnapshotLock lock, Instant tick, SnapshotLock.Served served) {
+    new RevisionRecorder(clients, settings.clock()).record();
+    try {
+      String backedUp = gate.require();
+      LOG.info("maintenance: {}", backedUp);
+      String compacted = compact(settings.clock().instant());
+      DefragOutcome outcome = new RollingDefrag(clients).run(new DefragRequest(List.of(), rule,
+          settings.maintenanceQuotaBytes(), PAUSE, Duration.ofMinutes(5),
+          Duration.ofSeconds(30), false), line -> LOG.info("maintenance: {}", line));
+      String line = "tick " + tick + ": " + backedUp + "; " + compacted + "; defragmented "
+          + outcome.defragmented() + ", skipped " + outcome.skipped() + " (rule "
+          + rule.describe() + ")";
+      if (!lock.claim(tick, served, record(tick, true, line))) {
+        return new JobResult(JobHistory.Outcome.FAILED, "tick " + tick + ": lost the"
+            + " maintenance lock while running (lease expired?); " + line);
       }
-      lock.markRunning(settings.instance());
-      new RevisionRecorder(clients, settings.clock()).record();
-      try {
-        String backedUp = gate.require();
-        LOG.info("maintenance: {}", backedUp);
-        String compacted = compact(now);
-        DefragOutcome outcome = new RollingDefrag(clients).run(new DefragRequest(List.of(), rule,
-            settings.maintenanceQuotaBytes(), PAUSE, Duration.ofMinutes(5),
-            Duration.ofSeconds(30), false), line -> LOG.info("maintenance: {}", line));
-        String line = "tick " + tick + ": " + backedUp + "; " + compacted + "; defragmented "
-            + outcome.defragmented() + ", skipped " + outcome.skipped() + " (rule "
-            + rule.describe() + ")";
-        if (!lock.claim(tick, served, record(tick, true, line))) {
-          return new JobResult(JobHistory.Outcome.FAILED, "tick " + tick + ": lost the"
-              + " maintenance lock while running (lease expired?); " + line);
-        }
-        return new JobResult(JobHistory.Outcome.OK, line);
-      } catch (WardenException e) {
-        lock.recordFailure(record(tick, false, e.getMessage()));
-        return new JobResult(JobHistory.Outcome.FAILED, "tick " + tick + ": " + e.getMessage());
-      }
+      return new JobResult(JobHistory.Outcome.OK, line);
+    } catch (WardenException e) {
+      lock.recordFailure(record(tick, false, e.getMessage()));
+      return new JobResult(JobHistory.Outcome.FAILED, "tick " + tick + ": " + e.getMessage());
     }
   }
 
