@@ -26,24 +26,9 @@ public final class RecentArchive {
   }
 
   /**
-   * The backup line for a plan: with {@code takeNow}, an archive taken and verified now (on a
-   * dry run only described); otherwise the newest verified archive younger than {@code maxAge}.
+   * The newest archive younger than {@code maxAge} that verifies; refused, naming {@code action}
+   * as what is refused, when there is none.
    */
-  public String require(Duration maxAge, Optional<SnapshotArchiver> takeNow,
-      Compression compression, boolean dryRun) {
-    if (takeNow.isEmpty()) {
-      return requireVerified(maxAge);
-    }
-    return dryRun ? "an archive taken and verified before the upgrade (--snapshot-first)"
-        : takeAndVerify(takeNow.get(), compression, "upgrade");
-  }
-
-  /** The newest archive younger than {@code maxAge} that verifies; refused when there is none. */
-  public String requireVerified(Duration maxAge) {
-    return requireVerified(maxAge, "upgrade");
-  }
-
-  /** As {@link #requireVerified(Duration)}; a refusal names {@code action} as what is refused. */
   public String requireVerified(Duration maxAge, String action) {
     Instant oldest = clock.instant().minus(maxAge);
     List<StoredSnapshot> recent = store.list().stream()

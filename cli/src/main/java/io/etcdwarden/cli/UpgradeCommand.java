@@ -1,14 +1,9 @@
 package io.etcdwarden.cli;
 
-import io.etcdwarden.backup.ArchiveKeys;
-import io.etcdwarden.backup.Compression;
-import io.etcdwarden.backup.RecentArchive;
-import io.etcdwarden.backup.SnapshotArchiver;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.core.endpoint.EtcdTarget;
-import io.etcdwarden.installer.upgrade.BackupGate;
 import io.etcdwarden.installer.upgrade.MemberUpgrader;
 import io.etcdwarden.installer.upgrade.UpgradeOutcome;
 import io.etcdwarden.installer.upgrade.UpgradePlan;
@@ -17,10 +12,6 @@ import io.etcdwarden.installer.upgrade.UpgradeRequest;
 import io.etcdwarden.storage.SnapshotStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,12 +45,7 @@ final class UpgradeCommand implements Callable<Integer> {
       description = "How long the member may take from stop to healthy and caught up"
           + " (default: ${DEFAULT-VALUE}).")
   String wait;
-  @Option(names = "--backup-max-age", paramLabel = "DURATION", defaultValue = "1h",
-      description = "Newest verified archive in the backup target must be younger"
-          + " (default: ${DEFAULT-VALUE}).")
-  String backupMaxAge;
-  @Option(names = "--snapshot-first", description = "Take and verify an archive now instead.")
-  boolean snapshotFirst;
+  @Mixin BackupGateOptions backupGate;
   @Option(names = "--dry-run", description = "Check everything and print the plan; change nothing.")
   boolean dryRun;
   @Mixin TargetOptions etcd;
@@ -79,19 +65,13 @@ final class UpgradeCommand implements Callable<Integer> {
     }
     UpgradeRequest request = new UpgradeRequest(dataDir, release, releaseSha256, etcdBin, prefix,
         Durations.parse(wait, "--wait"), dryRun);
-    Duration maxAge = Durations.parse(backupMaxAge, "--backup-max-age");
     WardenConfig config = etcd.loadConfig();
     EtcdTarget target = etcd.resolve(env);
     PrintWriter out = spec.commandLine().getOut();
     try (SnapshotStore snapshots = store.open(config);
         EtcdClients clients = new EtcdClients(target)) {
-      RecentArchive archives = new RecentArchive(snapshots, Clock.systemUTC());
-      Optional<SnapshotArchiver> takeNow = snapshotFirst ? Optional.of(new SnapshotArchiver(
-          clients, target, Clock.systemUTC(), WardenVersion.version()).withEncryption(
-          ArchiveKeys.recipients(List.of(), config.backup()))) : Optional.empty();
-      BackupGate backup = dry -> archives.require(maxAge, takeNow,
-          Compression.ofFlag(config.backup().compression()), dry);
-      UpgradePlan plan = new UpgradePreflight(clients).check(request, backup);
+      UpgradePlan plan = new UpgradePreflight(clients).check(request,
+          backupGate.gate("upgrade", snapshots, clients, config)::check);
       plan.lines().forEach(out::println);
       if (dryRun) {
         out.println("dry run: nothing changed");

@@ -6,11 +6,11 @@ import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.CronSchedule;
 import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.core.config.MaintenanceSection;
+import io.etcdwarden.backup.BackupGate;
 import io.etcdwarden.backup.ArchiveKeys;
 import io.etcdwarden.backup.Compression;
 import io.etcdwarden.backup.RecentArchive;
 import io.etcdwarden.backup.SnapshotArchiver;
-import io.etcdwarden.maintenance.BackupGate;
 import io.etcdwarden.maintenance.CompactRequest;
 import io.etcdwarden.maintenance.Compactor;
 import io.etcdwarden.maintenance.DefragOutcome;
@@ -75,10 +75,10 @@ final class MaintenanceRun {
   private static BackupGate gate(DaemonSettings settings, EtcdClients clients,
       Optional<SnapshotStore> store) {
     if (!snapshotFirst(settings)) {
-      return BackupGate.none();
+      return BackupGate.none("maintenance");
     }
-    return BackupGate.takeNow(new RecentArchive(store.orElseThrow(), settings.clock()),
-        new SnapshotArchiver(clients, settings.target(), settings.clock(),
+    return BackupGate.takeNow("maintenance",
+        new RecentArchive(store.orElseThrow(), settings.clock()), new SnapshotArchiver(clients, settings.target(), settings.clock(),
             settings.toolVersion()).withEncryption(ArchiveKeys.recipients(List.of(),
             settings.backup())), Compression.ofFlag(settings.backup().compression()));
   }

@@ -21,7 +21,7 @@ import java.util.Optional;
  * Every check {@code upgrade} makes before it changes anything: the member is installed here and
  * its config can be rendered again, the new binaries are sound and say which version they are,
  * the cluster is healthy with every member voting and caught up with the leader, {@link
- * UpgradeRules} allow the step, and the {@link BackupGate} finds (or takes) a verified archive.
+ * UpgradeRules} allow the step, and the {@link BackupRequirement} finds (or takes) a verified archive.
  * Any failure is one line and leaves the host as it was.
  */
 public final class UpgradePreflight {
@@ -34,7 +34,7 @@ public final class UpgradePreflight {
     this.clients = clients;
   }
 
-  public UpgradePlan check(UpgradeRequest request, BackupGate backup) {
+  public UpgradePlan check(UpgradeRequest request, BackupRequirement backup) {
     MemberLayout layout = new MemberLayout(request.dataDir());
     MemberRecord record = MemberRecord.load(layout);
     EtcdMemberConfig installed = InstalledConfig.read(layout.configFile());
