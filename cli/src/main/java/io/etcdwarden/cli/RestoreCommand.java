@@ -7,10 +7,10 @@ import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.restore.ClusterRebuild;
 import io.etcdwarden.restore.ClusterRebuildPlan;
 import io.etcdwarden.restore.ClusterRebuildPreflight;
+import io.etcdwarden.restore.PreparedRestore;
 import io.etcdwarden.restore.RestorePlan;
 import io.etcdwarden.restore.RestorePreflight;
 import io.etcdwarden.restore.RestoreRequest;
-import io.etcdwarden.restore.RestoreResult;
 import io.etcdwarden.restore.RevisionBump;
 import io.etcdwarden.restore.SingleMemberRestore;
 import java.io.Console;
@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -137,31 +138,14 @@ final class RestoreCommand implements Callable<Integer> {
     }
     RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
         .prepare(request);
-    out.print(plan.render());
-    out.flush();
-    if (dryRun) {
-      plan.discard();
-      out.println("dry run: nothing was changed");
-      return 0;
+    OptionalInt stop = stopBefore(plan, console, out);
+    if (stop.isPresent()) {
+      return stop.getAsInt();
     }
-    if (!yes && !confirmed(console, out)) {
-      plan.discard();
-      return FailureHandler.FAILED;
-    }
-    RestoreResult result = new SingleMemberRestore(health).execute(plan, line -> {
+    new SingleMemberRestore(health).execute(plan, line -> {
       out.println(line);
       out.flush();
-    });
-    result.backup().ifPresent(b -> {
-      out.println("backup.path: " + b.path());
-      out.println("backup.sha256sum: " + b.sha256());
-    });
-    out.println("old.data: " + result.keptDir());
-    out.println("restored: member " + result.member() + " is a new one-member cluster "
-        + Long.toHexString(result.newClusterId()) + " at revision " + result.revision()
-        + " with " + result.keys() + " keys");
-    out.println("verified: " + result.checks());
-    out.println("next: " + result.nextStep());
+    }).lines().forEach(out::println);
     out.flush();
     return 0;
   }
@@ -170,16 +154,9 @@ final class RestoreCommand implements Callable<Integer> {
   private int rebuild(RestoreRequest request, Duration health, Console console, PrintWriter out) {
     ClusterRebuildPlan plan = new ClusterRebuildPreflight(Clock.systemUTC(),
         FreeSpace.ofFileSystem()).prepare(request);
-    out.print(plan.render());
-    out.flush();
-    if (dryRun) {
-      plan.discard();
-      out.println("dry run: nothing was changed");
-      return 0;
-    }
-    if (!yes && !confirmed(console, out)) {
-      plan.discard();
-      return FailureHandler.FAILED;
+    OptionalInt stop = stopBefore(plan, console, out);
+    if (stop.isPresent()) {
+      return stop.getAsInt();
     }
     new ClusterRebuild(health).execute(plan, line -> {
       out.println(line);
@@ -187,6 +164,25 @@ final class RestoreCommand implements Callable<Integer> {
     }).lines().forEach(out::println);
     out.flush();
     return 0;
+  }
+
+  /**
+   * Prints the plan; the exit code when the run ends here (a dry run, or the operator did not
+   * confirm), the plan then discarded; empty to go ahead.
+   */
+  private OptionalInt stopBefore(PreparedRestore plan, Console console, PrintWriter out) {
+    out.print(plan.render());
+    out.flush();
+    if (dryRun) {
+      plan.discard();
+      out.println("dry run: nothing was changed");
+      return OptionalInt.of(0);
+    }
+    if (!yes && !confirmed(console, out)) {
+      plan.discard();
+      return OptionalInt.of(FailureHandler.FAILED);
+    }
+    return OptionalInt.empty();
   }
 
   private static boolean confirmed(Console console, PrintWriter out) {

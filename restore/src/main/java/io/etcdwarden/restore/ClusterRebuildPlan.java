@@ -13,9 +13,10 @@ import java.util.List;
  */
 public record ClusterRebuildPlan(MemberOnHost member, RebuildMembers members, String source,
     StagedArchive archive, String token, Path restoredDir, List<String> restoreCommand,
-    RestoreLock lock) {
+    RestoreLock lock) implements PreparedRestore {
 
   /** The plan as text: archive, member, the member list and token, then the steps. */
+  @Override
   public String render() {
     StringBuilder text = new StringBuilder();
     text.append("Cluster rebuild plan for member ").append(member.name()).append(" (")
@@ -38,6 +39,7 @@ public record ClusterRebuildPlan(MemberOnHost member, RebuildMembers members, St
   }
 
   /** Removes the staged db and releases the lock: the plan will not be carried out. */
+  @Override
   public void discard() {
     dropStagedDb();
     lock.close();

@@ -36,13 +36,7 @@ public final class ClusterRebuildPreflight {
   /** Checks everything, holding the member's restore lock in the plan it returns. */
   public ClusterRebuildPlan prepare(RestoreRequest request) {
     MemberOnHost member = request.member();
-    RestoreLock lock = RestoreLock.take(member.configFile().getParent(), member.name());
-    try {
-      return prepare(request, member, lock);
-    } catch (RuntimeException e) {
-      lock.close();
-      throw e;
-    }
+    return RestoreLock.whilePreparing(member, lock -> prepare(request, member, lock));
   }
 
   private ClusterRebuildPlan prepare(RestoreRequest request, MemberOnHost member,

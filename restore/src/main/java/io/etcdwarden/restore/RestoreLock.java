@@ -31,6 +31,21 @@ final class RestoreLock implements AutoCloseable {
   }
 
   /** Takes the lock of member {@code name} in {@code folder}, or refuses in one line. */
+  /**
+   * Prepares a plan for {@code member} holding its lock: a plan that comes back keeps the lock
+   * (its {@code discard} or the restore releases it), a refusal releases it at once.
+   */
+  static <T> T whilePreparing(MemberOnHost member, java.util.function.Function<RestoreLock, T>
+      prepare) {
+    RestoreLock lock = take(member.configFile().getParent(), member.name());
+    try {
+      return prepare.apply(lock);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
   static RestoreLock take(Path folder, String name) {
     Path file = folder.resolve(FILE);
     FileChannel channel = null;

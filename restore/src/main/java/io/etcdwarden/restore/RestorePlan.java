@@ -21,7 +21,7 @@ import java.util.Optional;
 public record RestorePlan(MemberOnHost member, String source, StagedArchive archive,
     long oldClusterId, String token, Path restoredDir, Path keptDir, Optional<Path> backupFile,
     List<String> restoreCommand, String serviceMode, RestoreLock lock,
-    Optional<RevisionBump> bump) {
+    Optional<RevisionBump> bump) implements PreparedRestore {
 
   /** A plan without a revision bump. */
   public RestorePlan(MemberOnHost member, String source, StagedArchive archive,
@@ -55,6 +55,7 @@ public record RestorePlan(MemberOnHost member, String source, StagedArchive arch
   }
 
   /** The whole plan as text: what, from where, into which member, then the steps. */
+  @Override
   public String render() {
     StringBuilder text = new StringBuilder();
     text.append("Restore plan for member ").append(member.name()).append(" (")
@@ -71,6 +72,7 @@ public record RestorePlan(MemberOnHost member, String source, StagedArchive arch
   }
 
   /** Removes the staged db and releases the lock: the plan will not be carried out. */
+  @Override
   public void discard() {
     dropStagedDb();
     lock.close();

@@ -45,13 +45,7 @@ public final class RestorePreflight {
   /** Checks everything, holding the member's {@link RestoreLock} in the plan it returns. */
   public RestorePlan prepare(RestoreRequest request) {
     MemberOnHost member = request.member();
-    RestoreLock lock = RestoreLock.take(member.configFile().getParent(), member.name());
-    try {
-      return prepare(request, member, lock);
-    } catch (RuntimeException e) {
-      lock.close();
-      throw e;
-    }
+    return RestoreLock.whilePreparing(member, lock -> prepare(request, member, lock));
   }
 
   private RestorePlan prepare(RestoreRequest request, MemberOnHost member, RestoreLock lock) {
