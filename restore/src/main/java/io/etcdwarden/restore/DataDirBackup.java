@@ -30,7 +30,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * level 1: etcd's db pages are mostly incompressible padding or already-random values, and
  * this copy is taken while the member is down.
  */
-public final class DataDirBackup {
+final class DataDirBackup {
   private static final int BUFFER_BYTES = 1 << 16;
 
   /** The finished backup: its path and the sha256 of its bytes. */
