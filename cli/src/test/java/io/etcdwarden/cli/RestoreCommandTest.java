@@ -52,4 +52,24 @@ class RestoreCommandTest {
     assertThat(run.err().strip().lines()).hasSize(1);
     assertThat(run.err()).contains("--from latest needs a store", "backup.target");
   }
+
+  @Test
+  void oneMemberFlagsAreRefusedWithClusterNamingTheFlag() throws Exception {
+    Path archive = Files.writeString(tmp.resolve("a.tar.gz"), "not really");
+    Path member = Files.createDirectories(tmp.resolve("m"));
+
+    for (String flag : new String[] {"--skip-backup", "--assume-single-member"}) {
+      CliRun run = CliRun.run(ENV, "restore", "--cluster", "--from", archive.toString(), "--yes",
+          "--data-dir", member.toString(), flag);
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+      assertThat(run.err().strip().lines()).hasSize(1);
+      assertThat(run.err()).contains(flag + " does not apply to --cluster");
+    }
+    CliRun target = CliRun.run(ENV, "restore", "--cluster", "--from", archive.toString(),
+        "--yes", "--data-dir", member.toString(), "--target", tmp.resolve("b").toString());
+    assertThat(target.exitCode()).as(target.toString()).isEqualTo(2);
+    assertThat(target.err()).contains("--target does not apply to --cluster");
+    assertThat(Files.exists(tmp.resolve("b"))).isFalse();
+  }
 }

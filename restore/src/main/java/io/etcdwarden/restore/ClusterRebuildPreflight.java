@@ -35,8 +35,23 @@ public final class ClusterRebuildPreflight {
 
   /** Checks everything, holding the member's restore lock in the plan it returns. */
   public ClusterRebuildPlan prepare(RestoreRequest request) {
+    refuseOneMemberFlags(request);
     MemberOnHost member = request.member();
     return RestoreLock.whilePreparing(member, lock -> prepare(request, member, lock));
+  }
+
+  /**
+   * The flags that concern the old data of a one-member restore: a rebuild starts from an empty
+   * member, so there is nothing to back up or keep, and it never asks whether it is alone.
+   */
+  private static void refuseOneMemberFlags(RestoreRequest request) {
+    Stream.of(request.backupDir().isPresent() ? "--target" : null,
+        request.skipBackup() ? "--skip-backup" : null,
+        request.assumeSingleMember() ? "--assume-single-member" : null)
+        .filter(java.util.Objects::nonNull).findFirst().ifPresent(flag -> {
+          throw WardenException.badInput(flag + " does not apply to --cluster: a rebuild"
+              + " restores an empty new member (no old data to keep); nothing was changed");
+        });
   }
 
   private ClusterRebuildPlan prepare(RestoreRequest request, MemberOnHost member,
