@@ -73,7 +73,7 @@ public final class ClusterDrill {
         for (MemberLayout layout : layouts) {
           plans.add(new ClusterRebuildPreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
               .prepare(RestoreRequest.builder(from, env).store(store)
-                  .memberDir(Optional.of(layout.dir())).skipBackup(true)
+                  .memberDir(Optional.of(layout.dir()))
                   .allowNonMount(allowNonMount).healthTimeout(HEALTH_TIMEOUT)
                   .allowOlderEtcd(allowOlderEtcd).identity(identity).build()));
         }
