@@ -110,14 +110,17 @@ final class DaemonMetrics {
 
   /** The gap between the schedule's next two fire times after {@code now}. */
   void scheduled(CronSchedule schedule, Instant now) {
-    Instant first = schedule.next(now);
-    interval.set(Duration.between(first, schedule.next(first)).toSeconds());
+    interval.set(nextGapSeconds(schedule, now));
   }
 
   /** The gap between the drill schedule's next two fire times after {@code now}. */
   void drillScheduled(CronSchedule schedule, Instant now) {
+    drillInterval.set(nextGapSeconds(schedule, now));
+  }
+
+  private static long nextGapSeconds(CronSchedule schedule, Instant now) {
     Instant first = schedule.next(now);
-    drillInterval.set(Duration.between(first, schedule.next(first)).toSeconds());
+    return Duration.between(first, schedule.next(first)).toSeconds();
   }
 
   void pluginRun(boolean served) {
