@@ -1,13 +1,15 @@
 package io.etcdwarden.packaging;
 
+import static io.etcdwarden.packaging.Packages.deb;
+import static io.etcdwarden.packaging.Packages.single;
+import static io.etcdwarden.packaging.Packages.unpack;
+import static io.etcdwarden.packaging.Packages.withoutJava;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * one top folder; the jar carries no native library for another platform.
  */
 class PackageIT {
-  private static final Path TARGET = Path.of("target");
-
   @Test
   void lintianFindsNoError() throws Exception {
     Command lintian = Command.run(List.of("lintian", "--allow-root", deb().toString()));
@@ -33,13 +33,7 @@ class PackageIT {
   @Test
   void unpackedPackageRunsOnItsOwnRuntime(@TempDir Path root) throws Exception {
     unpack(root);
-    Path tools = Files.createDirectories(root.resolve("tools"));
-    for (String tool : List.of("dirname", "readlink")) {
-      Files.createSymbolicLink(tools.resolve(tool), Path.of("/usr/bin", tool));
-    }
-    Map<String, String> env = Map.of("PATH", tools.toString(), "LANG", "C.UTF-8");
-    assertThat(Command.run(List.of("/bin/sh", "-c", "command -v java"), env, root).code())
-        .as("java must not be on the test's PATH").isNotZero();
+    Map<String, String> env = withoutJava(root, Map.of());
 
     Command version = Command.run(
         List.of(root.resolve("opt/etcd-warden/bin/etcd-warden").toString(), "--version"), env,
@@ -107,24 +101,6 @@ class PackageIT {
       assertThat(natives).isNotEmpty().allMatch(n -> n.endsWith(".so"))
           .noneMatch(n -> n.matches(
               ".*(windows|osx|darwin|freebsd|aix|s390x|ppc64|riscv64|mips64|loongarch64|/arm/|i386).*"));
-    }
-  }
-
-  private static void unpack(Path root) throws IOException, InterruptedException {
-    Command unpack = Command.run(List.of("dpkg-deb", "-x", deb().toString(), root.toString()));
-    assertThat(unpack.code()).as(unpack.output()).isZero();
-  }
-
-  private static Path deb() throws IOException {
-    return single("etcd-warden_*_amd64.deb");
-  }
-
-  private static Path single(String glob) throws IOException {
-    try (Stream<Path> files = Files.list(TARGET)) {
-      List<Path> found = files.filter(p -> p.getFileSystem().getPathMatcher("glob:" + glob)
-          .matches(p.getFileName())).toList();
-      assertThat(found).as("one " + glob + " in " + TARGET.toAbsolutePath()).hasSize(1);
-      return found.get(0);
     }
   }
 }
