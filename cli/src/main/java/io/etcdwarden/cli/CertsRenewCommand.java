@@ -4,6 +4,7 @@ import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.installer.certs.CertificateEntry;
 import io.etcdwarden.installer.certs.ClientRenewal;
+import io.etcdwarden.installer.credentials.ClientRole;
 import io.etcdwarden.installer.certs.MemberRenewal;
 import io.etcdwarden.installer.install.MemberLayout;
 import io.etcdwarden.installer.install.MemberRecord;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "renew", mixinStandardHelpOptions = true,
     description = {"Re-issue this member's certificate from its CA (same SANs unless --add-san)",
         "and wait until the member serves it; etcd picks it up without a restart. With",
-        "--client, re-issue the client certificate credential packages hand out instead."})
+        "--client, re-issue the client certificate credential packages hand out instead",
+        "(--role monitor: the monitoring one)."})
 final class CertsRenewCommand implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Folder of the member installed by 'install'.")
@@ -38,6 +40,9 @@ final class CertsRenewCommand implements Callable<Integer> {
   Path ca;
   @Option(names = "--client", description = "Renew the packaged client certificate.")
   boolean client;
+  @Option(names = "--role", paramLabel = "ROLE",
+      description = "With --client: whose certificate, admin (default) or monitor.")
+  String role;
   @Option(names = "--add-san", paramLabel = "HOST",
       description = "Another IP or DNS name for the member certificate (repeatable).")
   List<String> addSans = new ArrayList<>();
@@ -54,9 +59,9 @@ final class CertsRenewCommand implements Callable<Integer> {
     if (client) {
       renewClient(out);
     } else {
-      if (dataDir == null || ca != null) {
+      if (dataDir == null || ca != null || role != null) {
         throw WardenException.badInput("certs renew: give --data-dir (the member to renew);"
-            + " --ca goes with --client");
+            + " --ca and --role go with --client");
       }
       MemberRenewal.Result r = new MemberRenewal(Clock.systemUTC())
           .renew(dataDir, addSans, Durations.parse(wait, "--wait"));
@@ -75,8 +80,10 @@ final class CertsRenewCommand implements Callable<Integer> {
           + " (whose CA to use), and no --add-san");
     }
     Path caDir = ca != null ? ca : MemberRecord.load(new MemberLayout(dataDir)).caDir();
-    ClientRenewal.Result r = new ClientRenewal(Clock.systemUTC()).renew(caDir);
-    out.println("renewed client certificate " + r.files().cert() + ": " + describe(r.before())
+    ClientRole which = role == null ? ClientRole.ADMIN : ClientRole.parse(role, "--role");
+    ClientRenewal.Result r = new ClientRenewal(Clock.systemUTC()).renew(caDir, which);
+    out.println("renewed " + (which == ClientRole.ADMIN ? "" : which.word() + " ")
+        + "client certificate " + r.files().cert() + ": " + describe(r.before())
         + " -> " + describe(r.after()));
     List<Path> refreshed = new NagiosCredentialsRefresh(options.nrpeCredentialsDir)
         .refresh(r.oldCertificatePem(), r.files().ca(), r.files().cert(), r.files().key());

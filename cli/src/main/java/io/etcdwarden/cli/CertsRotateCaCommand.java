@@ -4,6 +4,7 @@ import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.installer.certs.CaRotation;
 import io.etcdwarden.installer.certs.RotationPhase;
+import io.etcdwarden.nrpe.NagiosCredentialsRefresh;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -41,6 +43,7 @@ final class CertsRotateCaCommand implements Callable<Integer> {
       description = "Bound of each call to etcd (default ${DEFAULT-VALUE};"
           + " --timeout is its older name).")
   String timeout;
+  @Mixin CertsOptions options;
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -56,6 +59,8 @@ final class CertsRotateCaCommand implements Callable<Integer> {
         out.println("rotate-ca " + which.word() + ": done on " + done.member()
             + done.restart().map(d -> " (restarted, away " + d.toMillis() + " ms)").orElse(""));
         done.notes().forEach(n -> out.println("  " + n));
+        new NagiosCredentialsRefresh(options.nrpeCredentialsDir).follow(done.handOver())
+            .forEach(p -> out.println("  refreshed the NRPE user's copy " + p));
       }
       Map<String, String> members = rotation.status();
       if (members.isEmpty()) {

@@ -108,11 +108,7 @@ final class CredentialsCommand {
     }
 
     private ClientRole parseRole() {
-      try {
-        return ClientRole.parse(role);
-      } catch (IllegalArgumentException e) {
-        throw WardenException.badInput("--role must be admin or monitor, got '" + role + "'");
-      }
+      return ClientRole.parse(role, "--role");
     }
   }
 }

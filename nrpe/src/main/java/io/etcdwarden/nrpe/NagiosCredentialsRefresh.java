@@ -3,6 +3,7 @@ package io.etcdwarden.nrpe;
 import io.etcdwarden.core.FailureText;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.files.AtomicFileWriter;
+import io.etcdwarden.core.tls.CredentialHandOver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +16,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * After a client certificate was renewed, brings the NRPE user's copies ({@link
- * NagiosCredentials}) up to date: only when the copy there is of the certificate that was
- * replaced (byte for byte), so copies of another identity are never touched. Each copy is
+ * After a client certificate was renewed, or a CA rotation changed what members trust, brings the
+ * NRPE user's copies ({@link NagiosCredentials}) up to date: only when the copy there is of the
+ * file that was replaced (byte for byte), so copies of another identity are never touched. Each copy is
  * replaced atomically and keeps its owner and mode (the key stays readable by that user only).
  */
 public final class NagiosCredentialsRefresh {
@@ -52,6 +53,39 @@ public final class NagiosCredentialsRefresh {
       return replaced;
     } catch (IOException e) {
       throw new WardenException("cannot refresh the NRPE user's TLS copies in " + dir + ": "
+          + FailureText.of(e) + "; run 'etcd-warden nrpe install' again", e);
+    }
+  }
+
+  /**
+   * Follows what a CA rotation phase changed: the CA copy when it is the trust that was replaced,
+   * then the client copies when they are of a certificate issued again; returns the files
+   * replaced.
+   */
+  public List<Path> follow(CredentialHandOver handOver) {
+    List<Path> replaced = new ArrayList<>();
+    handOver.trust().ifPresent(t -> replaced.addAll(refreshTrust(t.oldCaPem(), t.trust())));
+    for (CredentialHandOver.Client c : handOver.clients()) {
+      replaced.addAll(refresh(c.oldCertificatePem(), c.ca(), c.cert(), c.key()));
+    }
+    return replaced;
+  }
+
+  /**
+   * Replaces the copy of the trusted CA file when it is {@code oldCaPem} (a CA rotation's trust
+   * bundle, then its new CA); returns the file replaced, if any.
+   */
+  public List<Path> refreshTrust(byte[] oldCaPem, Path ca) {
+    Path copiedCa = dir.resolve(NagiosCredentials.CA);
+    try {
+      if (!Files.isRegularFile(copiedCa)
+          || !Arrays.equals(Files.readAllBytes(copiedCa), oldCaPem)) {
+        return List.of();
+      }
+      replace(copiedCa, ca);
+      return List.of(copiedCa);
+    } catch (IOException e) {
+      throw new WardenException("cannot refresh the NRPE user's CA copy in " + dir + ": "
           + FailureText.of(e) + "; run 'etcd-warden nrpe install' again", e);
     }
   }

@@ -6,6 +6,7 @@ import io.etcdwarden.core.cluster.ClusterReport;
 import io.etcdwarden.core.cluster.ClusterSurvey;
 import io.etcdwarden.core.cluster.MemberStatus;
 import io.etcdwarden.core.endpoint.EtcdTarget;
+import io.etcdwarden.core.tls.CredentialHandOver;
 import io.etcdwarden.installer.credentials.CredentialsPackager;
 import io.etcdwarden.installer.install.MemberInstaller;
 import io.etcdwarden.installer.install.MemberLayout;
@@ -32,7 +33,7 @@ import java.util.TreeMap;
 public final class CaRotation implements AutoCloseable {
   /** What one phase did on this host, for the operator. */
   public record Outcome(String member, RotationPhase phase, Optional<Duration> restart,
-      List<String> notes) {}
+      List<String> notes, CredentialHandOver handOver) {}
 
   private final MemberLayout layout;
   private final MemberRecord record;
@@ -82,7 +83,8 @@ public final class CaRotation implements AutoCloseable {
     notes.add("new CA in " + files.newCaDir() + "; copy " + files.bundle().getParent()
         + " to every host that keeps the CA folder, then run 'certs rotate-ca trust-both' on"
         + " each host in turn");
-    return new Outcome(record.name(), RotationPhase.PREPARE, Optional.empty(), notes);
+    return new Outcome(record.name(), RotationPhase.PREPARE, Optional.empty(), notes,
+        CredentialHandOver.none());
   }
 
   /** Runs {@code phase} on this host's member; {@code wait} bounds a restart. */
@@ -101,21 +103,31 @@ public final class CaRotation implements AutoCloseable {
     Path trust = layout.tlsDir().resolve(Pki.CA_CERT_FILE);
     List<String> notes = new ArrayList<>();
     Optional<Duration> away = Optional.empty();
+    CredentialHandOver handOver;
     switch (phase) {
       case TRUST_BOTH -> {
+        byte[] trusted = RotationFiles.read(trust);
         RotationFiles.publish(files.bundle(), trust);
         away = Optional.of(restart.restart(layout, record, wait));
+        handOver = CredentialHandOver.trust(trusted, files.bundle());
       }
-      case REISSUE -> notes.addAll(new RotationReissue(layout, record, fresh, clock).run(wait));
+      case REISSUE -> {
+        RotationReissue.Reissued reissued = new RotationReissue(layout, record, fresh, clock)
+            .run(wait);
+        notes.addAll(reissued.notes());
+        handOver = new CredentialHandOver(Optional.empty(), reissued.clients());
+      }
       case TRUST_NEW -> {
+        byte[] bundle = RotationFiles.read(files.bundle());
         RotationFiles.publish(fresh.caCertFile(), trust);
         away = Optional.of(restart.restart(layout, record, wait));
         notes.addAll(new CaFolderSwitch(record.caDir(), files).apply());
+        handOver = CredentialHandOver.trust(bundle, fresh.caCertFile());
       }
       default -> throw new IllegalStateException("prepare is handled above");
     }
     ledger.finished(record.name(), phase);
-    return new Outcome(record.name(), phase, away, notes);
+    return new Outcome(record.name(), phase, away, notes, handOver);
   }
 
   /** Each member's last finished phase ("prepare" when none yet), by name. */

@@ -1,6 +1,7 @@
 package io.etcdwarden.installer.certs;
 
 import io.etcdwarden.core.endpoint.EtcdTarget;
+import io.etcdwarden.installer.credentials.ClientRole;
 import io.etcdwarden.installer.credentials.CredentialsPackager;
 import io.etcdwarden.installer.install.MemberLayout;
 import io.etcdwarden.installer.install.MemberRecord;
@@ -64,7 +65,9 @@ public final class CertificateSurvey {
   private static HeldCertificates caFiles(Path caDir, Instant now) {
     return new HeldCertificates(now)
         .add("CA", caDir.resolve(Pki.CA_CERT_FILE))
-        .add("client (credentials package)", CredentialsPackager.clientFiles(caDir).cert());
+        .add("client (credentials package)", CredentialsPackager.clientFiles(caDir).cert())
+        .add("monitor client (credentials package --role monitor)",
+            CredentialsPackager.clientFiles(caDir, ClientRole.MONITOR).cert());
   }
 
   private HeldCertificates otherFiles(HeldCertificates held) {

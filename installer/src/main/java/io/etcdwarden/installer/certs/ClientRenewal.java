@@ -2,6 +2,7 @@ package io.etcdwarden.installer.certs;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.files.BoundedFile;
+import io.etcdwarden.installer.credentials.ClientRole;
 import io.etcdwarden.installer.credentials.CredentialsPackager;
 import io.etcdwarden.installer.pki.CertFiles;
 import io.etcdwarden.installer.pki.MemberReissue;
@@ -13,8 +14,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * {@code certs renew --client}: re-issues the client certificate that credential packages hand
- * out (kept in the CA's {@code clients/} folder) from the CA, over the old files. The old
+ * {@code certs renew --client [--role monitor]}: re-issues the client certificate of a role that
+ * credential packages hand out (kept in the CA's {@code clients/} folder) from the CA, over the
+ * old files. The old
  * certificate's PEM is returned so that copies of it (the NRPE user's) can be recognised and
  * refreshed; packages made before keep working until the old certificate expires.
  */
@@ -29,12 +31,13 @@ public final class ClientRenewal {
   public record Result(CertFiles files, byte[] oldCertificatePem, CertificateEntry before,
       CertificateEntry after) {}
 
-  /** Renews the packaged client certificate of the CA in {@code caDir}. */
-  public Result renew(Path caDir) {
-    CertFiles current = CredentialsPackager.clientFiles(caDir);
+  /** Renews the packaged client certificate of {@code role} of the CA in {@code caDir}. */
+  public Result renew(Path caDir, ClientRole role) {
+    CertFiles current = CredentialsPackager.clientFiles(caDir, role);
     if (!Files.isRegularFile(current.cert())) {
-      throw WardenException.badInput("no client certificate in " + current.cert().getParent()
-          + " to renew; 'etcd-warden credentials package' issues one");
+      String name = role.word();
+      throw WardenException.badInput("no " + name + " client certificate " + current.cert()
+          + " to renew; 'etcd-warden credentials package --role " + name + "' issues one");
     }
     Pki pki = Pki.loadCa(caDir, clock);
     byte[] oldPem;

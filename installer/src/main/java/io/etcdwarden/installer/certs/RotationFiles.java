@@ -2,6 +2,7 @@ package io.etcdwarden.installer.certs;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.files.AtomicFileWriter;
+import io.etcdwarden.core.files.BoundedFile;
 import io.etcdwarden.installer.pki.Pki;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,6 +65,15 @@ final class RotationFiles {
           AtomicFileWriter.WORLD_READABLE);
     } catch (IOException e) {
       throw new WardenException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A certificate file's bytes (small, PEM); one line naming it when it cannot be read. */
+  static byte[] read(Path file) {
+    try {
+      return BoundedFile.bytes(file, BoundedFile.SMALL_FILE_BYTES, "certificate file");
+    } catch (IOException e) {
+      throw new WardenException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 }

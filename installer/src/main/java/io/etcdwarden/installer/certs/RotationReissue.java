@@ -1,6 +1,8 @@
 package io.etcdwarden.installer.certs;
 
 import io.etcdwarden.core.WardenException;
+import io.etcdwarden.core.tls.CredentialHandOver;
+import io.etcdwarden.installer.credentials.ClientRole;
 import io.etcdwarden.installer.credentials.CredentialsPackager;
 import io.etcdwarden.installer.install.MemberInstaller;
 import io.etcdwarden.installer.install.MemberLayout;
@@ -36,7 +38,10 @@ final class RotationReissue {
     this.clock = clock;
   }
 
-  List<String> run(Duration wait) {
+  /** What the phase did on this host: notes for the operator, the client certificates replaced. */
+  record Reissued(List<String> notes, List<CredentialHandOver.Client> clients) {}
+
+  Reissued run(Duration wait) {
     List<String> notes = new ArrayList<>();
     Path tls = layout.tlsDir();
     CertFiles member = new CertFiles(tls.resolve(record.name() + ".crt"),
@@ -47,15 +52,22 @@ final class RotationReissue {
     ServedWait.await(record.name(), record.clientUrl(),
         CertificateEntry.serialHex(PemCertificate.read(issued.cert()).getSerialNumber()), wait);
     notes.add(record.clientUrl() + " serves its certificate from the new CA");
-    CertFiles client = CredentialsPackager.clientFiles(record.caDir());
-    if (Files.isRegularFile(client.cert()) && !PemCertificate.read(client.cert())
-        .getIssuerX500Principal().equals(fresh.caCertificate().getSubjectX500Principal())) {
-      replace(client, dir -> reissue.clientFromAnyCa(client, dir,
-          CredentialsPackager.CLIENT_VALIDITY));
-      notes.add("the packaged client certificate " + client.cert() + " now comes from the new"
-          + " CA; package credentials again for the clients");
+    List<CredentialHandOver.Client> clients = new ArrayList<>();
+    for (ClientRole role : ClientRole.values()) {
+      CertFiles client = CredentialsPackager.clientFiles(record.caDir(), role);
+      if (Files.isRegularFile(client.cert()) && !PemCertificate.read(client.cert())
+          .getIssuerX500Principal().equals(fresh.caCertificate().getSubjectX500Principal())) {
+        byte[] old = RotationFiles.read(client.cert());
+        replace(client, dir -> reissue.clientFromAnyCa(client, dir,
+            CredentialsPackager.CLIENT_VALIDITY));
+        clients.add(new CredentialHandOver.Client(old, client.ca(), client.cert(),
+            client.key()));
+        notes.add("the packaged " + role.word()
+            + " client certificate " + client.cert() + " now comes from the new CA; package"
+            + " credentials again for the clients");
+      }
     }
-    return notes;
+    return new Reissued(notes, clients);
   }
 
   /** Issues into a scratch folder beside {@code target}, then moves key and certificate over. */

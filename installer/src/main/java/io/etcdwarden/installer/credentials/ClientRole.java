@@ -1,5 +1,6 @@
 package io.etcdwarden.installer.credentials;
 
+import io.etcdwarden.core.WardenException;
 import java.util.Locale;
 
 /**
@@ -23,8 +24,21 @@ public enum ClientRole {
     return commonName;
   }
 
-  /** The role for its lower-case name ({@code admin}, {@code monitor}), as typed. */
-  public static ClientRole parse(String text) {
-    return valueOf(text.trim().toUpperCase(Locale.ROOT));
+  /** The role's lower-case name, as typed ({@code admin}, {@code monitor}). */
+  public String word() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The role for its lower-case name ({@code admin}, {@code monitor}), as typed; one line naming
+   * {@code option} when it is neither.
+   */
+  public static ClientRole parse(String text, String option) {
+    for (ClientRole role : values()) {
+      if (role.word().equals(text.trim().toLowerCase(Locale.ROOT))) {
+        return role;
+      }
+    }
+    throw WardenException.badInput(option + " must be admin or monitor, got '" + text + "'");
   }
 }
