@@ -1,9 +1,11 @@
 package io.etcdwarden.core.client;
 
+import io.grpc.Attributes;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
+import io.grpc.ClientStreamTracer;
 import io.grpc.ForwardingClientCall.SimpleForwardingClientCall;
 import io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener;
 import io.grpc.Metadata;
@@ -21,8 +23,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (no TCP connection, or a server that accepts the connection but never finishes the TLS
  * handshake) is cancelled then, with a {@link DialTimeout} as its cause, instead of waiting for
  * the whole per-call deadline. Netty's connect timeout alone bounds only the TCP connect. A
- * stream is open once gRPC says it is ready to send; from then on only the per-call deadline
- * ({@link UnaryDeadline}) counts, so a slow request on a good connection is never cut short.
+ * call is connected once gRPC creates its stream on a transport, which it does only on a
+ * connection whose TLS handshake is done (a stream tracer sees that); from then on only the
+ * per-call deadline ({@link UnaryDeadline}) counts, so a slow request on a good connection (a
+ * long defrag, a lock that waits) is never cut short. gRPC's "ready to send" does not serve for
+ * this: a unary call half-closes at once and is never told it is ready.
  */
 final class DialGate implements ClientInterceptor {
   // A thread of its own: with CompletableFuture's delayed executor (the common ForkJoin pool, one
@@ -54,9 +59,21 @@ final class DialGate implements ClientInterceptor {
   @Override
   public <ReqT, RespT> ClientCall<ReqT, RespT> interceptCall(
       MethodDescriptor<ReqT, RespT> method, CallOptions callOptions, Channel next) {
-    return new SimpleForwardingClientCall<>(next.newCall(method, callOptions)) {
-      private final AtomicBoolean open = new AtomicBoolean();
-
+    AtomicBoolean open = new AtomicBoolean();
+    ClientStreamTracer.Factory connected = new ClientStreamTracer.Factory() {
+      @Override
+      public ClientStreamTracer newClientStreamTracer(ClientStreamTracer.StreamInfo info,
+          Metadata headers) {
+        return new ClientStreamTracer() {
+          @Override
+          public void streamCreated(Attributes transportAttributes, Metadata sent) {
+            open.set(true);
+          }
+        };
+      }
+    };
+    return new SimpleForwardingClientCall<>(
+        next.newCall(method, callOptions.withStreamTracerFactory(connected))) {
       @Override
       public void start(Listener<RespT> listener, Metadata headers) {
         ClientCall<ReqT, RespT> call = this;
