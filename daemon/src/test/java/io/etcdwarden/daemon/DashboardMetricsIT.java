@@ -37,9 +37,8 @@ class DashboardMetricsIT {
     DaemonSettings base = Daemons.settings("m1", etcd.target(),
         Optional.of(Daemons.store(tmp.resolve("store"))), "* * * * * ?", Duration.ofSeconds(1),
         tmp.resolve("state"));
-    DaemonSettings settings = new DaemonSettings(base.target(), base.backup(),
-        base.daemon().withMetricsListen("127.0.0.2:0"), base.instance(),
-        base.misfireThreshold(), base.stopGrace(), base.clock(), "1.2.3-test");
+    DaemonSettings settings = base.withDaemon(base.daemon().withMetricsListen("127.0.0.2:0"))
+        .withToolVersion("1.2.3-test");
     List<String> expressions = dashboardExpressions();
     try (WardenDaemon daemon = WardenDaemon.start(settings)) {
       URI metricsOnly = URI.create("http://127.0.0.2:"
