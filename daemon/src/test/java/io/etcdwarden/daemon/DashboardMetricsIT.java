@@ -46,7 +46,7 @@ class DashboardMetricsIT {
       Set<String> exported = awaitExported(metricsOnly.resolve("/metrics"),
           Set.of("etcd_warden_cluster_snapshot_last_success_timestamp_seconds",
               "etcd_warden_certificate_expiry_timestamp_seconds",
-              "etcd_warden_member_db_size_bytes"));
+              "etcd_warden_member_db_size_bytes", "etcd_warden_job_runs_total"));
       assertThat(status(metricsOnly.resolve("/v1/status"))).isEqualTo(404);
       assertThat(exported).contains("etcd_warden_build_info", "jvm_memory_used_bytes",
           "process_resident_memory_bytes", "etcd_warden_cluster_members",
