@@ -27,27 +27,9 @@ trap cleanup EXIT
 "$warden" sandbox up --dir "$sb" --members 1 > /dev/null
 eval "$("$warden" sandbox env --dir "$sb")"
 
-# Fill as bench/snapshot does: 1 MiB values, 3/4 JSON-like (compressible), 1/4 random.
-json="$work/json.val"; rnd="$work/random.val"
-python3 - "$json" <<'PY'
-import json, sys, random
-random.seed(1)
-docs = [json.dumps({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": f"cm-{i}",
-        "namespace": "prod", "labels": {"app": "web", "tier": random.choice(["a", "b", "c"])}},
-        "data": {"key": "%032x" % random.getrandbits(128)}}) for i in range(4000)]
-open(sys.argv[1], "w").write("\n".join(docs)[:1 << 20])
-PY
-head -c $((1 << 20)) /dev/urandom > "$rnd"
-for i in $(seq 1 "$size_mib"); do
-  if (( i % 4 == 0 )); then f=$rnd; else f=$json; fi
-  etcdctl put "/bench/$i" < "$f" > /dev/null
-done
-db_mib=$(etcdctl endpoint status -w json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Status"]["dbSize"]>>20)')
-mkdir -p "$work/store"
-"$warden" snapshot --target "file://$work/store" --allow-non-mount > "$work/snap.out"
-archive=$(sed -n 's/^snapshot.path: //p' "$work/snap.out")
+. "$(dirname "$0")/fill.sh"
+fill_and_snapshot
 unset ETCDCTL_ENDPOINTS ETCDCTL_CACERT ETCDCTL_CERT ETCDCTL_KEY
-echo "DB size: ${db_mib} MiB, archive $(( $(stat -c %s "$archive") >> 20 )) MiB"
 
 now() { date +%s.%N; }
 ports() { python3 -c 'import socket

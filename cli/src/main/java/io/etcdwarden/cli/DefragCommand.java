@@ -1,13 +1,10 @@
 package io.etcdwarden.cli;
 
-import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.Durations;
-import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.maintenance.DefragOutcome;
 import io.etcdwarden.maintenance.DefragRequest;
 import io.etcdwarden.maintenance.DefragRule;
 import io.etcdwarden.maintenance.RollingDefrag;
-import io.etcdwarden.storage.SnapshotStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +44,7 @@ final class DefragCommand implements Callable<Integer> {
       description = "How long the cluster may take to be healthy and caught up before and after"
           + " each member (default: ${DEFAULT-VALUE}).")
   String readyWait;
-  @Mixin QuotaOption quota;
-  @Mixin BackupGateOptions backup;
-  @Mixin TargetOptions etcd;
-  @Mixin StoreOptions store;
+  @Mixin GatedMaintenanceOptions maintenance;
   @Spec CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -64,15 +58,11 @@ final class DefragCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "give --all or one or more --member NAME");
     }
-    DefragRequest request = new DefragRequest(members, rule(), quota.bytes(),
+    DefragRequest request = new DefragRequest(members, rule(), maintenance.quotaBytes(),
         Durations.parse(pause, "--pause"), Durations.parse(memberTimeout, "--member-timeout"),
         Durations.parse(readyWait, "--ready-wait"), false);
-    WardenConfig config = etcd.loadConfig();
     PrintWriter out = spec.commandLine().getOut();
-    try (EtcdClients clients = new EtcdClients(etcd.resolve(env));
-        SnapshotStore snapshots = backup.noBackupGate ? null : store.open(config)) {
-      out.println(backup.gate(snapshots, clients, config).require());
-      out.flush();
+    maintenance.behindBackupGate(env, out, clients -> {
       DefragOutcome outcome = new RollingDefrag(clients).run(request, line -> {
         out.println(line);
         out.flush();
@@ -80,8 +70,8 @@ final class DefragCommand implements Callable<Integer> {
       out.println("defrag: " + outcome.defragmented() + " defragmented, " + outcome.skipped()
           + " skipped");
       out.flush();
-      return 0;
-    }
+    });
+    return 0;
   }
 
   private DefragRule rule() {

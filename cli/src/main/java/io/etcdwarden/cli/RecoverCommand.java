@@ -1,10 +1,7 @@
 package io.etcdwarden.cli;
 
-import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.Durations;
-import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.maintenance.NospaceRecovery;
-import io.etcdwarden.storage.SnapshotStore;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -27,10 +24,7 @@ final class RecoverCommand implements Callable<Integer> {
   @Option(names = "--pause", paramLabel = "DURATION", defaultValue = "2s",
       description = "Pause between members (default: ${DEFAULT-VALUE}).")
   String pause;
-  @Mixin QuotaOption quota;
-  @Mixin BackupGateOptions backup;
-  @Mixin TargetOptions etcd;
-  @Mixin StoreOptions store;
+  @Mixin GatedMaintenanceOptions maintenance;
   @Spec CommandLine.Model.CommandSpec spec;
   private final Environment env;
 
@@ -44,18 +38,15 @@ final class RecoverCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "unknown recovery '" + what + "': give nospace");
     }
-    WardenConfig config = etcd.loadConfig();
     PrintWriter out = spec.commandLine().getOut();
-    try (EtcdClients clients = new EtcdClients(etcd.resolve(env));
-        SnapshotStore snapshots = backup.noBackupGate ? null : store.open(config)) {
-      out.println(backup.gate(snapshots, clients, config).require());
-      new NospaceRecovery(clients).recover(quota.bytes(), Durations.parse(pause, "--pause"),
-          line -> {
+    maintenance.behindBackupGate(env, out, clients -> {
+      new NospaceRecovery(clients).recover(maintenance.quotaBytes(),
+          Durations.parse(pause, "--pause"), line -> {
             out.println(line);
             out.flush();
           });
       out.flush();
-      return 0;
-    }
+    });
+    return 0;
   }
 }

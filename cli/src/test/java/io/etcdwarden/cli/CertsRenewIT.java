@@ -23,9 +23,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,18 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CertsRenewIT {
   private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
   @TempDir Path tmp;
+  @RegisterExtension final InstalledMembers installs = new InstalledMembers();
   private InstallFixture fixture;
-
-  @AfterEach
-  void killLeftovers() {
-    if (fixture != null) {
-      fixture.killAll();
-    }
-  }
 
   @Test
   void everyMemberRenewedUnderWritesServesItsNewCertificateWithoutRestart() throws Exception {
-    fixture = new InstallFixture(tmp, 3);
+    fixture = installs.cluster(tmp, 3);
     fixture.installAll(ENV, "--etcd-bin", InstallFixture.etcdBin());
     Path creds = fixture.unpackedCredentials(ENV);
     fixture.awaitHealthy(creds);

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,18 +38,12 @@ class CertsRotateCaIT {
   private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
   private static final Pattern AWAY = Pattern.compile("away (\\d+) ms");
   @TempDir Path tmp;
+  @RegisterExtension final InstalledMembers installs = new InstalledMembers();
   private InstallFixture fixture;
-
-  @AfterEach
-  void killLeftovers() {
-    if (fixture != null) {
-      fixture.killAll();
-    }
-  }
 
   @Test
   void theCaIsReplacedPhaseByPhaseWithoutAnOutage() throws Exception {
-    fixture = new InstallFixture(tmp, 3);
+    fixture = installs.cluster(tmp, 3);
     fixture.installAll(ENV, "--etcd-bin", InstallFixture.etcdBin());
     Path oldCreds = credentials("old");
     fixture.awaitHealthy(oldCreds);

@@ -64,10 +64,9 @@ class DaemonCallerFilesIT {
     }
     Files.setOwner(nobodys, nobody);
     Files.setPosixFilePermissions(nobodys, PosixFilePermissions.fromString("rwx------"));
-    daemon = WardenDaemon.start(new DaemonSettings(etcd.target(), BackupSection.defaults(),
+    daemon = WardenDaemon.start(DaemonSettings.of(etcd.target(), BackupSection.defaults(),
         new DaemonSection(Duration.ofHours(1), "127.0.0.1", 0, Duration.ofSeconds(3),
-            rootOnly.resolve("state")), "callers-it", DaemonSettings.DEFAULT_MISFIRE_THRESHOLD,
-        Duration.ofSeconds(5), Clock.systemUTC(), "test"),
+            rootOnly.resolve("state")), "test").withInstance("callers-it").withStopGrace(Duration.ofSeconds(5)),
         new DaemonPluginRuns(Clock.systemUTC()));
     listen = "127.0.0.1:" + daemon.address().getPort();
     Await.until(Duration.ofSeconds(30), "the daemon answering root over TLS",

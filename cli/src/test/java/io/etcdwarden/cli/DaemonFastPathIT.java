@@ -45,10 +45,9 @@ class DaemonFastPathIT {
   @BeforeAll
   static void startDaemon() throws Exception {
     // one survey, at start-up: the fast and the plugin answers judge the very same one
-    daemon = WardenDaemon.start(new DaemonSettings(etcd.target(), BackupSection.defaults(),
+    daemon = WardenDaemon.start(DaemonSettings.of(etcd.target(), BackupSection.defaults(),
         new DaemonSection(Duration.ofHours(1), "127.0.0.1", 0, Duration.ofSeconds(3),
-            tmp.resolve("state")), "fast-it", DaemonSettings.DEFAULT_MISFIRE_THRESHOLD,
-        Duration.ofSeconds(5), Clock.systemUTC(), "test"),
+            tmp.resolve("state")), "test").withInstance("fast-it").withStopGrace(Duration.ofSeconds(5)),
         new DaemonPluginRuns(Clock.systemUTC()));
     listen = "127.0.0.1:" + daemon.address().getPort();
     // Every test judges the cache: without one by the deadline, fail here with what the

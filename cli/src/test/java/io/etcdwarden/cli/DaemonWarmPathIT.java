@@ -132,10 +132,10 @@ class DaemonWarmPathIT {
   }
 
   private DaemonSettings settings(Duration healthInterval) {
-    return new DaemonSettings(etcd.target(), BackupSection.defaults(),
+    return DaemonSettings.of(etcd.target(), BackupSection.defaults(),
         new DaemonSection(healthInterval, "127.0.0.1", 0, Duration.ofSeconds(3),
-            tmp.resolve("state")), "warm-it", DaemonSettings.DEFAULT_MISFIRE_THRESHOLD,
-        Duration.ofSeconds(5), Clock.systemUTC(), "test");
+            tmp.resolve("state")), "test").withInstance("warm-it")
+        .withStopGrace(Duration.ofSeconds(5));
   }
 
   private void install(String checkArgs) {

@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -49,10 +48,9 @@ class DrillScheduleIT {
     assertThat(snapshot.exitCode()).as(snapshot.toString()).isZero();
     BackupSection backup = BackupSection.defaults().withTarget(target)
         .withDrillSchedule("0/5 * * * * ?");
-    DaemonSettings settings = new DaemonSettings(etcd.target(), backup,
+    DaemonSettings settings = DaemonSettings.of(etcd.target(), backup,
         new DaemonSection(Duration.ofHours(1), "127.0.0.1", 0, Duration.ofSeconds(3),
-            state), "drill-it", DaemonSettings.DEFAULT_MISFIRE_THRESHOLD,
-        Duration.ofSeconds(5), Clock.systemUTC(), "test");
+            state), "test").withInstance("drill-it").withStopGrace(Duration.ofSeconds(5));
 
     try (WardenDaemon daemon = WardenDaemon.start(settings, PluginAnswerer.NONE,
         DaemonCommand.drills(backup, ENV))) {

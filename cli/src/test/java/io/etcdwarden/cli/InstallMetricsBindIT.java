@@ -10,9 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,22 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InstallMetricsBindIT {
   @TempDir Path tmp;
-  private InstallFixture fixture;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    fixture = new InstallFixture(tmp, 1);
-  }
-
-  @AfterEach
-  void killLeftovers() {
-    fixture.killAll();
-  }
+  @RegisterExtension final InstalledMembers installs = InstalledMembers.oneMemberIn(() -> tmp);
 
   @Test
   void metricsAnswerOnTheBoundAddressOnly() throws Exception {
-    int port = fixture.ports.get(0)[2];
-    CliRun install = CliRun.run(Map.of(), fixture.installArgs(0, "--etcd-bin",
+    int port = fixture().ports.get(0)[2];
+    CliRun install = CliRun.run(Map.of(), fixture().installArgs(0, "--etcd-bin",
         InstallFixture.etcdBin(), "--metrics-bind", "127.0.0.2"));
     assertThat(install.exitCode()).as(install.toString()).isZero();
 
@@ -49,11 +38,11 @@ class InstallMetricsBindIT {
 
   @Test
   void anAddressOfAnotherHostIsRefused() throws Exception {
-    CliRun install = CliRun.run(Map.of(), fixture.installArgs(0, "--etcd-bin",
+    CliRun install = CliRun.run(Map.of(), fixture().installArgs(0, "--etcd-bin",
         InstallFixture.etcdBin(), "--metrics-bind", "192.0.2.10"));
     assertThat(install.exitCode()).isEqualTo(2);
     assertThat(install.err()).contains("--metrics-bind");
-    assertThat(Files.exists(fixture.dataDir(0).resolve("etcd.yaml"))).isFalse();
+    assertThat(Files.exists(fixture().dataDir(0).resolve("etcd.yaml"))).isFalse();
   }
 
   private static String get(URI uri) throws IOException {
@@ -74,5 +63,9 @@ class InstallMetricsBindIT {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  private InstallFixture fixture() {
+    return installs.fixture();
   }
 }

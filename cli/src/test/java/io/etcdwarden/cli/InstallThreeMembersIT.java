@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,19 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("etcd-versions")
 class InstallThreeMembersIT {
   @TempDir Path tmp;
+  @RegisterExtension final InstalledMembers installs = new InstalledMembers();
   private InstallFixture fixture;
-
-  @AfterEach
-  void killLeftovers() {
-    if (fixture != null) {
-      fixture.killAll();
-    }
-  }
 
   @Test
   void threeInstallsFormAMutualTlsClusterThatPackagedCredentialsReachAndUninstallStops()
       throws Exception {
-    fixture = new InstallFixture(tmp, 3);
+    fixture = installs.cluster(tmp, 3);
     Path release = fixture.release();
     Map<String, String> env = Map.of("PATH", System.getenv("PATH"));
 

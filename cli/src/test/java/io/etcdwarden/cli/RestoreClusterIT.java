@@ -8,7 +8,6 @@ import io.etcd.jetcd.KV;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.testkit.EtcdClusterExtension;
-import io.etcdwarden.testkit.EtcdUnderTest;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,18 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("etcd-versions")
 class RestoreClusterIT {
   private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
-  private static final String ETCD_DIR = EtcdUnderTest.etcd().getParent().toString();
   private static final int KEYS = 3000;
   @RegisterExtension static EtcdClusterExtension source = EtcdClusterExtension.withMembers(3);
   @TempDir Path tmp;
+  @RegisterExtension final InstalledMembers installs = new InstalledMembers();
   private InstallFixture fixture;
-
-  @AfterEach
-  void killLeftovers() {
-    if (fixture != null) {
-      fixture.killAll();
-    }
-  }
 
   @Test
   void threeNewMembersRestoredAtOnceFormTheSourcesDataAsANewCluster() throws Exception {
@@ -61,12 +52,12 @@ class RestoreClusterIT {
         "file://" + tmp.resolve("store"), "--allow-non-mount");
     assertThat(snapshot.exitCode()).as(snapshot.toString()).isZero();
     String archive = RestoreMigrationIT.field(snapshot.out(), "snapshot.path");
-    fixture = new InstallFixture(tmp.resolve("new"), 3);
+    fixture = installs.cluster(tmp.resolve("new"), 3);
     fixture.namePrefix = "rebuilt";
 
     for (int i = 0; i < 3; i++) {
-      CliRun install = CliRun.run(ENV, fixture.installArgs(i, "--etcd-bin", ETCD_DIR,
-          "--no-start"));
+      CliRun install = CliRun.run(ENV, fixture.installArgs(i, "--etcd-bin",
+          InstallFixture.etcdBin(), "--no-start"));
       assertThat(install.exitCode()).as(install.toString()).isZero();
       assertThat(install.out()).contains("installed, not started");
       assertThat(Files.exists(fixture.dataDir(i).resolve("etcd.pid"))).isFalse();

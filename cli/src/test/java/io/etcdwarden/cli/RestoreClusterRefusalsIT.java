@@ -3,7 +3,6 @@ package io.etcdwarden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etcdwarden.testkit.EtcdClusterExtension;
-import io.etcdwarden.testkit.EtcdUnderTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,25 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RestoreClusterRefusalsIT {
   private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
-  private static final String ETCD_DIR = EtcdUnderTest.etcd().getParent().toString();
   @RegisterExtension static EtcdClusterExtension source = EtcdClusterExtension.withMembers(1);
   @TempDir Path tmp;
+  @RegisterExtension final InstalledMembers installs = new InstalledMembers();
   private InstallFixture fixture;
-
-  @AfterEach
-  void killLeftovers() {
-    if (fixture != null) {
-      fixture.killAll();
-    }
-  }
 
   @Test
   void aConfigWhoseMemberListDoesNotNameTheMemberIsRefusedWithNothingChanged() throws Exception {
     String archive = snapshot("store");
-    fixture = new InstallFixture(tmp.resolve("new"), 3);
+    fixture = installs.cluster(tmp.resolve("new"), 3);
     fixture.namePrefix = "other";
-    CliRun install = CliRun.run(ENV, fixture.installArgs(0, "--etcd-bin", ETCD_DIR,
-        "--no-start"));
+    CliRun install = CliRun.run(ENV, fixture.installArgs(0, "--etcd-bin",
+        InstallFixture.etcdBin(), "--no-start"));
     assertThat(install.exitCode()).as(install.toString()).isZero();
     // The config of another cluster's host copied here: its member list lacks this member.
     Path config = fixture.dataDir(0).resolve("etcd.yaml");
@@ -66,9 +57,9 @@ class RestoreClusterRefusalsIT {
     String first = snapshot("store-a");
     RestoreClusterIT.writeKeys(source);
     String second = snapshot("store-b");
-    fixture = new InstallFixture(tmp.resolve("new"), 3);
+    fixture = installs.cluster(tmp.resolve("new"), 3);
     fixture.namePrefix = "mixed";
-    fixture.installAll(ENV, "--etcd-bin", ETCD_DIR, "--no-start");
+    fixture.installAll(ENV, "--etcd-bin", InstallFixture.etcdBin(), "--no-start");
 
     List<CliRun> runs = ClusterRebuildRun.inParallel(ENV, fixture,
         List.of(first, second, second), "--wait", "90s");

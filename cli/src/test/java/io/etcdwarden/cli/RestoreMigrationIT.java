@@ -7,7 +7,6 @@ import io.etcd.jetcd.KV;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
-import io.etcdwarden.testkit.EtcdUnderTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,18 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("etcd-versions")
 class RestoreMigrationIT {
   private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
-  private static final String ETCD_DIR = EtcdUnderTest.etcd().getParent().toString();
   @RegisterExtension static EtcdClusterExtension source = EtcdClusterExtension.withMembers(3);
   @TempDir Path store;
   @TempDir Path tmp;
+  @RegisterExtension final InstalledMembers installs = new InstalledMembers();
   private InstallFixture fixture;
-
-  @AfterEach
-  void killLeftovers() {
-    if (fixture != null) {
-      fixture.killAll();
-    }
-  }
 
   @Test
   void aThreeMemberClustersArchiveRestoresOntoANewMemberWhichThenGrowsToThree() throws Exception {
@@ -62,9 +53,9 @@ class RestoreMigrationIT {
     assertThat(snapshot.exitCode()).as(snapshot.toString()).isZero();
     String archive = Path.of(field(snapshot.out(), "snapshot.path")).getFileName().toString();
 
-    fixture = new InstallFixture(tmp.resolve("new"), 3);
+    fixture = installs.cluster(tmp.resolve("new"), 3);
     fixture.initialMembers = 1;
-    fixture.installAll(ENV, "--etcd-bin", ETCD_DIR);
+    fixture.installAll(ENV, "--etcd-bin", InstallFixture.etcdBin());
     Path credentials = fixture.unpackedCredentials(ENV);
 
     CliRun restore = CliRun.run(ENV, "restore", "--from", "file://" + store + "/" + archive,
@@ -87,7 +78,7 @@ class RestoreMigrationIT {
 
     for (int i = 1; i <= 2; i++) {
       List<String> add = new ArrayList<>(List.of("member", "add", "--advertise", "127.0.0.1",
-          "--etcd-bin", ETCD_DIR, "--timeout", "3s"));
+          "--etcd-bin", InstallFixture.etcdBin(), "--timeout", "3s"));
       add.addAll(fixture.memberArgs(i));
       add.addAll(List.of("--endpoints", fixture.clientUrl(0), "--cacert",
           credentials.resolve("ca.crt").toString(), "--cert",

@@ -103,11 +103,10 @@ class WriteOutJsonIT {
     assertThat(drilled.get("archive").asText()).contains(name);
     assertThat(drilled.get("revision").asLong()).isEqualTo(revision);
 
-    try (WardenDaemon daemon = WardenDaemon.start(new DaemonSettings(etcd.target(),
+    try (WardenDaemon daemon = WardenDaemon.start(DaemonSettings.of(etcd.target(),
         BackupSection.defaults(), new DaemonSection(Duration.ofHours(1), "127.0.0.1", 0,
-            Duration.ofSeconds(3), tmp.resolve("state")), "output-it",
-        DaemonSettings.DEFAULT_MISFIRE_THRESHOLD, Duration.ofSeconds(5), Clock.systemUTC(),
-        "test"), new DaemonPluginRuns(Clock.systemUTC()))) {
+            Duration.ofSeconds(3), tmp.resolve("state")), "test").withInstance("output-it")
+        .withStopGrace(Duration.ofSeconds(5)), new DaemonPluginRuns(Clock.systemUTC()))) {
       JsonNode status = json("status", "--daemon", "127.0.0.1:" + daemon.address().getPort());
       assertThat(status.get("instance").asText()).isEqualTo("output-it");
       assertThat(texts(status.get("jobs"), "name")).contains("health");

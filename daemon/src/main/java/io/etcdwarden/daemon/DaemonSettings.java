@@ -36,11 +36,15 @@ public record DaemonSettings(EtcdTarget target, BackupSection backup, DaemonSect
     }
   }
 
-  /** Settings without scheduled maintenance. */
-  public DaemonSettings(EtcdTarget target, BackupSection backup, DaemonSection daemon,
-      String instance, Duration misfireThreshold, Duration stopGrace, Clock clock,
+  /**
+   * Settings for a production daemon: this host's {@link #defaultInstance()}, Quartz's misfire
+   * threshold, the default stop grace, the system clock and no scheduled maintenance; the
+   * with... methods change one each, so that no caller spells out the ten components.
+   */
+  public static DaemonSettings of(EtcdTarget target, BackupSection backup, DaemonSection daemon,
       String toolVersion) {
-    this(target, backup, daemon, instance, misfireThreshold, stopGrace, clock, toolVersion,
+    return new DaemonSettings(target, backup, daemon, defaultInstance(),
+        DEFAULT_MISFIRE_THRESHOLD, DEFAULT_STOP_GRACE, Clock.systemUTC(), toolVersion,
         MaintenanceSection.defaults(), ETCD_DEFAULT_QUOTA_BYTES);
   }
 
@@ -62,14 +66,10 @@ public record DaemonSettings(EtcdTarget target, BackupSection backup, DaemonSect
         clock, toolVersion, section, quotaBytes);
   }
 
-  /**
-   * Settings for a production daemon: this host's {@link #defaultInstance()}, Quartz's misfire
-   * threshold, the default stop grace and the system clock; the with... methods change one.
-   */
-  public static DaemonSettings of(EtcdTarget target, BackupSection backup, DaemonSection daemon,
-      String toolVersion) {
-    return new DaemonSettings(target, backup, daemon, defaultInstance(),
-        DEFAULT_MISFIRE_THRESHOLD, DEFAULT_STOP_GRACE, Clock.systemUTC(), toolVersion);
+  /** The same settings with another {@code daemon:} section (listen address, state folder...). */
+  public DaemonSettings withDaemon(DaemonSection section) {
+    return new DaemonSettings(target, backup, section, instance, misfireThreshold, stopGrace,
+        clock, toolVersion, maintenance, maintenanceQuotaBytes);
   }
 
   public DaemonSettings withInstance(String name) {
@@ -85,6 +85,11 @@ public record DaemonSettings(EtcdTarget target, BackupSection backup, DaemonSect
   public DaemonSettings withStopGrace(Duration grace) {
     return new DaemonSettings(target, backup, daemon, instance, misfireThreshold, grace, clock,
         toolVersion, maintenance, maintenanceQuotaBytes);
+  }
+
+  public DaemonSettings withToolVersion(String version) {
+    return new DaemonSettings(target, backup, daemon, instance, misfireThreshold, stopGrace,
+        clock, version, maintenance, maintenanceQuotaBytes);
   }
 
   /** This host's name and this process's id: unique among the daemons of one cluster. */

@@ -5,7 +5,6 @@ import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -23,7 +22,7 @@ final class Daemons {
         50, 0, 0, 0, java.util.List.of(), Optional.empty());
     DaemonSection daemon = new DaemonSection(healthInterval, "127.0.0.1", 0,
         Duration.ofSeconds(3), stateDir);
-    return new DaemonSettings(target, backup, daemon, instance, Duration.ofSeconds(1),
-        Duration.ofSeconds(10), Clock.systemUTC(), "test");
+    return DaemonSettings.of(target, backup, daemon, "test").withInstance(instance)
+        .withMisfireThreshold(Duration.ofSeconds(1)).withStopGrace(Duration.ofSeconds(10));
   }
 }

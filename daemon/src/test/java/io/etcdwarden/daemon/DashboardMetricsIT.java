@@ -37,9 +37,8 @@ class DashboardMetricsIT {
     DaemonSettings base = Daemons.settings("m1", etcd.target(),
         Optional.of(Daemons.store(tmp.resolve("store"))), "* * * * * ?", Duration.ofSeconds(1),
         tmp.resolve("state"));
-    DaemonSettings settings = new DaemonSettings(base.target(), base.backup(),
-        base.daemon().withMetricsListen("127.0.0.2:0"), base.instance(),
-        base.misfireThreshold(), base.stopGrace(), base.clock(), "1.2.3-test");
+    DaemonSettings settings = base.withDaemon(base.daemon().withMetricsListen("127.0.0.2:0"))
+        .withToolVersion("1.2.3-test");
     List<String> expressions = dashboardExpressions();
     try (WardenDaemon daemon = WardenDaemon.start(settings)) {
       URI metricsOnly = URI.create("http://127.0.0.2:"
@@ -47,7 +46,7 @@ class DashboardMetricsIT {
       Set<String> exported = awaitExported(metricsOnly.resolve("/metrics"),
           Set.of("etcd_warden_cluster_snapshot_last_success_timestamp_seconds",
               "etcd_warden_certificate_expiry_timestamp_seconds",
-              "etcd_warden_member_db_size_bytes"));
+              "etcd_warden_member_db_size_bytes", "etcd_warden_job_runs_total"));
       assertThat(status(metricsOnly.resolve("/v1/status"))).isEqualTo(404);
       assertThat(exported).contains("etcd_warden_build_info", "jvm_memory_used_bytes",
           "process_resident_memory_bytes", "etcd_warden_cluster_members",

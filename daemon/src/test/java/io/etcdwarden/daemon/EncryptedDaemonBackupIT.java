@@ -42,9 +42,10 @@ class EncryptedDaemonBackupIT {
     URI store = Daemons.store(tmp.resolve("store"));
     BackupSection backup = new BackupSection(Optional.of(store), "0/2 * * * * ?", "zstd",
         Optional.empty(), 50, 0, 0, 0, List.of(recipient), Optional.of(key));
-    DaemonSettings settings = new DaemonSettings(etcd.target(), backup, new DaemonSection(
+    DaemonSettings settings = DaemonSettings.of(etcd.target(), backup, new DaemonSection(
         Duration.ofSeconds(5), "127.0.0.1", 0, Duration.ofSeconds(3), tmp.resolve("state")),
-        "enc", Duration.ofSeconds(1), Duration.ofSeconds(10), Clock.systemUTC(), "test");
+        "test").withInstance("enc").withMisfireThreshold(Duration.ofSeconds(1))
+        .withStopGrace(Duration.ofSeconds(10));
     try (WardenDaemon daemon = WardenDaemon.start(settings)) {
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (daemon.history().entry(WardenDaemon.SNAPSHOT).succeeded() < 1

@@ -5,15 +5,12 @@ import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.installer.config.AutoCompaction;
 import io.etcdwarden.installer.config.ClusterState;
-import io.etcdwarden.installer.files.DirectoryTree;
 import io.etcdwarden.installer.install.InstallRequest;
 import io.etcdwarden.installer.install.MemberInstaller;
 import io.etcdwarden.installer.install.MemberLayout;
 import io.etcdwarden.installer.local.FreePorts;
 import io.etcdwarden.installer.process.EtcdBinary;
 import io.etcdwarden.installer.service.ServiceManagers;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,13 +53,7 @@ public final class ClusterDrill {
   public SnapshotDrill.Outcome run(String from, Optional<String> store, boolean allowNonMount,
       boolean allowOlderEtcd, Optional<AgeIdentity> identity) {
     long start = System.nanoTime();
-    Path scratch;
-    try {
-      scratch = Files.createTempDirectory(scratchParent, "etcd-warden-drill-");
-    } catch (IOException e) {
-      throw new WardenException("cannot create a scratch folder in " + scratchParent + ": "
-          + e.getMessage(), e);
-    }
+    Path scratch = DrillScratch.create(scratchParent);
     Path etcd = EtcdBinary.locate(env);
     List<MemberLayout> layouts = new ArrayList<>();
     ExecutorService hosts = Executors.newFixedThreadPool(size);
@@ -99,11 +90,7 @@ public final class ClusterDrill {
       for (int i = 0; i < layouts.size(); i++) {
         ServiceManagers.forMode("process").remove(layouts.get(i).serviceSpec(name(i), etcd));
       }
-      try {
-        DirectoryTree.delete(scratch);
-      } catch (IOException e) {
-        // The scratch folder holds nothing but copies; its name says what it was.
-      }
+      DrillScratch.delete(scratch);
     }
   }
 

@@ -13,17 +13,12 @@ import java.util.List;
  */
 public record ClusterRebuildPlan(MemberOnHost member, RebuildMembers members, String source,
     StagedArchive archive, String token, Path restoredDir, List<String> restoreCommand,
-    RestoreLock lock) implements PreparedRestore {
+    RestoreLock lock) implements StagedPlan {
 
   /** The plan as text: archive, member, the member list and token, then the steps. */
   @Override
   public String render() {
-    StringBuilder text = new StringBuilder();
-    text.append("Cluster rebuild plan for member ").append(member.name()).append(" (")
-        .append(member.configFile()).append(")\n");
-    text.append("  archive: ").append(source).append('\n');
-    text.append("           ").append(archive.describe()).append('\n');
-    text.append("           ").append(archive.describeSha()).append('\n');
+    StringBuilder text = heading("Cluster rebuild plan");
     text.append("  members: ").append(members.initialCluster()).append('\n');
     text.append("  token:   ").append(token).append(" (from the archive's sha256 and the"
         + " members: the same on every host)\n");
@@ -36,16 +31,5 @@ public record ClusterRebuildPlan(MemberOnHost member, RebuildMembers members, St
         .append(archive.manifest().map(m -> " and a revision >= " + m.revision()).orElse(""))
         .append('\n');
     return text.toString();
-  }
-
-  /** Removes the staged db and releases the lock: the plan will not be carried out. */
-  @Override
-  public void discard() {
-    dropStagedDb();
-    lock.close();
-  }
-
-  void dropStagedDb() {
-    ArchiveStager.deleteQuietly(archive.dbFile());
   }
 }

@@ -26,11 +26,11 @@ import java.util.stream.Stream;
  */
 public final class ClusterRebuildPreflight {
   private final Clock clock;
-  private final FreeSpace freeSpace;
+  private final ArchiveStaging staging;
 
   public ClusterRebuildPreflight(Clock clock, FreeSpace freeSpace) {
     this.clock = clock;
-    this.freeSpace = freeSpace;
+    this.staging = new ArchiveStaging(freeSpace);
   }
 
   /** Checks everything, holding the member's restore lock in the plan it returns. */
@@ -81,8 +81,8 @@ public final class ClusterRebuildPreflight {
     request.bump().ifPresent(b -> b.requireSupportedBy(version));
     RestoreNames names = RestoreNames.pick(member.dataDir(), member.name(), clock.instant(),
         Optional.empty(), true);
-    StagedArchive archive = new RestorePreflight(clock, freeSpace).stageFirstGood(request,
-        names.staged(), member.dataDir(), () -> false);
+    StagedArchive archive = staging.stageFirstGood(request, names.staged(), member.dataDir(),
+        () -> false);
     try {
       EtcdLineGate.require(archive.name(), archive.manifest(), version, member.etcdBinary(),
           request.allowOlderEtcd());

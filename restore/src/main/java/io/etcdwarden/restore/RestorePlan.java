@@ -21,7 +21,7 @@ import java.util.Optional;
 public record RestorePlan(MemberOnHost member, String source, StagedArchive archive,
     long oldClusterId, String token, Path restoredDir, Path keptDir, Optional<Path> backupFile,
     List<String> restoreCommand, String serviceMode, RestoreLock lock,
-    Optional<RevisionBump> bump) implements PreparedRestore {
+    Optional<RevisionBump> bump) implements StagedPlan {
 
   /** A plan without a revision bump. */
   public RestorePlan(MemberOnHost member, String source, StagedArchive archive,
@@ -57,29 +57,12 @@ public record RestorePlan(MemberOnHost member, String source, StagedArchive arch
   /** The whole plan as text: what, from where, into which member, then the steps. */
   @Override
   public String render() {
-    StringBuilder text = new StringBuilder();
-    text.append("Restore plan for member ").append(member.name()).append(" (")
-        .append(member.configFile()).append(")\n");
-    text.append("  archive: ").append(source).append('\n');
-    text.append("           ").append(archive.describe()).append('\n');
-    text.append("           ").append(archive.describeSha()).append('\n');
+    StringBuilder text = heading("Restore plan");
     text.append("  data dir: ").append(member.dataDir()).append('\n');
     int n = 1;
     for (String step : steps()) {
       text.append(String.format("%3d. %s%n", n++, step));
     }
     return text.toString();
-  }
-
-  /** Removes the staged db and releases the lock: the plan will not be carried out. */
-  @Override
-  public void discard() {
-    dropStagedDb();
-    lock.close();
-  }
-
-  /** Removes the staged db (this run's own file) once the restore tool has read it. */
-  void dropStagedDb() {
-    ArchiveStager.deleteQuietly(archive.dbFile());
   }
 }

@@ -1,24 +1,19 @@
 package io.etcdwarden.restore;
 
-import io.etcdwarden.core.FailureText;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.files.FreeSpace;
 import io.etcdwarden.core.version.EtcdVersion;
 import io.etcdwarden.installer.config.EtcdMemberConfig;
 import io.etcdwarden.installer.service.ServiceManager;
 import io.etcdwarden.installer.service.ServiceManagers;
-import io.etcdwarden.storage.file.VolumeStores;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.BooleanSupplier;
 
 /**
  * Everything restore checks before it changes anything, in the order an operator would: the
@@ -70,7 +65,7 @@ public final class RestorePreflight {
     StagedArchive archive = null;
     long oldClusterId;
     try {
-      archive = stageFirstGood(request, names.staged(), dataDir,
+      archive = new ArchiveStaging(freeSpace).stageFirstGood(request, names.staged(), dataDir,
           alone::isCompletedExceptionally);
       oldClusterId = alone.join();
     } catch (RuntimeException e) {
@@ -128,32 +123,5 @@ public final class RestorePreflight {
     } catch (CompletionException e) {
       return e.getCause() instanceof RuntimeException r ? r : e;
     }
-  }
-
-  StagedArchive stageFirstGood(RestoreRequest request, Path staged, Path dataDir,
-      BooleanSupplier abandoned) {
-    String option = request.allowNonMount() ? VolumeStores.ALLOW_NON_MOUNT + "=true" : "";
-    List<ArchiveSource> sources = ArchiveSource.resolve(request.from(), request.store(), option);
-    List<String> failures = new ArrayList<>();
-    for (ArchiveSource source : sources) {
-      try {
-        new DiskRoom(freeSpace).require(dataDir, source.sizeBytes(), Optional.empty());
-        Optional<String> expected = request.sha256().or(source::recordedSha256);
-        String origin = request.sha256().isPresent() ? "--sha256"
-            : source.name() + ".sha256";
-        try (var in = source.open()) {
-          return ArchiveStager.stage(source.location(), in, expected, origin, staged, abandoned,
-              request.identity());
-        }
-      } catch (WardenException | IOException e) {
-        if (sources.size() == 1) {
-          throw e instanceof WardenException w ? w : new WardenException(source.location()
-              + ": " + FailureText.of(e) + "; nothing was changed", e);
-        }
-        failures.add(source.name() + ": " + FailureText.of(e));
-      }
-    }
-    throw new WardenException("--from latest: no archive verifies (" + String.join("; ",
-        failures) + "); nothing was changed");
   }
 }

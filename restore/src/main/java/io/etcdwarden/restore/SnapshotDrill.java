@@ -3,11 +3,8 @@ package io.etcdwarden.restore;
 import io.etcdwarden.backup.AgeIdentity;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.files.FreeSpace;
-import io.etcdwarden.installer.files.DirectoryTree;
 import io.etcdwarden.installer.local.LocalCluster;
 import io.etcdwarden.installer.process.EtcdBinary;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,13 +57,7 @@ public final class SnapshotDrill {
       boolean allowOlderEtcd, Optional<AgeIdentity> identity) {
     long start = System.nanoTime();
     long[] healthyAt = {0};
-    Path scratch;
-    try {
-      scratch = Files.createTempDirectory(scratchParent, "etcd-warden-drill-");
-    } catch (IOException e) {
-      throw new WardenException("cannot create a scratch folder in " + scratchParent + ": "
-          + e.getMessage(), e);
-    }
+    Path scratch = DrillScratch.create(scratchParent);
     LocalCluster cluster = null;
     try {
       cluster = LocalCluster.create(scratch.resolve("etcd"), 1, EtcdBinary.locate(env));
@@ -100,11 +91,7 @@ public final class SnapshotDrill {
       if (cluster != null) {
         cluster.stopAll();
       }
-      try {
-        DirectoryTree.delete(scratch);
-      } catch (IOException e) {
-        // Reported by the scratch folder's name; it holds nothing but a copy.
-      }
+      DrillScratch.delete(scratch);
     }
   }
 }

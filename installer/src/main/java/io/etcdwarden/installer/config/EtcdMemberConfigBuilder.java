@@ -13,7 +13,7 @@ import java.util.Map;
  * them all in {@link #build()}: a mistake surfaces here, naming the etcd config key, rather than
  * as an etcd process that exits at start-up. Obtain one from {@link EtcdMemberConfig#builder()}.
  */
-public final class EtcdMemberConfigBuilder {
+public final class EtcdMemberConfigBuilder extends MemberTuningSettings<EtcdMemberConfigBuilder> {
   private String name;
   private Path dataDir;
   private List<URI> listenClientUrls = List.of();
@@ -27,16 +27,6 @@ public final class EtcdMemberConfigBuilder {
   private Path certFile;
   private Path keyFile;
   private Path trustedCaFile;
-  private long snapshotCount = EtcdMemberConfig.DEFAULT_SNAPSHOT_COUNT;
-  private int heartbeatIntervalMs = EtcdMemberConfig.DEFAULT_HEARTBEAT_INTERVAL_MS;
-  private int electionTimeoutMs = EtcdMemberConfig.DEFAULT_ELECTION_TIMEOUT_MS;
-  private int maxSnapshots = EtcdMemberConfig.DEFAULT_MAX_SNAPSHOTS;
-  private int maxWals = EtcdMemberConfig.DEFAULT_MAX_WALS;
-  private boolean strictReconfigCheck = EtcdMemberConfig.DEFAULT_STRICT_RECONFIG_CHECK;
-  private long quotaBackendBytes = EtcdMemberConfig.DEFAULT_QUOTA_BACKEND_BYTES;
-  private String autoCompactionRetention = "";
-  private String logger = EtcdMemberConfig.DEFAULT_LOGGER;
-  private List<String> logOutputs = EtcdMemberConfig.DEFAULT_LOG_OUTPUTS;
 
   EtcdMemberConfigBuilder() {}
 
@@ -47,10 +37,7 @@ public final class EtcdMemberConfigBuilder {
     listenMetricsUrls(c.listenMetricsUrls()).initialCluster(c.initialCluster());
     initialClusterToken(c.initialClusterToken()).initialClusterState(c.initialClusterState());
     certFile(c.certFile()).keyFile(c.keyFile()).trustedCaFile(c.trustedCaFile());
-    snapshotCount(c.snapshotCount()).heartbeatIntervalMs(c.heartbeatIntervalMs());
-    electionTimeoutMs(c.electionTimeoutMs()).maxSnapshots(c.maxSnapshots()).maxWals(c.maxWals());
-    strictReconfigCheck(c.strictReconfigCheck()).quotaBackendBytes(c.quotaBackendBytes());
-    autoCompactionRetention(c.autoCompactionRetention()).logger(c.logger()).logOutputs(c.logOutputs());
+    copyTuning(c);
   }
 
   public EtcdMemberConfigBuilder name(String name) {
@@ -149,55 +136,8 @@ public final class EtcdMemberConfigBuilder {
     return this;
   }
 
-  public EtcdMemberConfigBuilder snapshotCount(long snapshotCount) {
-    this.snapshotCount = snapshotCount;
-    return this;
-  }
-
-  public EtcdMemberConfigBuilder heartbeatIntervalMs(int heartbeatIntervalMs) {
-    this.heartbeatIntervalMs = heartbeatIntervalMs;
-    return this;
-  }
-
-  public EtcdMemberConfigBuilder electionTimeoutMs(int electionTimeoutMs) {
-    this.electionTimeoutMs = electionTimeoutMs;
-    return this;
-  }
-
-  public EtcdMemberConfigBuilder maxSnapshots(int maxSnapshots) {
-    this.maxSnapshots = maxSnapshots;
-    return this;
-  }
-
-  public EtcdMemberConfigBuilder maxWals(int maxWals) {
-    this.maxWals = maxWals;
-    return this;
-  }
-
-  public EtcdMemberConfigBuilder strictReconfigCheck(boolean strictReconfigCheck) {
-    this.strictReconfigCheck = strictReconfigCheck;
-    return this;
-  }
-
-  /** 0 keeps etcd's default quota; the key is then left out of the file. */
-  public EtcdMemberConfigBuilder quotaBackendBytes(long quotaBackendBytes) {
-    this.quotaBackendBytes = quotaBackendBytes;
-    return this;
-  }
-
-  /** etcd's periodic compaction retention (see {@link AutoCompaction}); empty: none. */
-  public EtcdMemberConfigBuilder autoCompactionRetention(String retention) {
-    this.autoCompactionRetention = retention;
-    return this;
-  }
-
-  public EtcdMemberConfigBuilder logger(String logger) {
-    this.logger = logger;
-    return this;
-  }
-
-  public EtcdMemberConfigBuilder logOutputs(List<String> logOutputs) {
-    this.logOutputs = copy(logOutputs);
+  @Override
+  EtcdMemberConfigBuilder self() {
     return this;
   }
 

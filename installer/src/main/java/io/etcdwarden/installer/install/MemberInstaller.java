@@ -6,6 +6,7 @@ import io.etcdwarden.installer.config.ClusterState;
 import io.etcdwarden.installer.config.EtcdConfigRenderer;
 import io.etcdwarden.installer.config.EtcdConfigWriter;
 import io.etcdwarden.installer.config.EtcdMemberConfig;
+import io.etcdwarden.installer.config.EtcdMemberConfigBuilder;
 import io.etcdwarden.installer.files.DirectoryTree;
 import io.etcdwarden.installer.pki.BroughtCertificate;
 import io.etcdwarden.installer.pki.CertFiles;
@@ -132,11 +133,26 @@ public final class MemberInstaller {
 
   private static EtcdMemberConfig config(InstallRequest request, InstallPreflight.Checked checked,
       MemberLayout layout, CertFiles cert, EtcdLine line) {
-    String token = request.clusterToken() != null ? request.clusterToken()
-        : checked.cluster().derivedToken();
-    return EtcdMemberConfig.builder()
+    return requested(EtcdMemberConfig.builder(), request, checked)
         .name(request.name())
         .dataDir(layout.etcdDataDir())
+        .initialClusterState(request.clusterState())
+        .certFile(cert.cert())
+        .keyFile(cert.key())
+        .trustedCaFile(cert.ca())
+        .snapshotCount(line.defaultSnapshotCount())
+        .build();
+  }
+
+  /**
+   * Sets what the request decides in a member's config, on a first install and on a reinstall
+   * alike: its URLs, the initial cluster and its token, the quota and the auto-compaction.
+   */
+  static EtcdMemberConfigBuilder requested(EtcdMemberConfigBuilder builder,
+      InstallRequest request, InstallPreflight.Checked checked) {
+    String token = request.clusterToken() != null ? request.clusterToken()
+        : checked.cluster().derivedToken();
+    return builder
         .listenClientUrls(checked.listenClientUrls())
         .advertiseClientUrls(checked.clientUrl())
         .listenPeerUrls(checked.listenPeerUrl())
@@ -144,14 +160,8 @@ public final class MemberInstaller {
         .listenMetricsUrls(checked.listenMetricsUrl())
         .initialCluster(checked.cluster().members())
         .initialClusterToken(token)
-        .initialClusterState(request.clusterState())
-        .certFile(cert.cert())
-        .keyFile(cert.key())
-        .trustedCaFile(cert.ca())
         .quotaBackendBytes(request.quotaBackendBytes())
-        .autoCompactionRetention(request.autoCompactionRetention())
-        .snapshotCount(line.defaultSnapshotCount())
-        .build();
+        .autoCompactionRetention(request.autoCompactionRetention());
   }
 
   /** Undoes a failed install: nothing of it may be left running or half-written. */

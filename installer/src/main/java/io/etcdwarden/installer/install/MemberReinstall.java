@@ -119,19 +119,7 @@ final class MemberReinstall {
 
   private static EtcdMemberConfig wanted(EtcdMemberConfig installed, InstallRequest request,
       InstallPreflight.Checked checked) {
-    String token = request.clusterToken() != null ? request.clusterToken()
-        : checked.cluster().derivedToken();
-    return installed.toBuilder()
-        .listenClientUrls(checked.listenClientUrls())
-        .advertiseClientUrls(checked.clientUrl())
-        .listenPeerUrls(checked.listenPeerUrl())
-        .initialAdvertisePeerUrls(checked.cluster().peerUrlOf(request.name()))
-        .listenMetricsUrls(checked.listenMetricsUrl())
-        .initialCluster(checked.cluster().members())
-        .initialClusterToken(token)
-        .quotaBackendBytes(request.quotaBackendBytes())
-        .autoCompactionRetention(request.autoCompactionRetention())
-        .build();
+    return MemberInstaller.requested(installed.toBuilder(), request, checked).build();
   }
 
   /** Clients of the cluster as this member sees it: its own client URL and TLS files. */
