@@ -9,8 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,20 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NrpeCopiesFollowCertificatesIT {
   private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
+  @RegisterExtension final InstalledMembers installs = new InstalledMembers();
   @TempDir Path tmp;
   private InstallFixture fixture;
   private Path nagios;
 
-  @AfterEach
-  void killLeftovers() {
-    if (fixture != null) {
-      fixture.killAll();
-    }
-  }
-
   @Test
   void theMonitorCopiesFollowRenewalAndACaRotation() throws Exception {
-    fixture = new InstallFixture(tmp, 3);
+    fixture = installs.cluster(tmp, 3);
     fixture.installAll(ENV, "--etcd-bin", InstallFixture.etcdBin());
     nagios = tmp.resolve("nagios");
     installNrpeWithTheMonitorCertificate();
