@@ -1,7 +1,8 @@
 package io.etcdwarden.cli;
 
-import picocli.CommandLine;
+import io.etcdwarden.plugins.options.WardenVersion;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code etcd-warden check}: the Nagios plugins. Each subcommand prints plugin text and exits

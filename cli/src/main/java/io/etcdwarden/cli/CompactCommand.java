@@ -6,13 +6,15 @@ import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.maintenance.CompactRequest;
 import io.etcdwarden.maintenance.Compactor;
 import io.etcdwarden.maintenance.RevisionHistory;
+import io.etcdwarden.plugins.options.Environment;
+import io.etcdwarden.plugins.options.TargetOptions;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code etcd-warden compact [--revision N | --retain DURATION | --keep-revisions N]

@@ -13,17 +13,19 @@ import io.etcdwarden.installer.credentials.CredentialsPackager;
 import io.etcdwarden.installer.credentials.MonitorAccess;
 import io.etcdwarden.installer.install.MemberLayout;
 import io.etcdwarden.installer.install.MemberRecord;
+import io.etcdwarden.plugins.options.AuthOptions;
+import io.etcdwarden.plugins.options.Environment;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code etcd-warden credentials package}: client cert, key, CA and README in one archive. */
 @Command(name = "credentials", mixinStandardHelpOptions = true,

@@ -1,6 +1,8 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.core.client.ShortLivedProcess;
+import io.etcdwarden.plugins.options.Environment;
+import io.etcdwarden.plugins.options.WardenVersion;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.time.Duration;
@@ -8,8 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code etcd-warden} root command. Subcommands hold no logic of their own: they parse

@@ -4,15 +4,17 @@ import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.maintenance.NospaceRecovery;
+import io.etcdwarden.plugins.options.Environment;
+import io.etcdwarden.plugins.options.TargetOptions;
 import io.etcdwarden.storage.SnapshotStore;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code etcd-warden recover nospace}: compact, rolling defrag, disarm, prove a write works.

@@ -9,15 +9,17 @@ import io.etcdwarden.installer.upgrade.UpgradeOutcome;
 import io.etcdwarden.installer.upgrade.UpgradePlan;
 import io.etcdwarden.installer.upgrade.UpgradePreflight;
 import io.etcdwarden.installer.upgrade.UpgradeRequest;
+import io.etcdwarden.plugins.options.Environment;
+import io.etcdwarden.plugins.options.TargetOptions;
 import io.etcdwarden.storage.SnapshotStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code etcd-warden upgrade}: moves the member installed in {@code --data-dir} to the etcd

@@ -67,8 +67,7 @@ class DaemonCallerFilesIT {
     daemon = WardenDaemon.start(new DaemonSettings(etcd.target(), BackupSection.defaults(),
         new DaemonSection(Duration.ofHours(1), "127.0.0.1", 0, Duration.ofSeconds(3),
             rootOnly.resolve("state")), "callers-it", DaemonSettings.DEFAULT_MISFIRE_THRESHOLD,
-        Duration.ofSeconds(5), Clock.systemUTC(), "test"),
-        new DaemonPluginRuns(Clock.systemUTC()));
+        Duration.ofSeconds(5), Clock.systemUTC(), "test"));
     listen = "127.0.0.1:" + daemon.address().getPort();
     Await.until(Duration.ofSeconds(30), "the daemon answering root over TLS",
         () -> curl(List.of(), tls(rootOnly)), answer -> answer.startsWith("200"));

@@ -48,8 +48,7 @@ class DaemonFastPathIT {
     daemon = WardenDaemon.start(new DaemonSettings(etcd.target(), BackupSection.defaults(),
         new DaemonSection(Duration.ofHours(1), "127.0.0.1", 0, Duration.ofSeconds(3),
             tmp.resolve("state")), "fast-it", DaemonSettings.DEFAULT_MISFIRE_THRESHOLD,
-        Duration.ofSeconds(5), Clock.systemUTC(), "test"),
-        new DaemonPluginRuns(Clock.systemUTC()));
+        Duration.ofSeconds(5), Clock.systemUTC(), "test"));
     listen = "127.0.0.1:" + daemon.address().getPort();
     // Every test judges the cache: without one by the deadline, fail here with what the
     // plugin printed instead of letting each test fail for a reason that hides this one.

@@ -107,7 +107,7 @@ class WriteOutJsonIT {
         BackupSection.defaults(), new DaemonSection(Duration.ofHours(1), "127.0.0.1", 0,
             Duration.ofSeconds(3), tmp.resolve("state")), "output-it",
         DaemonSettings.DEFAULT_MISFIRE_THRESHOLD, Duration.ofSeconds(5), Clock.systemUTC(),
-        "test"), new DaemonPluginRuns(Clock.systemUTC()))) {
+        "test"))) {
       JsonNode status = json("status", "--daemon", "127.0.0.1:" + daemon.address().getPort());
       assertThat(status.get("instance").asText()).isEqualTo("output-it");
       assertThat(texts(status.get("jobs"), "name")).contains("health");
