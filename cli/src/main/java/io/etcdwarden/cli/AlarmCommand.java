@@ -1,19 +1,19 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.core.client.EtcdClients;
-import io.etcdwarden.core.output.Printable;
 import io.etcdwarden.maintenance.AlarmDesk;
 import io.etcdwarden.maintenance.AlarmListView;
+import io.etcdwarden.core.output.Printable;
 import io.etcdwarden.plugins.options.Environment;
 import io.etcdwarden.plugins.options.TargetOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code etcd-warden alarm list|disarm}: etcd's alarms; disarm refuses while a DB is still at its

@@ -1,8 +1,8 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.plugins.options.WardenVersion;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code etcd-warden check}: the Nagios plugins. Each subcommand prints plugin text and exits

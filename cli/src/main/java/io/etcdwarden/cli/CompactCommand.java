@@ -10,11 +10,11 @@ import io.etcdwarden.plugins.options.Environment;
 import io.etcdwarden.plugins.options.TargetOptions;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code etcd-warden compact [--revision N | --retain DURATION | --keep-revisions N]

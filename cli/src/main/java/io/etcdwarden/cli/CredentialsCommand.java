@@ -21,11 +21,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** {@code etcd-warden credentials package}: client cert, key, CA and README in one archive. */
 @Command(name = "credentials", mixinStandardHelpOptions = true,

@@ -10,11 +10,11 @@ import io.etcdwarden.plugins.options.Environment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code etcd-warden install}: installs and starts one member of a new TLS etcd cluster on this

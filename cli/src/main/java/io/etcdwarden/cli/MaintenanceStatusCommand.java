@@ -8,9 +8,9 @@ import io.etcdwarden.maintenance.StatusView;
 import io.etcdwarden.plugins.options.Environment;
 import io.etcdwarden.plugins.options.TargetOptions;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine;
 
 /** {@code etcd-warden maintenance status [-w json]}: one row per member. Exit 0, 1 failed. */
 @Command(name = "status", mixinStandardHelpOptions = true,

@@ -1,8 +1,8 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.plugins.options.WardenVersion;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code etcd-warden nrpe render|install}: the NRPE command file and the Nagios service export

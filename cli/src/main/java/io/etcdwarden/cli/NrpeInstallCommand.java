@@ -2,8 +2,8 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.endpoint.EtcdTarget;
-import io.etcdwarden.nrpe.MonitorClientFiles;
 import io.etcdwarden.nrpe.NagiosContext;
+import io.etcdwarden.nrpe.MonitorClientFiles;
 import io.etcdwarden.nrpe.NagiosCredentials;
 import io.etcdwarden.nrpe.NrpeCheck;
 import io.etcdwarden.nrpe.NrpeConfigWriter;

@@ -7,9 +7,9 @@ import io.etcdwarden.core.output.Printable;
 import io.etcdwarden.plugins.options.Environment;
 import java.io.PrintWriter;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code -w/--write-out table|json|fields} for every command that prints data, as etcdctl has

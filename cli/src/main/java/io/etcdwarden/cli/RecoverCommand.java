@@ -9,12 +9,12 @@ import io.etcdwarden.plugins.options.TargetOptions;
 import io.etcdwarden.storage.SnapshotStore;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code etcd-warden recover nospace}: compact, rolling defrag, disarm, prove a write works.

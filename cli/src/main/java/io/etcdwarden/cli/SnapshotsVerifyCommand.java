@@ -1,8 +1,8 @@
 package io.etcdwarden.cli;
 
-import io.etcdwarden.backup.AgeIdentity;
 import io.etcdwarden.backup.RecordedVerification;
 import io.etcdwarden.backup.VerificationView;
+import io.etcdwarden.backup.AgeIdentity;
 import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.plugins.options.AgeOptions;
 import io.etcdwarden.storage.SnapshotStore;

@@ -15,11 +15,11 @@ import io.etcdwarden.storage.SnapshotStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code etcd-warden upgrade}: moves the member installed in {@code --data-dir} to the etcd
