@@ -26,6 +26,7 @@ import picocli.CommandLine;
  * rewrite itself ({@link CallerAccess}).
  */
 public final class ClusterPluginRuns {
+  private static final int NOT_SERVED = -1;
   private final Clock clock;
   private final int daemonUid;
 
@@ -67,8 +68,8 @@ public final class ClusterPluginRuns {
           new PrintWriter(text), warm);
     } catch (RuntimeException e) {
       // CachedRun.NotServed: the run would not judge this cache; anything else is the plugin
-      // process's to report, never the daemon's.
-      return Optional.empty();
+      // process's to report, never the daemon's. The state file gets its owner back either way.
+      code = NOT_SERVED;
     }
     boolean restored = warm.restoreStateFile();
     String out = text.toString();
