@@ -4,6 +4,8 @@ import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.maintenance.AlarmDesk;
 import io.etcdwarden.maintenance.AlarmListView;
 import io.etcdwarden.core.output.Printable;
+import io.etcdwarden.plugins.options.Environment;
+import io.etcdwarden.plugins.options.TargetOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -8,6 +8,7 @@ import io.etcdwarden.backup.SnapshotArchiver;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.core.config.WardenConfig;
+import io.etcdwarden.plugins.options.WardenVersion;
 import io.etcdwarden.storage.SnapshotStore;
 import java.time.Clock;
 import java.util.List;

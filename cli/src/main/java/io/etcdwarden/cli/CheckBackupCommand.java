@@ -1,34 +1,22 @@
 package io.etcdwarden.cli;
 
-import io.etcdwarden.backup.AgeIdentity;
-import io.etcdwarden.backup.SnapshotVerifier;
-import io.etcdwarden.checks.backup.ArchiveVerifier;
-import io.etcdwarden.checks.backup.BackupCheck;
-import io.etcdwarden.checks.backup.LastRunReader;
-import io.etcdwarden.core.config.WardenConfig;
-import io.etcdwarden.core.endpoint.EtcdTarget;
-import io.etcdwarden.storage.SnapshotStore;
-import java.io.PrintWriter;
-import java.time.Clock;
+import io.etcdwarden.plugins.BackupPlugin;
+import io.etcdwarden.plugins.options.Environment;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code etcd-warden check backup}, also installed as {@code check_etcd_backup}: judges the
- * store by its newest complete archive and the daemon's last scheduled run. Like
- * {@link CheckClusterCommand}, every bad argument is one UNKNOWN line, exit 3.
+ * {@code etcd-warden check backup}, also installed as {@code check_etcd_backup}: hands its raw
+ * arguments to the plugin ({@link BackupPlugin}), which, like {@link CheckClusterCommand}'s,
+ * makes every bad argument one UNKNOWN line, exit 3.
  */
 @Command(name = "backup", description = "check_etcd_backup: see 'check backup -h'.")
 final class CheckBackupCommand implements Callable<Integer> {
-  static final String SERVICE = "ETCD_BACKUP";
-
   @Unmatched List<String> args = new ArrayList<>();
   @Spec CommandLine.Model.CommandSpec spec;
   private final Environment env;
@@ -39,27 +27,6 @@ final class CheckBackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    return PluginRun.parsing(SERVICE, new BackupCheckOptions(), args, out, options -> {
-      var deadline = options.deadline();
-      WardenConfig config = options.target.loadConfig();
-      var thresholds = options.thresholds(config.backup(), Clock.systemUTC().instant());
-      // The last-run read and the archive check share the deadline with the store's calls.
-      SnapshotStore store = options.openStore(config.backup(), deadline.dividedBy(2));
-      Supplier<LastRunReader.Outcome> lastRun;
-      if (options.noLastRun) {
-        lastRun = () -> new LastRunReader.Outcome(Optional.empty(), "");
-      } else {
-        EtcdTarget target = options.target.resolve(env);
-        lastRun = () -> LastRunReader.read(target);
-      }
-      Optional<AgeIdentity> identity = options.verify ? options.keys.identity(config.backup())
-          : Optional.empty();
-      Optional<ArchiveVerifier> verifier = options.verify
-          ? Optional.of(name -> SnapshotVerifier.verify(store, name, identity).problems())
-          : Optional.empty();
-      return PluginRun.run(SERVICE, () -> new BackupCheck(store, lastRun, verifier, thresholds,
-          Clock.systemUTC()).run(), deadline, 0, out);
-    });
+    return BackupPlugin.run(args, env, spec.commandLine().getOut());
   }
 }

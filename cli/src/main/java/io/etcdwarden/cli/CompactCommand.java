@@ -6,6 +6,8 @@ import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.maintenance.CompactRequest;
 import io.etcdwarden.maintenance.Compactor;
 import io.etcdwarden.maintenance.RevisionHistory;
+import io.etcdwarden.plugins.options.Environment;
+import io.etcdwarden.plugins.options.TargetOptions;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --config} for commands that read the config file but do not talk to etcd through
- * {@link TargetOptions} (which has its own).
+ * {@link io.etcdwarden.plugins.options.TargetOptions} (which has its own).
  */
 final class ConfigOption {
   @Option(names = "--config", paramLabel = "FILE",

@@ -13,6 +13,8 @@ import io.etcdwarden.installer.credentials.CredentialsPackager;
 import io.etcdwarden.installer.credentials.MonitorAccess;
 import io.etcdwarden.installer.install.MemberLayout;
 import io.etcdwarden.installer.install.MemberRecord;
+import io.etcdwarden.plugins.options.AuthOptions;
+import io.etcdwarden.plugins.options.Environment;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;

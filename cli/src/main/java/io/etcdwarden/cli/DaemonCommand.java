@@ -14,12 +14,14 @@ import io.etcdwarden.daemon.SignalStop;
 import io.etcdwarden.daemon.SystemdUnit;
 import io.etcdwarden.daemon.WardenDaemon;
 import io.etcdwarden.installer.config.MemberQuota;
+import io.etcdwarden.plugins.options.Environment;
+import io.etcdwarden.plugins.options.TargetOptions;
+import io.etcdwarden.plugins.options.WardenVersion;
 import io.etcdwarden.restore.SnapshotDrill;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
  * {@code etcd-warden daemon}: runs the sidecar in the foreground until SIGTERM or SIGINT, then
  * stops its jobs cleanly and exits 0; {@code --install-unit} writes its systemd unit instead.
  * Its endpoint answers whole {@code check_etcd_cluster} runs from its cache for the plugin's
- * shell fast path, through this CLI's own plugin command ({@link DaemonPluginRuns}).
+ * shell fast path (the daemon runs the plugin itself).
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
     description = {"Run the sidecar: health checks every daemon.health_interval, snapshots on",
@@ -83,8 +85,7 @@ final class DaemonCommand implements Callable<Integer> {
     WardenConfig config = etcd.loadConfig();
     if (installUnit) {
       Path unit = unitDir.resolve(SystemdUnit.FILE_NAME);
-      Path configPath = (etcd.config != null ? etcd.config : WardenConfig.DEFAULT_FILE)
-          .toAbsolutePath();
+      Path configPath = etcd.config().orElse(WardenConfig.DEFAULT_FILE).toAbsolutePath();
       List<Path> writable = config.backup().target().filter(t -> "file".equals(t.getScheme()))
           .map(t -> List.of(Path.of(t.getPath()))).orElse(List.of());
       new AtomicFileWriter().write(unit, SystemdUnit.render(Launcher.path(launcher), configPath,
@@ -111,7 +112,6 @@ final class DaemonCommand implements Callable<Integer> {
         daemon, WardenVersion.version()).withMaintenance(config.maintenance(),
             config.maintenance().etcdConfig().map(MemberQuota::read)
                 .orElse(MemberQuota.ETCD_DEFAULT_BYTES)),
-        new DaemonPluginRuns(Clock.systemUTC()).warmedUp(),
         drills(backup, env.variables()))) {
       out.println("etcd-warden daemon listening on " + running.address().getHostString() + ":"
           + running.address().getPort());

@@ -5,15 +5,16 @@ import io.etcdwarden.maintenance.DefragOutcome;
 import io.etcdwarden.maintenance.DefragRequest;
 import io.etcdwarden.maintenance.DefragRule;
 import io.etcdwarden.maintenance.RollingDefrag;
+import io.etcdwarden.plugins.options.Environment;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code etcd-warden defrag (--member NAME ... | --all)}: rolling defrag, one member at a time,

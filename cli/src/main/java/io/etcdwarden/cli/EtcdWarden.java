@@ -1,6 +1,8 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.core.client.ShortLivedProcess;
+import io.etcdwarden.plugins.options.Environment;
+import io.etcdwarden.plugins.options.WardenVersion;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.time.Duration;

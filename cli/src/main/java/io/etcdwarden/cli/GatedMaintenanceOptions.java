@@ -2,6 +2,8 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.WardenConfig;
+import io.etcdwarden.plugins.options.Environment;
+import io.etcdwarden.plugins.options.TargetOptions;
 import io.etcdwarden.storage.SnapshotStore;
 import java.io.PrintWriter;
 import java.util.function.Consumer;

@@ -7,6 +7,8 @@ import io.etcdwarden.core.cluster.ClusterReport;
 import io.etcdwarden.core.cluster.ClusterSurvey;
 import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.core.output.Printable;
+import io.etcdwarden.plugins.options.Environment;
+import io.etcdwarden.plugins.options.TargetOptions;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

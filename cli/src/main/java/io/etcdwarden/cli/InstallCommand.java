@@ -6,6 +6,7 @@ import io.etcdwarden.installer.install.InstallRun;
 import io.etcdwarden.installer.install.InstalledMember;
 import io.etcdwarden.installer.install.MemberInstaller;
 import io.etcdwarden.installer.install.MemberUninstaller;
+import io.etcdwarden.plugins.options.Environment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -5,6 +5,8 @@ import io.etcdwarden.core.output.Printable;
 import io.etcdwarden.maintenance.ClusterReader;
 import io.etcdwarden.maintenance.ClusterReading;
 import io.etcdwarden.maintenance.StatusView;
+import io.etcdwarden.plugins.options.Environment;
+import io.etcdwarden.plugins.options.TargetOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

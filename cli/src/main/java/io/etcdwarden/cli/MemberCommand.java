@@ -9,6 +9,8 @@ import io.etcdwarden.installer.install.MemberUninstaller;
 import io.etcdwarden.installer.membership.MemberAdder;
 import io.etcdwarden.installer.membership.MemberListView;
 import io.etcdwarden.installer.membership.Membership;
+import io.etcdwarden.plugins.options.Environment;
+import io.etcdwarden.plugins.options.TargetOptions;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import io.etcdwarden.installer.config.AutoCompaction;
 import io.etcdwarden.installer.config.ClusterState;
 import io.etcdwarden.installer.install.InstallRequest;
 import io.etcdwarden.installer.process.EtcdBinary;
+import io.etcdwarden.plugins.options.Environment;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

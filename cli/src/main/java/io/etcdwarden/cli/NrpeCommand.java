@@ -1,5 +1,6 @@
 package io.etcdwarden.cli;
 
+import io.etcdwarden.plugins.options.WardenVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -7,6 +7,7 @@ import io.etcdwarden.nrpe.MonitorClientFiles;
 import io.etcdwarden.nrpe.NagiosCredentials;
 import io.etcdwarden.nrpe.NrpeCheck;
 import io.etcdwarden.nrpe.NrpeConfigWriter;
+import io.etcdwarden.plugins.options.Environment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import io.etcdwarden.nrpe.NagiosContext;
 import io.etcdwarden.nrpe.NagiosCredentials;
 import io.etcdwarden.nrpe.NrpeCheck;
 import io.etcdwarden.nrpe.NrpeCommandLines;
+import io.etcdwarden.plugins.options.TargetOptions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;

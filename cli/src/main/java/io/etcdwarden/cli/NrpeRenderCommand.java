@@ -5,6 +5,7 @@ import io.etcdwarden.nrpe.NagiosContext;
 import io.etcdwarden.nrpe.NagiosCredentials;
 import io.etcdwarden.nrpe.NrpeCheck;
 import io.etcdwarden.nrpe.NrpeConfigRenderer;
+import io.etcdwarden.plugins.options.Environment;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

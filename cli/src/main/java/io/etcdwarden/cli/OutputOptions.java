@@ -4,6 +4,7 @@ import io.etcdwarden.core.endpoint.EtcdctlVariables;
 import io.etcdwarden.core.output.OutputFormat;
 import io.etcdwarden.core.output.OutputWriter;
 import io.etcdwarden.core.output.Printable;
+import io.etcdwarden.plugins.options.Environment;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;

@@ -2,14 +2,15 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.maintenance.NospaceRecovery;
+import io.etcdwarden.plugins.options.Environment;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code etcd-warden recover nospace}: compact, rolling defrag, disarm, prove a write works.

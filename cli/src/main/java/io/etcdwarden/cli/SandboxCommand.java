@@ -3,6 +3,7 @@ package io.etcdwarden.cli;
 import io.etcdwarden.core.config.Durations;
 import io.etcdwarden.installer.local.LocalCluster;
 import io.etcdwarden.installer.process.EtcdBinary;
+import io.etcdwarden.plugins.options.Environment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;

@@ -3,6 +3,8 @@ package io.etcdwarden.cli;
 import io.etcdwarden.backup.AgeIdentity;
 import io.etcdwarden.checks.Perfdata;
 import io.etcdwarden.core.config.BackupSection;
+import io.etcdwarden.plugins.options.AgeOptions;
+import io.etcdwarden.plugins.options.Environment;
 import io.etcdwarden.restore.ClusterDrill;
 import io.etcdwarden.restore.DrillView;
 import io.etcdwarden.restore.SnapshotDrill;

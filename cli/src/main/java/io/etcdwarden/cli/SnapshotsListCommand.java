@@ -4,6 +4,7 @@ import io.etcdwarden.backup.CatalogRow;
 import io.etcdwarden.backup.CatalogView;
 import io.etcdwarden.backup.SnapshotCatalog;
 import io.etcdwarden.core.config.WardenConfig;
+import io.etcdwarden.plugins.options.AgeOptions;
 import io.etcdwarden.storage.SnapshotStore;
 import java.time.Clock;
 import java.util.concurrent.Callable;

@@ -4,6 +4,7 @@ import io.etcdwarden.backup.RecordedVerification;
 import io.etcdwarden.backup.VerificationView;
 import io.etcdwarden.backup.AgeIdentity;
 import io.etcdwarden.core.config.WardenConfig;
+import io.etcdwarden.plugins.options.AgeOptions;
 import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.StoredSnapshot;
 import java.util.List;

@@ -5,6 +5,7 @@ import io.etcdwarden.core.daemon.DaemonAddress;
 import io.etcdwarden.core.daemon.DaemonClient;
 import io.etcdwarden.daemon.DaemonStatus;
 import io.etcdwarden.daemon.DaemonStatusView;
+import io.etcdwarden.plugins.options.TargetOptions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -9,6 +9,8 @@ import io.etcdwarden.installer.upgrade.UpgradeOutcome;
 import io.etcdwarden.installer.upgrade.UpgradePlan;
 import io.etcdwarden.installer.upgrade.UpgradePreflight;
 import io.etcdwarden.installer.upgrade.UpgradeRequest;
+import io.etcdwarden.plugins.options.Environment;
+import io.etcdwarden.plugins.options.TargetOptions;
 import io.etcdwarden.storage.SnapshotStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;

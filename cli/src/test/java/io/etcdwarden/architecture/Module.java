@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The modules, bottom first, with the root package each one owns and the modules its pom
  * lets its main code use. The order is the design's: core; cloud-storage, installer; testkit;
- * checks, nrpe, backup; maintenance; daemon, restore; cli; bench is a leaf. A new module is
+ * checks, nrpe, backup; maintenance, plugins; daemon, restore; cli; bench is a leaf. A new module is
  * added here (and {@link ModuleDependenciesTest} fails until it is).
  */
 enum Module {
@@ -18,11 +18,12 @@ enum Module {
   NRPE("nrpe", "io.etcdwarden.nrpe", 3, CORE),
   BACKUP("backup", "io.etcdwarden.backup", 3, CORE, CLOUD_STORAGE),
   MAINTENANCE("maintenance", "io.etcdwarden.maintenance", 4, CORE, CLOUD_STORAGE, BACKUP),
+  PLUGINS("plugins", "io.etcdwarden.plugins", 4, CORE, CLOUD_STORAGE, CHECKS, NRPE, BACKUP),
   DAEMON("daemon", "io.etcdwarden.daemon", 5, CORE, CLOUD_STORAGE, CHECKS, BACKUP,
-      MAINTENANCE),
+      MAINTENANCE, PLUGINS),
   RESTORE("restore", "io.etcdwarden.restore", 5, CORE, CLOUD_STORAGE, BACKUP, INSTALLER),
-  CLI("cli", "io.etcdwarden.cli", 6,
-      CORE, CLOUD_STORAGE, INSTALLER, CHECKS, NRPE, BACKUP, MAINTENANCE, DAEMON, RESTORE),
+  CLI("cli", "io.etcdwarden.cli", 6, CORE, CLOUD_STORAGE, INSTALLER, CHECKS, NRPE, BACKUP,
+      MAINTENANCE, PLUGINS, DAEMON, RESTORE),
   BENCH("bench", "io.etcdwarden.bench", 7,
       CORE, CLOUD_STORAGE, INSTALLER, TESTKIT, CHECKS, NRPE, BACKUP, MAINTENANCE, DAEMON,
       RESTORE);

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +65,7 @@ class DaemonCallerFilesIT {
     Files.setPosixFilePermissions(nobodys, PosixFilePermissions.fromString("rwx------"));
     daemon = WardenDaemon.start(DaemonSettings.of(etcd.target(), BackupSection.defaults(),
         new DaemonSection(Duration.ofHours(1), "127.0.0.1", 0, Duration.ofSeconds(3),
-            rootOnly.resolve("state")), "test").withInstance("callers-it").withStopGrace(Duration.ofSeconds(5)),
-        new DaemonPluginRuns(Clock.systemUTC()));
+            rootOnly.resolve("state")), "test").withInstance("callers-it").withStopGrace(Duration.ofSeconds(5)));
     listen = "127.0.0.1:" + daemon.address().getPort();
     Await.until(Duration.ofSeconds(30), "the daemon answering root over TLS",
         () -> curl(List.of(), tls(rootOnly)), answer -> answer.startsWith("200"));

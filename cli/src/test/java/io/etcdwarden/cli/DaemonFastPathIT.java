@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +46,7 @@ class DaemonFastPathIT {
     // one survey, at start-up: the fast and the plugin answers judge the very same one
     daemon = WardenDaemon.start(DaemonSettings.of(etcd.target(), BackupSection.defaults(),
         new DaemonSection(Duration.ofHours(1), "127.0.0.1", 0, Duration.ofSeconds(3),
-            tmp.resolve("state")), "test").withInstance("fast-it").withStopGrace(Duration.ofSeconds(5)),
-        new DaemonPluginRuns(Clock.systemUTC()));
+            tmp.resolve("state")), "test").withInstance("fast-it").withStopGrace(Duration.ofSeconds(5)));
     listen = "127.0.0.1:" + daemon.address().getPort();
     // Every test judges the cache: without one by the deadline, fail here with what the
     // plugin printed instead of letting each test fail for a reason that hides this one.

@@ -65,8 +65,7 @@ class DaemonWarmPathIT {
   @Test
   void theDaemonAnswersNrpeRunsAndTheStateFileStaysTheNagiosUsers() throws Exception {
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-    try (WardenDaemon daemon = WardenDaemon.start(settings(Duration.ofHours(1)),
-        new DaemonPluginRuns(Clock.systemUTC()))) {
+    try (WardenDaemon daemon = WardenDaemon.start(settings(Duration.ofHours(1)))) {
       String listen = "127.0.0.1:" + daemon.address().getPort();
       install("--daemon " + listen + " -t 8");
       try (NrpeDaemon nrpe = NrpeDaemon.start(tmp, tmp.resolve("nrpe.d"), "nagios")) {

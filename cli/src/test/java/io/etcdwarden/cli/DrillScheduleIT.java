@@ -6,7 +6,6 @@ import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.daemon.DaemonSettings;
-import io.etcdwarden.daemon.PluginAnswerer;
 import io.etcdwarden.daemon.WardenDaemon;
 import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
@@ -52,7 +51,7 @@ class DrillScheduleIT {
         new DaemonSection(Duration.ofHours(1), "127.0.0.1", 0, Duration.ofSeconds(3),
             state), "test").withInstance("drill-it").withStopGrace(Duration.ofSeconds(5));
 
-    try (WardenDaemon daemon = WardenDaemon.start(settings, PluginAnswerer.NONE,
+    try (WardenDaemon daemon = WardenDaemon.start(settings,
         DaemonCommand.drills(backup, ENV))) {
       String listen = "127.0.0.1:" + daemon.address().getPort();
       assertThat(value(metrics(listen), "etcd_warden_drill_failures_total")).contains(0.0);

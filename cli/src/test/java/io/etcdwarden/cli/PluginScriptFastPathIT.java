@@ -50,8 +50,9 @@ class PluginScriptFastPathIT {
           env.get("ETCDCTL_KEY"), "--daemon", listen);
       Map<String, String> noJava = Map.of("JAVA_HOME", tmp.resolve("no-jdk").toString());
 
-      Run fast = awaitFast(args, noJava, log);
-      Run jvm = script(args, Map.of("ETCD_WARDEN_NO_FAST", "1"));
+      Run fast = awaitCached(args, noJava, log);
+      // The JVM plugin gives the daemon 200 ms; on a loaded machine one ask may miss that.
+      Run jvm = awaitCached(args, Map.of("ETCD_WARDEN_NO_FAST", "1"), log);
 
       assertThat(fast.code()).as(fast.out()).isEqualTo(HealthyClusterVerdict.exitCode());
       assertThat(fast.out()).startsWith("ETCD_CLUSTER " + HealthyClusterVerdict.summary(3))
@@ -63,8 +64,8 @@ class PluginScriptFastPathIT {
           "--expected-members=3");
       Run encoded = script(signs, noJava);
       assertThat(encoded.code()).as(encoded.out()).isEqualTo(HealthyClusterVerdict.exitCode());
-      assertThat(ageless(encoded.out())).isEqualTo(ageless(script(signs,
-          Map.of("ETCD_WARDEN_NO_FAST", "1")).out()));
+      assertThat(ageless(encoded.out())).isEqualTo(ageless(awaitCached(signs,
+          Map.of("ETCD_WARDEN_NO_FAST", "1"), log).out()));
 
       Run warning = script(plus(args, "-w", "0"), noJava);
       assertThat(warning.code()).as(warning.out()).isEqualTo(1);
@@ -118,11 +119,15 @@ class PluginScriptFastPathIT {
     return new Run(p.exitValue(), out);
   }
 
-  /** The daemon's first survey comes a moment after it starts. */
-  private Run awaitFast(List<String> args, Map<String, String> env, Path log) throws Exception {
+  /**
+   * A run that judged the daemon's survey: its first comes a moment after it starts, and the
+   * JVM plugin's short wait for it may pass on a loaded machine.
+   */
+  private Run awaitCached(List<String> args, Map<String, String> env, Path log)
+      throws Exception {
     try {
       return Await.every(Duration.ofMillis(200)).await(Duration.ofSeconds(30),
-          "check_etcd_cluster answered by the daemon", () -> script(args, env),
+          "check_etcd_cluster answered from the daemon's survey", () -> script(args, env),
           run -> run.out().contains("from daemon cache"));
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "\n" + Files.readString(log), e);

@@ -11,7 +11,6 @@ import io.etcdwarden.daemon.WardenDaemon;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,7 +105,7 @@ class WriteOutJsonIT {
     try (WardenDaemon daemon = WardenDaemon.start(DaemonSettings.of(etcd.target(),
         BackupSection.defaults(), new DaemonSection(Duration.ofHours(1), "127.0.0.1", 0,
             Duration.ofSeconds(3), tmp.resolve("state")), "test").withInstance("output-it")
-        .withStopGrace(Duration.ofSeconds(5)), new DaemonPluginRuns(Clock.systemUTC()))) {
+        .withStopGrace(Duration.ofSeconds(5)))) {
       JsonNode status = json("status", "--daemon", "127.0.0.1:" + daemon.address().getPort());
       assertThat(status.get("instance").asText()).isEqualTo("output-it");
       assertThat(texts(status.get("jobs"), "name")).contains("health");

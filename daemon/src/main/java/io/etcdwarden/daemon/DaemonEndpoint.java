@@ -4,6 +4,7 @@ import io.etcdwarden.checks.warm.DaemonCache;
 import io.etcdwarden.checks.warm.SurveyJson;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.DaemonSection;
+import io.etcdwarden.plugins.ClusterPluginRuns;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ final class DaemonEndpoint implements AutoCloseable {
   private final Map<String, Function<EndpointRequest, EndpointAnswer>> routes = new HashMap<>();
 
   DaemonEndpoint(DaemonSection section, HealthJob health, Supplier<DaemonStatus> status,
-      DaemonMetrics metrics, PluginAnswerer plugin) {
+      DaemonMetrics metrics, ClusterPluginRuns plugin) {
     routes.put(DaemonCache.PATH, get(() -> health.last().map(SurveyJson::write).orElse(null),
         "application/json"));
     routes.put(DaemonStatus.PATH, get(() -> status.get().toJson(), "application/json"));

@@ -1,6 +1,7 @@
 package io.etcdwarden.daemon;
 
 import io.etcdwarden.checks.warm.CachedSurvey;
+import io.etcdwarden.plugins.ClusterPluginRuns;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +31,14 @@ final class PluginHandler {
   private static final Logger LOG = LoggerFactory.getLogger(PluginHandler.class);
 
   private final Supplier<Optional<CachedSurvey>> survey;
-  private final PluginAnswerer answerer;
+  private final ClusterPluginRuns answerer;
   private final String listenHost;
   private final Supplier<Integer> port;
   private final DaemonMetrics metrics;
   private final BiFunction<InetSocketAddress, InetSocketAddress, OptionalInt> callers;
 
   /** {@code callers}: the uid of the local user at the remote end of a loopback connection. */
-  PluginHandler(Supplier<Optional<CachedSurvey>> survey, PluginAnswerer answerer,
+  PluginHandler(Supplier<Optional<CachedSurvey>> survey, ClusterPluginRuns answerer,
       String listenHost, Supplier<Integer> port, DaemonMetrics metrics,
       BiFunction<InetSocketAddress, InetSocketAddress, OptionalInt> callers) {
     this.metrics = metrics;
@@ -72,9 +73,9 @@ final class PluginHandler {
       metrics.pluginRun(false);
       return EndpointAnswer.text(409, "not served: cannot tell which local user is asking");
     }
-    Optional<PluginAnswerer.Answer> answer;
+    Optional<ClusterPluginRuns.Answer> answer;
     try {
-      answer = answerer.answer(new PluginAnswerer.Request(args, env, cached.get(), listenHost,
+      answer = answerer.answer(new ClusterPluginRuns.Request(args, env, cached.get(), listenHost,
           port.get(), caller.getAsInt()));
     } catch (RuntimeException e) {
       LOG.warn("plugin fast path failed; the caller runs the plugin itself: {}", e.toString());

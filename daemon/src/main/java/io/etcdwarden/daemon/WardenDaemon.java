@@ -4,6 +4,7 @@ import io.etcdwarden.checks.cluster.LiveSurvey;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.CronSchedule;
 import io.etcdwarden.core.config.Durations;
+import io.etcdwarden.plugins.ClusterPluginRuns;
 import io.etcdwarden.storage.SnapshotStore;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public final class WardenDaemon implements AutoCloseable {
   private boolean closed;
 
   private WardenDaemon(DaemonSettings settings, Optional<CronSchedule> schedule,
-      Optional<SnapshotStore> store, PluginAnswerer plugin, Optional<ScheduledDrill> drill) {
+      Optional<SnapshotStore> store, Optional<ScheduledDrill> drill) {
     this.settings = settings;
     this.startedAt = settings.clock().instant();
     Optional<CronSchedule> maintenance = settings.maintenance().cronSchedule();
@@ -85,7 +86,7 @@ public final class WardenDaemon implements AutoCloseable {
           settings, keep(new EtcdClients(settings.target())), waiting, d, drill.orElseThrow(),
           metrics)::run, runner));
       endpoint = keep(new DaemonEndpoint(settings.daemon(), health, this::status, metrics,
-          plugin));
+          new ClusterPluginRuns(settings.clock()).warmedUp()));
       jobs = keep(new QuartzJobs(settings, health, interval, snapshot, schedule, maintaining,
           drilling, new MisfireListener(history, metrics)));
     } catch (RuntimeException e) {
@@ -101,28 +102,23 @@ public final class WardenDaemon implements AutoCloseable {
             .orElse("off (no maintenance.defrag_schedule)"), address());
   }
 
-  /** Validates the settings, then starts scheduling and serving; serves no plugin runs. */
-  public static WardenDaemon start(DaemonSettings settings) {
-    return start(settings, PluginAnswerer.NONE);
-  }
-
   /**
-   * As {@link #start(DaemonSettings)}, and answers {@code check_etcd_cluster} runs from the
-   * cached survey through {@code plugin} (the shell fast path).
+   * Validates the settings, then starts scheduling and serving, {@code check_etcd_cluster} runs
+   * of the shell fast path included (answered from the cached survey by the plugin itself,
+   * {@link ClusterPluginRuns}).
    */
-  public static WardenDaemon start(DaemonSettings settings, PluginAnswerer plugin) {
-    return start(settings, plugin, Optional.empty());
+  public static WardenDaemon start(DaemonSettings settings) {
+    return start(settings, Optional.empty());
   }
 
   /**
-   * As {@link #start(DaemonSettings, PluginAnswerer)}, and runs {@code drill} on
+   * As {@link #start(DaemonSettings)}, and runs {@code drill} on
    * {@code backup.drill_schedule} when both are there (one daemon per tick, under the drill's
    * cluster-wide lock), exporting its recovery time.
    */
-  public static WardenDaemon start(DaemonSettings settings, PluginAnswerer plugin,
-      Optional<ScheduledDrill> drill) {
+  public static WardenDaemon start(DaemonSettings settings, Optional<ScheduledDrill> drill) {
     Optional<SnapshotStore> store = StartChecks.store(settings, drill);
-    return new WardenDaemon(settings, settings.backup().cronSchedule(), store, plugin, drill);
+    return new WardenDaemon(settings, settings.backup().cronSchedule(), store, drill);
   }
 
   /** Where the HTTP endpoint listens (the real port when {@code daemon.listen} gave 0). */

@@ -1,4 +1,4 @@
-package io.etcdwarden.cli;
+package io.etcdwarden.plugins.options;
 
 import io.etcdwarden.core.config.WardenConfig;
 import io.etcdwarden.core.config.WardenConfigLoader;
@@ -11,10 +11,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The flags every command that talks to etcd shares. Flags win over the etcdctl environment
- * ({@code ETCDCTL_*}), which wins over the config file.
+ * The flags every command that talks to etcd shares, the Nagios plugins' and the CLI's alike.
+ * Flags win over the etcdctl environment ({@code ETCDCTL_*}), which wins over the config file.
  */
-final class TargetOptions {
+public final class TargetOptions {
   @Option(names = "--config", paramLabel = "FILE",
       description = "Config file (default: " + WardenConfig.DEFAULT_PATH + " when it exists).")
   Path config;
@@ -41,19 +41,30 @@ final class TargetOptions {
 
   private WardenConfig loaded;
 
+  /** {@code --config} as given, or empty for the default path (which may be absent). */
+  public Optional<Path> config() {
+    return Optional.ofNullable(config);
+  }
+
+  /** {@code --timeout} as given: a plugin's whole run, a command's per-request deadline. */
+  public Optional<String> timeout() {
+    return Optional.ofNullable(timeout);
+  }
+
   /**
    * The config, loaded and validated once per command however often it is asked for (a
    * deprecation warning is then logged once too); the default path may be absent, a named one
    * not.
    */
-  WardenConfig loadConfig() {
+  public WardenConfig loadConfig() {
     if (loaded == null) {
       loaded = WardenConfigLoader.load(Optional.ofNullable(config));
     }
     return loaded;
   }
 
-  EtcdTarget resolve(Environment env) {
+  /** The cluster to reach and how, from flags, {@code env} and the config, in that order. */
+  public EtcdTarget resolve(Environment env) {
     TargetFlags flags = new TargetFlags(endpoints, cacert, cert, key, timeout);
     Path source = config != null ? config : Path.of(WardenConfig.DEFAULT_PATH);
     return EtcdTargetResolver.resolve(flags, timeouts.flags(), env.variables(), loadConfig(),

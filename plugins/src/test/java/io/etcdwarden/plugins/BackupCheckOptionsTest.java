@@ -1,4 +1,4 @@
-package io.etcdwarden.cli;
+package io.etcdwarden.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.etcdwarden.cli;
+package io.etcdwarden.plugins;
 
 import io.etcdwarden.checks.CheckResult;
 import io.etcdwarden.checks.Perfdata;

@@ -1,10 +1,12 @@
-package io.etcdwarden.cli;
+package io.etcdwarden.plugins;
 
 import io.etcdwarden.checks.Range;
 import io.etcdwarden.checks.Thresholds;
 import io.etcdwarden.checks.cluster.ClusterThresholds;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.Durations;
+import io.etcdwarden.plugins.options.TargetOptions;
+import io.etcdwarden.plugins.options.WardenVersion;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The flags of {@code check cluster} ({@code check_etcd_cluster}), parsed by {@link
- * CheckClusterCommand} itself so that every bad argument is a one-line UNKNOWN. Thresholds take
+ * ClusterPlugin} itself so that every bad argument is a one-line UNKNOWN. Thresholds take
  * Nagios range syntax; absent ones keep etcd's alerting defaults ({@link ClusterThresholds}).
  */
 @Command(name = "check_etcd_cluster", mixinStandardHelpOptions = true,
@@ -102,8 +104,7 @@ final class ClusterCheckOptions {
     if (deadline != null) {
       return Durations.parse(deadline, "-t");
     }
-    return target.timeout != null ? Durations.parse(target.timeout, "--timeout")
-        : DEFAULT_DEADLINE;
+    return target.timeout().map(t -> Durations.parse(t, "--timeout")).orElse(DEFAULT_DEADLINE);
   }
 
   ClusterThresholds thresholds() {

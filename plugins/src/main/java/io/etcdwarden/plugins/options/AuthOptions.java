@@ -1,4 +1,4 @@
-package io.etcdwarden.cli;
+package io.etcdwarden.plugins.options;
 
 import io.etcdwarden.core.auth.AuthFlags;
 import io.etcdwarden.core.auth.EtcdCredentials;
@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * process lists: it comes from {@code --password-file}, {@code ETCDCTL_PASSWORD}, warden.yaml's
  * {@code etcd.password_file}, or the terminal ({@code --password}).
  */
-final class AuthOptions {
+public final class AuthOptions {
   @Option(names = AuthFlags.USER_FLAG, paramLabel = "NAME",
       description = "etcd user (auth enabled); without one, etcd maps the client certificate's"
           + " CN to a user. NAME:PASSWORD is refused (ps shows it); also ETCDCTL_USER.")
@@ -35,7 +35,7 @@ final class AuthOptions {
    * The credentials flags, environment and config give, or empty for certificate auth; worked
    * out once per command, so the terminal asks for a password at most once.
    */
-  Optional<EtcdCredentials> resolve(Environment env, WardenConfig config, String configSource) {
+  public Optional<EtcdCredentials> resolve(Environment env, WardenConfig config, String configSource) {
     if (resolved == null) {
       resolved = EtcdCredentialsResolver.resolve(new AuthFlags(user, passwordFile, askPassword),
           env.variables(), config.etcd(), configSource, terminal());

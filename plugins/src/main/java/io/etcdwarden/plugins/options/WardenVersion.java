@@ -1,4 +1,4 @@
-package io.etcdwarden.cli;
+package io.etcdwarden.plugins.options;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version Maven stamped into {@code etcd-warden.properties} at build time. */
-final class WardenVersion implements IVersionProvider {
+/**
+ * The version Maven stamped into {@code etcd-warden.properties} at build time: picocli's version
+ * provider for the CLI and the plugins, and the tool version archives and the daemon record.
+ */
+public final class WardenVersion implements IVersionProvider {
   @Override
   public String[] getVersion() {
     return new String[] {"etcd-warden " + version()};

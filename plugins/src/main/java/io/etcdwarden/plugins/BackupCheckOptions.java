@@ -1,4 +1,4 @@
-package io.etcdwarden.cli;
+package io.etcdwarden.plugins;
 
 import io.etcdwarden.checks.Range;
 import io.etcdwarden.checks.Thresholds;
@@ -6,6 +6,9 @@ import io.etcdwarden.checks.backup.BackupThresholds;
 import io.etcdwarden.core.WardenException;
 import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.Durations;
+import io.etcdwarden.plugins.options.AgeOptions;
+import io.etcdwarden.plugins.options.TargetOptions;
+import io.etcdwarden.plugins.options.WardenVersion;
 import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.SnapshotStores;
 import io.etcdwarden.storage.StoreCallBounds;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The flags of {@code check backup} ({@code check_etcd_backup}), parsed by {@link
- * CheckBackupCommand} itself so that every bad argument is a one-line UNKNOWN.
+ * BackupPlugin} itself so that every bad argument is a one-line UNKNOWN.
  */
 @Command(name = "check_etcd_backup", mixinStandardHelpOptions = true,
     versionProvider = WardenVersion.class, sortOptions = false,
@@ -71,8 +74,8 @@ final class BackupCheckOptions {
       return Durations.parse(deadline, "-t");
     }
     // As in check cluster: a plugin's --timeout is its whole run, like -t (monitoring-plugins).
-    return target.timeout != null ? Durations.parse(target.timeout, "--timeout")
-        : ClusterCheckOptions.DEFAULT_DEADLINE;
+    return target.timeout().map(t -> Durations.parse(t, "--timeout"))
+        .orElse(ClusterCheckOptions.DEFAULT_DEADLINE);
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.etcdwarden.cli;
+package io.etcdwarden.plugins.options;
 
 import io.etcdwarden.core.endpoint.TimeoutFlags;
 import picocli.CommandLine.Option;
