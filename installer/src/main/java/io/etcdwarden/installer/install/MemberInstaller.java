@@ -93,7 +93,8 @@ public final class MemberInstaller {
       EtcdMemberConfig config = config(request, checked, layout, cert, line);
       new EtcdConfigWriter().write(layout.configFile(),
           new EtcdConfigRenderer(line).render(config));
-      new MemberRecord(request.name(), request.caDir().toAbsolutePath(), etcd, services.mode(),
+      new MemberRecord(request.name(), own != null ? null : request.caDir().toAbsolutePath(),
+          etcd, services.mode(),
           checked.clientUrl(), checked.metricsUrl()).save(layout);
       spec = layout.serviceSpec(request.name(), etcd);
       if (!start) {
