@@ -60,11 +60,26 @@ class BroughtMemberAddIT {
     CliRun health = awaitHealthy(3);
     assertThat(health.out()).containsPattern("Healthy with 3 known peers");
     assertThat(health.out().lines().filter(l -> l.startsWith("etcd"))).hasSize(3);
-    String served = Shell.run(tmp, "bash", "-c", "openssl s_client -connect 127.0.0.1:"
-        + fixture.ports.get(2)[0] + " -CAfile " + corp.cert + " -cert " + first[0]
+    assertThat(served(2)).isEqualTo(OpensslCa.fingerprint(third[0]));
+
+    // Renewal as 'certs renew' tells a brought member: its install again, new files, --apply.
+    Path[] renewed = corp.issue("etcd2-renewed", OpensslCa.GOOD);
+    long pid = fixture.pid(2).orElseThrow();
+    fixture.initialMembers = 3;
+    CliRun apply = CliRun.run(ENV, fixture.installArgs(2, "--etcd-bin", InstallFixture.etcdBin(),
+        "--cert", renewed[0].toString(), "--key", renewed[1].toString(),
+        "--trusted-ca", corp.cert.toString(), "--apply"));
+    assertThat(apply.exitCode()).as(apply.toString()).isZero();
+    assertThat(served(2)).isEqualTo(OpensslCa.fingerprint(renewed[0]));
+    assertThat(fixture.pid(2)).contains(pid);
+  }
+
+  /** The SHA-256 fingerprint of the certificate member {@code i} serves, as openssl sees it. */
+  private String served(int i) throws Exception {
+    return Shell.run(tmp, "bash", "-c", "openssl s_client -connect 127.0.0.1:"
+        + fixture.ports.get(i)[0] + " -CAfile " + corp.cert + " -cert " + first[0]
         + " -key " + first[1] + " </dev/null 2>/dev/null | openssl x509 -noout -fingerprint"
         + " -sha256").strip();
-    assertThat(served).isEqualTo(OpensslCa.fingerprint(third[0]));
   }
 
   @Test
