@@ -57,6 +57,9 @@ class BroughtMemberAddIT {
     assertThat(add.exitCode()).as(add.toString()).isZero();
     assertThat(add.out()).contains("etcd2", "promoted", "3 voting members");
     assertThat(Files.exists(fixture.ca)).as("no CA folder made").isFalse();
+    assertOneLine(CliRun.run(ENV, "certs", "renew", "--data-dir", fixture.dataDir(2).toString(),
+        "--nrpe-credentials-dir", tmp.resolve("none").toString()),
+        "member etcd2 runs a brought certificate");
     CliRun health = awaitHealthy(3);
     assertThat(health.out()).containsPattern("Healthy with 3 known peers");
     assertThat(health.out().lines().filter(l -> l.startsWith("etcd"))).hasSize(3);
@@ -105,6 +108,9 @@ class BroughtMemberAddIT {
         "--apply");
     assertOneLine(CliRun.run(ENV, "certs", "renew", "--client", "--data-dir", dataDir,
         "--nrpe-credentials-dir", none), "runs a brought certificate", "your own CA");
+    assertOneLine(CliRun.run(ENV, "certs", "rotate-ca", "prepare", "--data-dir", dataDir,
+        "--nrpe-credentials-dir", none), "certs rotate-ca: member etcd0 runs a brought"
+        + " certificate", "your own PKI");
     Path archive = tmp.resolve("creds.tar.gz");
     assertOneLine(CliRun.run(ENV, "credentials", "package", "--data-dir", dataDir, "--output",
         archive.toString()), "credentials package: member etcd0 runs a brought certificate",
