@@ -21,13 +21,20 @@ final class BroughtCertificateOptions {
 
   /** The brought certificate, or null when none of the three flags is given. */
   BroughtCertificate certificate() {
+    return certificate(cert, key, trustedCa, "--cert", "--key");
+  }
+
+  /** The three files given under these flag names, all or none; null for none. */
+  static BroughtCertificate certificate(Path cert, Path key, Path trustedCa, String certFlag,
+      String keyFlag) {
     if (cert == null && key == null && trustedCa == null) {
       return null;
     }
     if (cert == null || key == null || trustedCa == null) {
-      throw WardenException.badInput("give --cert, --key and --trusted-ca together (missing "
-          + (cert == null ? "--cert" : key == null ? "--key" : "--trusted-ca") + ")");
+      throw WardenException.badInput("give " + certFlag + ", " + keyFlag + " and --trusted-ca"
+          + " together (missing " + (cert == null ? certFlag : key == null ? keyFlag
+          : "--trusted-ca") + ")");
     }
-    return new BroughtCertificate(cert, key, trustedCa);
+    return new BroughtCertificate(cert, key, trustedCa, certFlag, keyFlag);
   }
 }

@@ -79,7 +79,8 @@ final class CertsRenewCommand implements Callable<Integer> {
       throw WardenException.badInput("certs renew --client: give either --ca or --data-dir"
           + " (whose CA to use), and no --add-san");
     }
-    Path caDir = ca != null ? ca : MemberRecord.load(new MemberLayout(dataDir)).caDir();
+    Path caDir = ca != null ? ca : MemberRecord.load(new MemberLayout(dataDir)).requireCaDir(
+        "certs renew --client", "client certificates come from your own CA (or give --ca DIR)");
     ClientRole which = role == null ? ClientRole.ADMIN : ClientRole.parse(role, "--role");
     ClientRenewal.Result r = new ClientRenewal(Clock.systemUTC()).renew(caDir, which);
     out.println("renewed " + (which == ClientRole.ADMIN ? "" : which.word() + " ")

@@ -78,7 +78,8 @@ final class CredentialsCommand {
       List<URI> urls = List.of(URI.create("https://127.0.0.1:2379"));
       if (source.dataDir != null) {
         MemberRecord member = MemberRecord.load(new MemberLayout(source.dataDir));
-        ca = member.caDir();
+        ca = member.requireCaDir("credentials package", "issue client certificates from your"
+            + " own CA (or give --ca DIR and --endpoints " + member.clientUrl() + ")");
         urls = List.of(member.clientUrl());
       }
       if (endpoints != null) {

@@ -9,6 +9,7 @@ import io.etcdwarden.installer.install.MemberUninstaller;
 import io.etcdwarden.installer.membership.MemberAdder;
 import io.etcdwarden.installer.membership.MemberListView;
 import io.etcdwarden.installer.membership.Membership;
+import io.etcdwarden.installer.pki.BroughtCertificate;
 import io.etcdwarden.plugins.options.Environment;
 import io.etcdwarden.plugins.options.TargetOptions;
 import java.io.PrintWriter;
@@ -16,12 +17,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code etcd-warden member add|remove|list}: change or show a running cluster's members. */
 @Command(name = "member", mixinStandardHelpOptions = true,
@@ -50,6 +51,7 @@ final class MemberCommand {
         description = "How long the learner may take to catch up (default: ${DEFAULT-VALUE}).")
     String promoteTimeout;
     @Mixin MemberInstallOptions member;
+    @Mixin MemberAddCertificateOptions brought;
     @Mixin TargetOptions target;
     @Spec CommandLine.Model.CommandSpec spec;
     private final Environment env;
@@ -65,10 +67,11 @@ final class MemberCommand {
             "missing --advertise: the address peers and clients reach the new member at");
       }
       URI peerUrl = URI.create("https://" + member.advertise + ":" + member.managementPort);
+      BroughtCertificate own = brought.certificate();
       MemberAdder.Added added;
       try (EtcdClients clients = new EtcdClients(target.resolve(env))) {
         added = new MemberAdder(new Membership(clients)).add(
-            member.request(name, dataDir, null, null, ClusterState.EXISTING, env), peerUrl,
+            member.request(name, dataDir, null, null, ClusterState.EXISTING, env), own, peerUrl,
             Durations.parse(promoteTimeout, "--promote-timeout"));
       }
       PrintWriter out = spec.commandLine().getOut();

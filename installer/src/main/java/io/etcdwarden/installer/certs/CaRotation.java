@@ -47,6 +47,9 @@ public final class CaRotation implements AutoCloseable {
   public CaRotation(Path dataDir, Duration timeout, Clock clock) {
     this.layout = new MemberLayout(dataDir);
     this.record = MemberRecord.load(layout);
+    record.requireCaDir("certs rotate-ca", "rotate its CA in your own PKI: add the new CA to"
+        + " the trusted CA file, then bring each member its new certificate with 'install"
+        + " --apply --cert FILE --key FILE --trusted-ca FILE'");
     this.clock = clock;
     Path tls = layout.tlsDir();
     EtcdTarget target = new EtcdTarget(List.of(record.clientUrl()),

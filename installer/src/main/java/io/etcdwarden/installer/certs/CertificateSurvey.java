@@ -42,8 +42,10 @@ public final class CertificateSurvey {
     MemberRecord record = MemberRecord.load(layout);
     Instant now = clock.instant();
     Path tls = layout.tlsDir();
-    HeldCertificates held = caFiles(record.caDir(), now)
-        .add("member (server and peer)", tls.resolve(record.name() + ".crt"))
+    HeldCertificates held = (record.brought() ? new HeldCertificates(now)
+        : caFiles(record.caDir(), now))
+        .add(record.brought() ? "member (server and peer; brought, no CA folder)"
+            : "member (server and peer)", tls.resolve(record.name() + ".crt"))
         .add("member trust bundle", tls.resolve(Pki.CA_CERT_FILE));
     otherFiles(held);
     List<CertificateEntry> entries = new ArrayList<>(held.entries());

@@ -44,7 +44,9 @@ public final class MemberRenewal {
       throw WardenException.badInput("member certificate " + current.cert() + " is missing; fix"
           + " --data-dir or reinstall the member");
     }
-    Pki pki = Pki.loadCa(record.caDir(), clock);
+    Pki pki = Pki.loadCa(record.requireCaDir("certs renew", "have your CA issue a new"
+        + " certificate and run this member's install again with the new --cert --key"
+        + " --trusted-ca and --apply (etcd takes it without a restart)"), clock);
     CertificateEntry before = entry(record, PemCertificate.read(current.cert()));
     long start = System.nanoTime();
     CertFiles renewed = new MemberReissue(pki, clock).member(current, addHosts,

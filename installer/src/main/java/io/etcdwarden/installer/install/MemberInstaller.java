@@ -42,6 +42,22 @@ public final class MemberInstaller {
     InstallPreflight.check(request);
   }
 
+  /**
+   * Makes every check {@link #install(InstallRequest, BroughtCertificate)} makes first, the
+   * brought certificate's included ({@code own} may be null), without changing anything.
+   */
+  public void check(InstallRequest request, BroughtCertificate own) {
+    checked(request, own);
+  }
+
+  private static InstallPreflight.Checked checked(InstallRequest request, BroughtCertificate own) {
+    InstallPreflight.Checked checked = InstallPreflight.check(request);
+    if (own != null) {
+      own.require(checked.certificateHosts(), Instant.now());
+    }
+    return checked;
+  }
+
   /** Installs and starts the member described by {@code request}. */
   public InstalledMember install(InstallRequest request) {
     return install(request, null, true);
@@ -72,10 +88,7 @@ public final class MemberInstaller {
 
   private InstalledMember install(InstallRequest request, BroughtCertificate own,
       boolean start) {
-    InstallPreflight.Checked checked = InstallPreflight.check(request);
-    if (own != null) {
-      own.require(checked.certificateHosts(), Instant.now());
-    }
+    InstallPreflight.Checked checked = checked(request, own);
     MemberLayout layout = new MemberLayout(request.dataDir());
     ServiceManager services = ServiceManagers.forMode(request.serviceMode());
     boolean caCreated = own == null && !Files.exists(request.caDir().resolve(Pki.CA_KEY_FILE));
@@ -93,7 +106,8 @@ public final class MemberInstaller {
       EtcdMemberConfig config = config(request, checked, layout, cert, line);
       new EtcdConfigWriter().write(layout.configFile(),
           new EtcdConfigRenderer(line).render(config));
-      new MemberRecord(request.name(), request.caDir().toAbsolutePath(), etcd, services.mode(),
+      new MemberRecord(request.name(), own != null ? null : request.caDir().toAbsolutePath(),
+          etcd, services.mode(),
           checked.clientUrl(), checked.metricsUrl()).save(layout);
       spec = layout.serviceSpec(request.name(), etcd);
       if (!start) {

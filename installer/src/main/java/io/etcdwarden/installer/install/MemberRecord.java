@@ -16,16 +16,44 @@ import java.util.Properties;
  * What {@code install} decided for a member, kept in {@code member.properties} so that later
  * commands ({@code install --uninstall}, {@code credentials package --data-dir}, {@code member
  * add}) need no flags repeated: the member's name, CA folder, etcd binary, service mode, and
- * its client and metrics URLs.
+ * its client and metrics URLs. A member that runs a brought certificate ({@code install --cert})
+ * has no CA folder: {@code caDir} is null, recorded as {@code certificate=brought}.
  */
 public record MemberRecord(String name, Path caDir, Path etcdBinary, String serviceMode,
     URI clientUrl, URI metricsUrl) {
+  private static final String BROUGHT = "brought";
+
+  /** Whether the member runs the operator's own certificate and has no CA folder of ours. */
+  public boolean brought() {
+    return caDir == null;
+  }
+
+  /**
+   * The member's CA folder for {@code command}; for a brought certificate, refuses in one line
+   * that names the member and says what to do {@code instead}.
+   */
+  public Path requireCaDir(String command, String instead) {
+    if (brought()) {
+      throw WardenException.badInput(command + ": member " + name + " runs a brought certificate"
+          + " (install --cert) and has no CA folder; " + instead);
+    }
+    return caDir;
+  }
+
+  /** This record for a member that now runs a brought certificate. */
+  public MemberRecord withBroughtCertificate() {
+    return new MemberRecord(name, null, etcdBinary, serviceMode, clientUrl, metricsUrl);
+  }
 
   /** Writes the record atomically into {@code layout}. */
   public void save(MemberLayout layout) {
     Properties p = new Properties();
     p.setProperty("name", name);
-    p.setProperty("ca", caDir.toString());
+    if (brought()) {
+      p.setProperty("certificate", BROUGHT);
+    } else {
+      p.setProperty("ca", caDir.toString());
+    }
     p.setProperty("etcd", etcdBinary.toString());
     p.setProperty("service", serviceMode);
     p.setProperty("client-url", clientUrl.toString());
@@ -54,7 +82,9 @@ public record MemberRecord(String name, Path caDir, Path etcdBinary, String serv
     } catch (IOException e) {
       throw new WardenException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    return new MemberRecord(required(p, "name", file), Path.of(required(p, "ca", file)),
+    Path ca = BROUGHT.equals(p.getProperty("certificate")) ? null
+        : Path.of(required(p, "ca", file));
+    return new MemberRecord(required(p, "name", file), ca,
         Path.of(required(p, "etcd", file)), required(p, "service", file),
         URI.create(required(p, "client-url", file)), URI.create(required(p, "metrics-url", file)));
   }

@@ -85,6 +85,8 @@ final class MemberReinstall {
     if (newCertificate) {
       // etcd reads its certificate files again for every new connection: no restart for these.
       own.place(record.name(), layout.tlsDir());
+      record = record.withBroughtCertificate();
+      record.save(layout);
     }
     Duration away = Duration.ZERO;
     if (changes.size() > (newCertificate ? 1 : 0)) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -26,7 +27,8 @@ public record SettingChange(String setting, String before, String after) {
       "listen-peer-urls", EtcdMemberConfig::listenPeerUrls,
       "initial-advertise-peer-urls", EtcdMemberConfig::initialAdvertisePeerUrls,
       "listen-metrics-urls", EtcdMemberConfig::listenMetricsUrls,
-      "initial-cluster", c -> c.initialCluster().entrySet().stream()
+      // By name, as etcd and the derived token read it: member add writes the new member first.
+      "initial-cluster", c -> new TreeMap<>(c.initialCluster()).entrySet().stream()
           .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")),
       "initial-cluster-token", EtcdMemberConfig::initialClusterToken,
       "quota-backend-bytes", EtcdMemberConfig::quotaBackendBytes,

@@ -7,6 +7,7 @@ import io.etcdwarden.installer.config.ClusterState;
 import io.etcdwarden.installer.install.InstallRequest;
 import io.etcdwarden.installer.install.InstalledMember;
 import io.etcdwarden.installer.install.MemberInstaller;
+import io.etcdwarden.installer.pki.BroughtCertificate;
 import io.etcdwarden.installer.pki.Pki;
 import java.net.URI;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  * without quorum, checks the local host like {@code install}, registers the member as a learner
  * (it gets the log without a vote, so a slow join cannot cost the cluster its quorum), installs
  * it with {@code initial-cluster-state: existing}, waits for its health and promotes it to a
- * voting member once it has caught up. A failed install takes the learner out again.
+ * voting member once it has caught up. A failed install takes the learner out again. The new
+ * member's certificate comes from the cluster's CA folder, or is the operator's own.
  */
 public final class MemberAdder {
   private final Membership membership;
@@ -41,12 +43,23 @@ public final class MemberAdder {
    * here) with peer URL {@code peerUrl}; promotion waits at most {@code promoteTimeout}.
    */
   public Added add(InstallRequest request, URI peerUrl, Duration promoteTimeout) {
-    if (!Files.exists(request.caDir().resolve(Pki.CA_KEY_FILE))) {
+    return add(request, null, peerUrl, promoteTimeout);
+  }
+
+  /**
+   * As {@link #add(InstallRequest, URI, Duration)}, with the operator's own member certificate
+   * ({@code own}, checked as {@code install --cert} checks it before the cluster is touched; no
+   * CA folder is needed or used), or, when {@code own} is null, one from the request's CA.
+   */
+  public Added add(InstallRequest request, BroughtCertificate own, URI peerUrl,
+      Duration promoteTimeout) {
+    if (own == null && !Files.exists(request.caDir().resolve(Pki.CA_KEY_FILE))) {
       throw WardenException.badInput("CA key " + request.caDir().resolve(Pki.CA_KEY_FILE)
-          + " is missing; a new member needs the cluster's CA: copy it into --ca");
+          + " is missing; a new member needs the cluster's CA: copy it into --ca, or bring its"
+          + " certificate with --cert --key --trusted-ca");
     }
     MemberInstaller installer = new MemberInstaller();
-    installer.check(withCluster(request, request.name() + "=" + peerUrl));
+    installer.check(withCluster(request, request.name() + "=" + peerUrl), own);
     membership.requireQuorum();
     if (membership.byName(request.name()).isPresent()) {
       throw WardenException.badInput("the cluster already has a member named " + request.name()
@@ -57,7 +70,7 @@ public final class MemberAdder {
     InstalledMember member;
     try {
       member = installer.install(withCluster(request, initialCluster(added.getMembers(),
-          id, request.name())));
+          id, request.name())), own);
     } catch (RuntimeException e) {
       try {
         membership.remove(id);

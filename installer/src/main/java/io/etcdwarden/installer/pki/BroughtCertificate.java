@@ -17,23 +17,32 @@ import java.util.List;
  * the certificate (with any intermediates after it), its private key in any form etcd reads, and
  * the CA bundle etcd will trust. {@link #problems} says, one line each, everything that would
  * keep etcd from serving it to clients and peers; the installer refuses while there are any.
+ * {@code certFlag} and {@code keyFlag} are the options the files came from, as refusals name them
+ * ({@code member add} calls them {@code --member-cert} and {@code --member-key}: its {@code --cert}
+ * and {@code --key} are the client's that reach the cluster).
  */
-public record BroughtCertificate(Path cert, Path key, Path trustedCa) {
+public record BroughtCertificate(Path cert, Path key, Path trustedCa, String certFlag,
+    String keyFlag) {
+  /** The files as {@code install --cert --key --trusted-ca} names them. */
+  public BroughtCertificate(Path cert, Path key, Path trustedCa) {
+    this(cert, key, trustedCa, "--cert", "--key");
+  }
+
   /** Everything wrong with these files for a member reached at {@code hosts}, at {@code now}. */
   public List<String> problems(List<String> hosts, Instant now) {
     List<String> problems = new ArrayList<>();
     List<X509Certificate> chain = read(problems, () -> TlsFiles.certificates("member certificate",
-        cert, "--cert"));
-    PrivateKey privateKey = read(problems, () -> TlsFiles.privateKey("member key", key, "--key"));
+        cert, certFlag));
+    PrivateKey privateKey = read(problems, () -> TlsFiles.privateKey("member key", key, keyFlag));
     List<X509Certificate> cas = read(problems, () -> TlsFiles.certificates("trusted CA file",
         trustedCa, "--trusted-ca"));
     if (chain == null) {
       return problems;
     }
     X509Certificate leaf = chain.get(0);
-    String name = "--cert " + cert;
+    String name = certFlag + " " + cert;
     if (privateKey != null && !TlsFiles.keyMatches(privateKey, leaf)) {
-      problems.add("--key " + key + " does not belong to " + name
+      problems.add(keyFlag + " " + key + " does not belong to " + name
           + "; give the key the certificate was issued for");
     }
     problems.addAll(MemberCertificateRules.validity(leaf, name, now));
@@ -42,7 +51,7 @@ public record BroughtCertificate(Path cert, Path key, Path trustedCa) {
     if (cas != null && !MemberCertificateRules.chainsTo(chain, cas)) {
       problems.add(name + " is not signed by a CA in --trusted-ca " + trustedCa + " (its issuer"
           + " is " + leaf.getIssuerX500Principal().getName() + "); give the CA that issued it,"
-          + " or put the intermediates after the certificate in --cert");
+          + " or put the intermediates after the certificate in " + certFlag);
     }
     return problems;
   }
