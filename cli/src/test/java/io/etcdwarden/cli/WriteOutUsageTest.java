@@ -19,11 +19,7 @@ class WriteOutUsageTest {
     for (String[] args : new String[][] {{"health", "-w", "yaml"},
         {"member", "list", "--write-out=simple"}, {"maintenance", "status", "-w", "protobuf"},
         {"snapshots", "list", "--target", "file:///nonexistent", "-w", "xml"}}) {
-      CliRun run = CliRun.run(NOWHERE, args);
-      assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-      assertThat(run.out()).as(run.toString()).isEmpty();
-      assertThat(run.err().lines()).as(run.toString()).hasSize(1);
-      assertThat(run.err()).contains("-w/--write-out: unknown format")
+      assertThat(usageLine(NOWHERE, args)).contains("-w/--write-out: unknown format")
           .contains("give table, json or fields");
     }
   }
@@ -32,17 +28,14 @@ class WriteOutUsageTest {
   void anUnknownFormatInTheEnvironmentIsNamed() {
     Map<String, String> env = Map.of("ETCDCTL_ENDPOINTS", "http://127.0.0.1:1",
         "ETCDCTL_WRITE_OUT", "simple");
-    CliRun run = CliRun.run(env, "member", "list");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err().lines()).as(run.toString()).hasSize(1);
-    assertThat(run.err()).contains("ETCDCTL_WRITE_OUT: unknown format 'simple'");
+    assertThat(usageLine(env, "member", "list"))
+        .contains("ETCDCTL_WRITE_OUT: unknown format 'simple'");
   }
 
   @Test
   void jsonAndAnotherFormatTogetherAreRefused() {
-    CliRun run = CliRun.run(NOWHERE, "health", "--json", "-w", "fields");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err()).contains("--json is -w json");
+    assertThat(usageLine(NOWHERE, "health", "--json", "-w", "fields"))
+        .contains("--json is -w json");
   }
 
   @Test
@@ -57,18 +50,22 @@ class WriteOutUsageTest {
   void anUnsupportedEtcdctlVariableIsRefusedInOneLine() {
     Map<String, String> env = Map.of("ETCDCTL_ENDPOINTS", "http://127.0.0.1:1",
         "ETCDCTL_KEEPALIVE_TIME", "30s");
-    CliRun run = CliRun.run(env, "member", "list");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.out()).isEmpty();
-    assertThat(run.err().lines()).as(run.toString()).hasSize(1);
-    assertThat(run.err()).contains("ETCDCTL_KEEPALIVE_TIME is set ('30s') but not supported");
+    assertThat(usageLine(env, "member", "list"))
+        .contains("ETCDCTL_KEEPALIVE_TIME is set ('30s') but not supported");
   }
 
   @Test
   void theOldTimeoutNameAndTheNewOneTogetherAreRefused() {
-    CliRun run = CliRun.run(NOWHERE, "member", "list", "--timeout", "1s",
-        "--command-timeout", "2s");
+    assertThat(usageLine(NOWHERE, "member", "list", "--timeout", "1s", "--command-timeout",
+        "2s")).contains("--timeout is the older name of --command-timeout");
+  }
+
+  /** Runs the CLI, which must refuse with exit 2, nothing on stdout and one line on stderr. */
+  private static String usageLine(Map<String, String> env, String... args) {
+    CliRun run = CliRun.run(env, args);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err()).contains("--timeout is the older name of --command-timeout");
+    assertThat(run.out()).as(run.toString()).isEmpty();
+    assertThat(run.err().lines()).as(run.toString()).hasSize(1);
+    return run.err();
   }
 }
