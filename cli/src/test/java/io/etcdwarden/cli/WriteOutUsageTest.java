@@ -2,6 +2,7 @@ package io.etcdwarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +27,7 @@ class WriteOutUsageTest {
 
   @Test
   void anUnknownFormatInTheEnvironmentIsNamed() {
-    Map<String, String> env = Map.of("ETCDCTL_ENDPOINTS", "http://127.0.0.1:1",
-        "ETCDCTL_WRITE_OUT", "simple");
-    assertThat(usageLine(env, "member", "list"))
+    assertThat(memberListWith("ETCDCTL_WRITE_OUT", "simple"))
         .contains("ETCDCTL_WRITE_OUT: unknown format 'simple'");
   }
 
@@ -48,9 +47,7 @@ class WriteOutUsageTest {
 
   @Test
   void anUnsupportedEtcdctlVariableIsRefusedInOneLine() {
-    Map<String, String> env = Map.of("ETCDCTL_ENDPOINTS", "http://127.0.0.1:1",
-        "ETCDCTL_KEEPALIVE_TIME", "30s");
-    assertThat(usageLine(env, "member", "list"))
+    assertThat(memberListWith("ETCDCTL_KEEPALIVE_TIME", "30s"))
         .contains("ETCDCTL_KEEPALIVE_TIME is set ('30s') but not supported");
   }
 
@@ -58,6 +55,13 @@ class WriteOutUsageTest {
   void theOldTimeoutNameAndTheNewOneTogetherAreRefused() {
     assertThat(usageLine(NOWHERE, "member", "list", "--timeout", "1s", "--command-timeout",
         "2s")).contains("--timeout is the older name of --command-timeout");
+  }
+
+  /** {@code member list}'s usage line with {@code variable} set beside the endpoint. */
+  private static String memberListWith(String variable, String value) {
+    Map<String, String> env = new HashMap<>(NOWHERE);
+    env.put(variable, value);
+    return usageLine(env, "member", "list");
   }
 
   /** Runs the CLI, which must refuse with exit 2, nothing on stdout and one line on stderr. */
