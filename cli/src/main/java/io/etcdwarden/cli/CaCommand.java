@@ -14,13 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ca", mixinStandardHelpOptions = true,
     description = "Create the cluster's CA on a host of its own.",
     subcommands = CaCommand.Init.class)
-final class CaCommand implements Runnable {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: init");
-  }
+final class CaCommand extends GroupCommand {
 
   /** Creates a CA (ECDSA P-256, key 0600) in an empty or absent folder. */
   @Command(name = "init", mixinStandardHelpOptions = true,

@@ -1,6 +1,5 @@
 package io.etcdwarden.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -12,12 +11,5 @@ import picocli.CommandLine.Command;
         + " and replace the CA.",
     subcommands = {CertsStatusCommand.class, CertsRenewCommand.class,
         CertsRotateCaCommand.class, CertsRequestCommand.class, CertsSignCommand.class})
-final class CertsCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "missing command: status, renew, rotate-ca, request or sign");
-  }
+final class CertsCommand extends GroupCommand {
 }

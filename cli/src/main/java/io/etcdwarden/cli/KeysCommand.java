@@ -13,13 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "keys", mixinStandardHelpOptions = true,
     description = "age keys for encrypted archives (backup.encrypt_to, backup.identity_file).",
     subcommands = KeysCommand.Generate.class)
-final class KeysCommand implements Runnable {
-  @Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: generate");
-  }
+final class KeysCommand extends GroupCommand {
 
   /** Writes a new identity (0600, never over an existing file) and prints its recipient. */
   @Command(name = "generate", mixinStandardHelpOptions = true,

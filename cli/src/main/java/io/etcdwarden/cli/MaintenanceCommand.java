@@ -1,17 +1,10 @@
 package io.etcdwarden.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code etcd-warden maintenance status}: the members' databases as maintenance sees them. */
 @Command(name = "maintenance", mixinStandardHelpOptions = true,
     description = "Database sizes, fragmentation, quota, alarms and revisions per member.",
     subcommands = {MaintenanceStatusCommand.class})
-final class MaintenanceCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: status");
-  }
+final class MaintenanceCommand extends GroupCommand {
 }

@@ -1,7 +1,6 @@
 package io.etcdwarden.cli;
 
 import io.etcdwarden.plugins.options.WardenVersion;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -11,12 +10,5 @@ import picocli.CommandLine.Command;
 @Command(name = "nrpe", mixinStandardHelpOptions = true, versionProvider = WardenVersion.class,
     description = "NRPE command files and Nagios service definitions for the checks.",
     subcommands = {NrpeRenderCommand.class, NrpeInstallCommand.class})
-final class NrpeCommand implements Runnable {
-  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: render or "
-        + "install");
-  }
+final class NrpeCommand extends GroupCommand {
 }

@@ -22,9 +22,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -136,35 +139,32 @@ final class RestoreCommand implements Callable<Integer> {
         .identity(keys.identity(backup)).bump(bumped)
         .credentials(auth.resolve(env, config.load(), String.valueOf(config.config != null
             ? config.config : WardenConfig.DEFAULT_PATH))).build();
-    if (cluster) {
-      return rebuild(request, health, console, out);
+    if (cluster) { // this host's member of a cluster rebuilt from one archive
+      ClusterRebuildPlan plan = new ClusterRebuildPreflight(Clock.systemUTC(),
+          FreeSpace.ofFileSystem()).prepare(request);
+      return carryOut(plan, console, out,
+          (ready, progress) -> new ClusterRebuild(health).execute(ready, progress).lines());
     }
     RestorePlan plan = new RestorePreflight(Clock.systemUTC(), FreeSpace.ofFileSystem())
         .prepare(request);
-    OptionalInt stop = stopBefore(plan, console, out);
-    if (stop.isPresent()) {
-      return stop.getAsInt();
-    }
-    new SingleMemberRestore(health).execute(plan, line -> {
-      out.println(line);
-      out.flush();
-    }).lines().forEach(out::println);
-    out.flush();
-    return 0;
+    return carryOut(plan, console, out,
+        (ready, progress) -> new SingleMemberRestore(health).execute(ready, progress).lines());
   }
 
-  /** {@code --cluster}: this host's member of a cluster rebuilt from one archive. */
-  private int rebuild(RestoreRequest request, Duration health, Console console, PrintWriter out) {
-    ClusterRebuildPlan plan = new ClusterRebuildPreflight(Clock.systemUTC(),
-        FreeSpace.ofFileSystem()).prepare(request);
+  /**
+   * Prints the plan and, unless the run stops there ({@link #stopBefore}), carries it out with
+   * {@code execute}, each progress line printed as it comes and the result's lines at the end.
+   */
+  private <P extends PreparedRestore> int carryOut(P plan, Console console,
+      PrintWriter out, BiFunction<P, Consumer<String>, List<String>> execute) {
     OptionalInt stop = stopBefore(plan, console, out);
     if (stop.isPresent()) {
       return stop.getAsInt();
     }
-    new ClusterRebuild(health).execute(plan, line -> {
+    execute.apply(plan, line -> {
       out.println(line);
       out.flush();
-    }).lines().forEach(out::println);
+    }).forEach(out::println);
     out.flush();
     return 0;
   }

@@ -1,6 +1,5 @@
 package io.etcdwarden.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code etcd-warden snapshots list|verify|prune}: the archives already in a store. */
@@ -9,12 +8,5 @@ import picocli.CommandLine.Command;
     subcommands = {SnapshotsListCommand.class, SnapshotsVerifyCommand.class,
         SnapshotsPruneCommand.class, SnapshotsDrillCommand.class,
         SnapshotsReencryptCommand.class})
-final class SnapshotsCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "missing command: list, verify, prune, drill or reencrypt");
-  }
+final class SnapshotsCommand extends GroupCommand {
 }

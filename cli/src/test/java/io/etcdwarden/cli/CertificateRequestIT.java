@@ -9,9 +9,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,22 +23,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CertificateRequestIT {
   @TempDir Path tmp;
+  @RegisterExtension
+  final InstalledMembers installs = InstalledMembers.oneMemberIn(() -> tmp.resolve("new-host"));
   private InstallFixture fixture;
   private Path caHost;
   private Path newHost;
 
   @BeforeEach
   void setUp() throws Exception {
-    fixture = new InstallFixture(tmp.resolve("new-host"), 1);
+    fixture = installs.fixture();
     caHost = Files.createDirectories(tmp.resolve("ca-host"));
     newHost = fixture.root;
     CliRun init = CliRun.run(Map.of(), "ca", "init", "--ca", caHost.resolve("ca").toString());
     assertThat(init.exitCode()).as(init.toString()).isZero();
-  }
-
-  @AfterEach
-  void killLeftovers() {
-    fixture.killAll();
   }
 
   @Test
@@ -82,10 +79,7 @@ class CertificateRequestIT {
   @Test
   void aRequestForAnotherAddressIsNotSigned() throws Exception {
     Path inbox = Files.createDirectories(caHost.resolve("inbox"));
-    Shell.run(inbox, "openssl", "req", "-new", "-newkey", "ec", "-pkeyopt",
-        "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "etcd0.key", "-out", "etcd0.csr",
-        "-subj", "/CN=etcd0", "-addext", "subjectAltName=IP:127.0.0.1,IP:10.1.2.3");
-    CliRun sign = sign(inbox);
+    CliRun sign = requestAndSign(inbox, "etcd0", "IP:127.0.0.1,IP:10.1.2.3");
     assertThat(sign.exitCode()).as(sign.toString()).isEqualTo(2);
     assertThat(sign.err().strip().lines()).hasSize(1).allMatch(l -> l.contains("10.1.2.3"));
     assertThat(Files.exists(inbox.resolve("etcd0.crt"))).isFalse();
@@ -94,17 +88,18 @@ class CertificateRequestIT {
   @Test
   void aRequestForAMemberTheClusterDoesNotListIsNotSigned() throws Exception {
     Path inbox = Files.createDirectories(caHost.resolve("inbox"));
-    Shell.run(inbox, "openssl", "req", "-new", "-newkey", "ec", "-pkeyopt",
-        "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "etcd0.key", "-out", "etcd0.csr",
-        "-subj", "/CN=intruder", "-addext", "subjectAltName=IP:127.0.0.1");
-    CliRun sign = sign(inbox);
+    CliRun sign = requestAndSign(inbox, "intruder", "IP:127.0.0.1");
     assertThat(sign.exitCode()).as(sign.toString()).isEqualTo(2);
     assertThat(sign.err().strip().lines()).hasSize(1)
         .allMatch(l -> l.contains("asks for member intruder"));
     assertThat(Files.exists(inbox.resolve("intruder.crt"))).isFalse();
   }
 
-  private CliRun sign(Path inbox) {
+  /** An openssl CSR for {@code commonName} asking for {@code altNames}, signed by the CA host. */
+  private CliRun requestAndSign(Path inbox, String commonName, String altNames) throws Exception {
+    Shell.run(inbox, "openssl", "req", "-new", "-newkey", "ec", "-pkeyopt",
+        "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "etcd0.key", "-out", "etcd0.csr",
+        "-subj", "/CN=" + commonName, "-addext", "subjectAltName=" + altNames);
     return CliRun.run(Map.of(), "certs", "sign", "--csr", inbox.resolve("etcd0.csr").toString(),
         "--ca", caHost.resolve("ca").toString(), "--initial-cluster", fixture.initialCluster(),
         "--out", inbox.toString());

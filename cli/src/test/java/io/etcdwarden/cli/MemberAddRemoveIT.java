@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,22 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 class MemberAddRemoveIT {
   private static final Map<String, String> ENV = Map.of("PATH", System.getenv("PATH"));
 
+  @RegisterExtension final InstalledMembers installs = new InstalledMembers();
   @TempDir Path tmp;
   private InstallFixture fixture;
   private Path credentials;
 
   @BeforeEach
   void installThreeMembers() throws Exception {
-    fixture = new InstallFixture(tmp, 4);
+    fixture = installs.cluster(tmp, 4);
     fixture.initialMembers = 3;
     fixture.installAll(ENV, "--etcd-bin", InstallFixture.etcdBin());
     credentials = fixture.unpackedCredentials(ENV);
     fixture.awaitHealthy(credentials);
-  }
-
-  @AfterEach
-  void killLeftovers() {
-    fixture.killAll();
   }
 
   @Test

@@ -59,22 +59,14 @@ class PointInTimeRestoreIT {
 
     CliRun atRevision = restore("--at-revision", Long.toString(revisionBeforeDelete));
 
-    assertThat(atRevision.exitCode()).as(atRevision.toString()).isZero();
-    assertThat(atRevision.out().lines().findFirst().orElseThrow())
-        .startsWith("chose " + second + " (created ")
-        .contains("the newest verified archive at or below revision " + revisionBeforeDelete);
-    assertThat(count("/app/")).isEqualTo(KEYS);
-    assertThat(get("/between")).isEqualTo("kept");
+    assertRestored(atRevision, second,
+        "the newest verified archive at or below revision " + revisionBeforeDelete);
 
     deleteAppPrefix();
     CliRun before = restore("--before", beforeDelete.toString());
 
-    assertThat(before.exitCode()).as(before.toString()).isZero();
-    assertThat(before.out().lines().findFirst().orElseThrow())
-        .startsWith("chose " + second + " (created ")
-        .contains("the newest verified archive created at or before " + beforeDelete);
-    assertThat(count("/app/")).isEqualTo(KEYS);
-    assertThat(get("/between")).isEqualTo("kept");
+    assertRestored(before, second,
+        "the newest verified archive created at or before " + beforeDelete);
 
     RestoreFaultsIT.Before unchanged = RestoreFaultsIT.Before.of(etcd);
     CliRun tooOld = restore("--before", "2001-01-01T00:00:00Z");
@@ -84,6 +76,18 @@ class PointInTimeRestoreIT {
         .startsWith("etcd-warden: no verified archive created at or before 2001-01-01T00:00:00Z")
         .contains("the oldest archive is " + first, "nothing was changed");
     unchanged.assertUnchanged();
+  }
+
+  /**
+   * The restore succeeded, its first line says it chose {@code archive} and {@code why}, and the
+   * member serves the deleted keys again beside what was written before that archive.
+   */
+  private static void assertRestored(CliRun run, String archive, String why) throws Exception {
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out().lines().findFirst().orElseThrow())
+        .startsWith("chose " + archive + " (created ").contains(why);
+    assertThat(count("/app/")).isEqualTo(KEYS);
+    assertThat(get("/between")).isEqualTo("kept");
   }
 
   private CliRun restore(String... point) {

@@ -2,9 +2,7 @@ package io.etcdwarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.testkit.EtcdClusterExtension;
-import io.etcdwarden.testkit.storage.EtcdFill;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,12 +34,7 @@ class SnapshotsDrillIT {
 
   @Test
   void theNewestArchivePassesAndADamagedOneFails() throws Exception {
-    try (EtcdClients clients = new EtcdClients(etcd.target())) {
-      EtcdFill.fill(clients.cluster(), 512 << 10);
-    }
-    CliRun snapshot = CliRun.run(etcd.etcdctlEnvironment(), "snapshot", "--target",
-        "file://" + store, "--allow-non-mount");
-    assertThat(snapshot.exitCode()).as(snapshot.toString()).isZero();
+    CliRun snapshot = FilledSnapshot.take(etcd, store, 512 << 10);
     String revision = RestoreMigrationIT.field(snapshot.out(), "snapshot.revision");
 
     CliRun pass = CliRun.run(ENV, "snapshots", "drill", "--store", "file://" + store,

@@ -2,9 +2,7 @@ package io.etcdwarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.testkit.EtcdClusterExtension;
-import io.etcdwarden.testkit.storage.EtcdFill;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,12 +22,7 @@ class SnapshotsDrillMembersIT {
 
   @Test
   void theNewestArchiveRebuildsAScratchThreeMemberCluster() throws Exception {
-    try (EtcdClients clients = new EtcdClients(etcd.target())) {
-      EtcdFill.fill(clients.cluster(), 512 << 10);
-    }
-    CliRun snapshot = CliRun.run(etcd.etcdctlEnvironment(), "snapshot", "--target",
-        "file://" + store, "--allow-non-mount");
-    assertThat(snapshot.exitCode()).as(snapshot.toString()).isZero();
+    CliRun snapshot = FilledSnapshot.take(etcd, store, 512 << 10);
     String revision = RestoreMigrationIT.field(snapshot.out(), "snapshot.revision");
 
     CliRun drill = CliRun.run(ENV, "snapshots", "drill", "--store", "file://" + store,

@@ -27,8 +27,9 @@ final class UpgradeFixture {
   final Path backups;
   Path credentials;
 
-  UpgradeFixture(Path root) throws Exception {
-    install = new InstallFixture(root, 3);
+  /** The three members' fixture comes from {@code installs}, which kills them after the test. */
+  UpgradeFixture(InstalledMembers installs, Path root) throws Exception {
+    install = installs.cluster(root, 3);
     backups = Files.createDirectories(root.resolve("backups"));
   }
 

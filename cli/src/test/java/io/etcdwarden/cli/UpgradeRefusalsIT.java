@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,18 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UpgradeRefusalsIT {
   @TempDir Path tmp;
+  @RegisterExtension final InstalledMembers installs = new InstalledMembers();
   private UpgradeFixture fixture;
-
-  @AfterEach
-  void killLeftovers() {
-    if (fixture != null) {
-      fixture.install.killAll();
-    }
-  }
 
   @Test
   void refusalsChangeNothingAndAFailedUpgradeRollsBackToAHealthyOldMember() throws Exception {
-    fixture = new UpgradeFixture(tmp);
+    fixture = new UpgradeFixture(installs, tmp);
     fixture.installAll(EtcdLine.V3_5);
     Map<String, String> before = memberFiles(0);
     long pid = fixture.install.pid(0).orElseThrow();

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,19 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 class UpgradeStoryIT {
   private static final Pattern AWAY = Pattern.compile("it was away (\\d+) ms");
   @TempDir Path tmp;
+  @RegisterExtension final InstalledMembers installs = new InstalledMembers();
   private UpgradeFixture fixture;
-
-  @AfterEach
-  void killLeftovers() {
-    if (fixture != null) {
-      fixture.install.killAll();
-    }
-  }
 
   @Test
   void aClusterMovesHostByHostFrom3_5To3_6To3_7WithoutLosingAnAcknowledgedWrite()
       throws Exception {
-    fixture = new UpgradeFixture(tmp);
+    fixture = new UpgradeFixture(installs, tmp);
     fixture.installAll(EtcdLine.V3_5);
     for (int i = 0; i < 3; i++) {
       // An operator's tuning, which upgrade carries over: each member saves a raft snapshot

@@ -2,6 +2,7 @@ package io.etcdwarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,30 +20,21 @@ class WriteOutUsageTest {
     for (String[] args : new String[][] {{"health", "-w", "yaml"},
         {"member", "list", "--write-out=simple"}, {"maintenance", "status", "-w", "protobuf"},
         {"snapshots", "list", "--target", "file:///nonexistent", "-w", "xml"}}) {
-      CliRun run = CliRun.run(NOWHERE, args);
-      assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-      assertThat(run.out()).as(run.toString()).isEmpty();
-      assertThat(run.err().lines()).as(run.toString()).hasSize(1);
-      assertThat(run.err()).contains("-w/--write-out: unknown format")
+      assertThat(usageLine(NOWHERE, args)).contains("-w/--write-out: unknown format")
           .contains("give table, json or fields");
     }
   }
 
   @Test
   void anUnknownFormatInTheEnvironmentIsNamed() {
-    Map<String, String> env = Map.of("ETCDCTL_ENDPOINTS", "http://127.0.0.1:1",
-        "ETCDCTL_WRITE_OUT", "simple");
-    CliRun run = CliRun.run(env, "member", "list");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err().lines()).as(run.toString()).hasSize(1);
-    assertThat(run.err()).contains("ETCDCTL_WRITE_OUT: unknown format 'simple'");
+    assertThat(memberListWith("ETCDCTL_WRITE_OUT", "simple"))
+        .contains("ETCDCTL_WRITE_OUT: unknown format 'simple'");
   }
 
   @Test
   void jsonAndAnotherFormatTogetherAreRefused() {
-    CliRun run = CliRun.run(NOWHERE, "health", "--json", "-w", "fields");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err()).contains("--json is -w json");
+    assertThat(usageLine(NOWHERE, "health", "--json", "-w", "fields"))
+        .contains("--json is -w json");
   }
 
   @Test
@@ -55,20 +47,29 @@ class WriteOutUsageTest {
 
   @Test
   void anUnsupportedEtcdctlVariableIsRefusedInOneLine() {
-    Map<String, String> env = Map.of("ETCDCTL_ENDPOINTS", "http://127.0.0.1:1",
-        "ETCDCTL_KEEPALIVE_TIME", "30s");
-    CliRun run = CliRun.run(env, "member", "list");
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.out()).isEmpty();
-    assertThat(run.err().lines()).as(run.toString()).hasSize(1);
-    assertThat(run.err()).contains("ETCDCTL_KEEPALIVE_TIME is set ('30s') but not supported");
+    assertThat(memberListWith("ETCDCTL_KEEPALIVE_TIME", "30s"))
+        .contains("ETCDCTL_KEEPALIVE_TIME is set ('30s') but not supported");
   }
 
   @Test
   void theOldTimeoutNameAndTheNewOneTogetherAreRefused() {
-    CliRun run = CliRun.run(NOWHERE, "member", "list", "--timeout", "1s",
-        "--command-timeout", "2s");
+    assertThat(usageLine(NOWHERE, "member", "list", "--timeout", "1s", "--command-timeout",
+        "2s")).contains("--timeout is the older name of --command-timeout");
+  }
+
+  /** {@code member list}'s usage line with {@code variable} set beside the endpoint. */
+  private static String memberListWith(String variable, String value) {
+    Map<String, String> env = new HashMap<>(NOWHERE);
+    env.put(variable, value);
+    return usageLine(env, "member", "list");
+  }
+
+  /** Runs the CLI, which must refuse with exit 2, nothing on stdout and one line on stderr. */
+  private static String usageLine(Map<String, String> env, String... args) {
+    CliRun run = CliRun.run(env, args);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err()).contains("--timeout is the older name of --command-timeout");
+    assertThat(run.out()).as(run.toString()).isEmpty();
+    assertThat(run.err().lines()).as(run.toString()).hasSize(1);
+    return run.err();
   }
 }

@@ -91,28 +91,24 @@ public final class ManPage {
     }
   }
 
+  /** Each non-blank line of {@code text} a paragraph of its own ({@code .PP} between them). */
   private static void paragraphs(StringBuilder page, String text) {
-    boolean first = true;
-    for (String paragraph : text.split("\n")) {
-      if (paragraph.isBlank()) {
-        continue;
-      }
-      if (!first) {
-        page.append(".PP\n");
-      }
-      page.append(escape(paragraph.strip())).append('\n');
-      first = false;
-    }
+    separated(page, text, ".PP\n");
   }
 
+  /** Each non-blank line of {@code text} on a line of its own ({@code .br} between them). */
   private static void lines(StringBuilder page, String text) {
+    separated(page, text, ".br\n");
+  }
+
+  private static void separated(StringBuilder page, String text, String separator) {
     boolean first = true;
     for (String line : text.split("\n")) {
       if (line.isBlank()) {
         continue;
       }
       if (!first) {
-        page.append(".br\n");
+        page.append(separator);
       }
       page.append(escape(line.strip())).append('\n');
       first = false;

@@ -34,6 +34,12 @@ public final class EtcdctlVariables {
     return new Variable(name, false, defaults, why);
   }
 
+  /** Why the three DNS SRV discovery variables are refused. */
+  private static final String NO_DNS_SRV = "DNS SRV discovery is not supported";
+  /** Why the two keepalive variables are refused. */
+  private static final String NO_KEEPALIVE =
+      "etcd-warden's calls are short and set no gRPC keepalive; unset it";
+
   /** Every variable etcdctl 3.4-3.7 documents, in its help's order. */
   public static final List<Variable> TABLE = List.of(
       honoured(EtcdTargetResolver.ETCDCTL_ENDPOINTS),
@@ -57,16 +63,12 @@ public final class EtcdctlVariables {
           + " verifies the server's certificate; give its CA with --cacert or ETCDCTL_CACERT"),
       refused("ETCDCTL_INSECURE_TRANSPORT", Set.of("true"), "etcd-warden chooses TLS from the"
           + " endpoints' scheme (https://); unset it"),
-      refused("ETCDCTL_INSECURE_DISCOVERY", Set.of("true"), "DNS SRV discovery is not"
-          + " supported; unset it"),
-      refused("ETCDCTL_DISCOVERY_SRV", Set.of(), "DNS SRV discovery is not supported; give"
-          + " the endpoints with --endpoints or ETCDCTL_ENDPOINTS"),
-      refused("ETCDCTL_DISCOVERY_SRV_NAME", Set.of(), "DNS SRV discovery is not supported;"
-          + " unset it"),
-      refused("ETCDCTL_KEEPALIVE_TIME", Set.of(), "etcd-warden's calls are short and set no"
-          + " gRPC keepalive; unset it"),
-      refused("ETCDCTL_KEEPALIVE_TIMEOUT", Set.of(), "etcd-warden's calls are short and set no"
-          + " gRPC keepalive; unset it"),
+      refused("ETCDCTL_INSECURE_DISCOVERY", Set.of("true"), NO_DNS_SRV + "; unset it"),
+      refused("ETCDCTL_DISCOVERY_SRV", Set.of(), NO_DNS_SRV + "; give the endpoints with"
+          + " --endpoints or ETCDCTL_ENDPOINTS"),
+      refused("ETCDCTL_DISCOVERY_SRV_NAME", Set.of(), NO_DNS_SRV + "; unset it"),
+      refused("ETCDCTL_KEEPALIVE_TIME", Set.of(), NO_KEEPALIVE),
+      refused("ETCDCTL_KEEPALIVE_TIMEOUT", Set.of(), NO_KEEPALIVE),
       refused("ETCDCTL_MAX_REQUEST_BYTES", Set.of(), "etcd-warden sends no large requests;"
           + " unset it"),
       refused("ETCDCTL_MAX_RECV_BYTES", Set.of(), "etcd-warden sizes its receive limits"

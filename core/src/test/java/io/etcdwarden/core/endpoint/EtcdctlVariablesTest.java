@@ -35,6 +35,21 @@ class EtcdctlVariablesTest {
   }
 
   @Test
+  void variablesRefusedForOneReasonGiveItInTheSameWords() {
+    for (String name : List.of("ETCDCTL_KEEPALIVE_TIME", "ETCDCTL_KEEPALIVE_TIMEOUT")) {
+      assertThat(EtcdctlVariables.find(name).orElseThrow().refusal()).as(name)
+          .isEqualTo("etcd-warden's calls are short and set no gRPC keepalive; unset it");
+    }
+    for (String name : List.of("ETCDCTL_INSECURE_DISCOVERY", "ETCDCTL_DISCOVERY_SRV_NAME")) {
+      assertThat(EtcdctlVariables.find(name).orElseThrow().refusal()).as(name)
+          .isEqualTo("DNS SRV discovery is not supported; unset it");
+    }
+    assertThat(EtcdctlVariables.find("ETCDCTL_DISCOVERY_SRV").orElseThrow().refusal())
+        .isEqualTo("DNS SRV discovery is not supported; give the endpoints with --endpoints or"
+            + " ETCDCTL_ENDPOINTS");
+  }
+
+  @Test
   void aSecretIsNotRepeatedInTheRefusal() {
     assertThatThrownBy(() -> EtcdctlVariables.refuseUnsupported(
         Map.of("ETCDCTL_AUTH_JWT_TOKEN", "hunter2")))
