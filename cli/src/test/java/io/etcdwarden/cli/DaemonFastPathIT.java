@@ -6,6 +6,7 @@ import io.etcdwarden.core.config.BackupSection;
 import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.daemon.DaemonSettings;
 import io.etcdwarden.daemon.WardenDaemon;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import io.etcdwarden.testkit.HealthyClusterVerdict;
 import java.net.URI;
@@ -50,14 +51,8 @@ class DaemonFastPathIT {
     listen = "127.0.0.1:" + daemon.address().getPort();
     // Every test judges the cache: without one by the deadline, fail here with what the
     // plugin printed instead of letting each test fail for a reason that hides this one.
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    CliRun last = plugin();
-    while (!last.out().contains("from daemon cache") && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      last = plugin();
-    }
-    assertThat(last.out()).as("the daemon's survey within 30 s; the plugin printed")
-        .contains("from daemon cache");
+    Await.until(Duration.ofSeconds(30), "the daemon's survey (what the plugin printed)",
+        () -> plugin(), run -> run.out().contains("from daemon cache"));
   }
 
   @AfterAll
@@ -121,16 +116,15 @@ class DaemonFastPathIT {
 
   @Test
   void aStaleCacheIsDeclinedAtAnswerTime() throws Exception {
-    HttpResponse<String> answer = null;
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      answer = fast(args("--max-cache-age", "1s"));
-      if (answer.statusCode() != 200) {
-        break;
-      }
-      assertThat(answer.body()).containsPattern("from daemon cache, [01] s old");
-      Thread.sleep(200);
-    }
+    // Served while fresh (each answer at most a second old), declined once the cache is older.
+    HttpResponse<String> answer = Await.every(Duration.ofMillis(200)).await(
+        Duration.ofSeconds(20), "the fast path declining a cache over 1 s old", () -> {
+          HttpResponse<String> served = fast(args("--max-cache-age", "1s"));
+          if (served.statusCode() == 200) {
+            assertThat(served.body()).containsPattern("from daemon cache, [01] s old");
+          }
+          return served;
+        }, served -> served.statusCode() != 200);
 
     assertThat(answer.statusCode()).isEqualTo(409);
     assertThat(plugin("--max-cache-age", "1s").out())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -87,16 +88,10 @@ class DashboardMetricsIT {
   }
 
   private static Set<String> awaitExported(URI uri, Set<String> needed) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    Set<String> names = new TreeSet<>();
-    while (System.nanoTime() < deadline) {
-      names = sampleNames(new String(get(uri), StandardCharsets.UTF_8));
-      if (names.containsAll(needed)) {
-        return names;
-      }
-      Thread.sleep(200);
-    }
-    return names;
+    return Await.every(Duration.ofMillis(200)).await(Duration.ofSeconds(60),
+        "the daemon exporting " + needed,
+        () -> sampleNames(new String(get(uri), StandardCharsets.UTF_8)),
+        names -> names.containsAll(needed));
   }
 
   private static Set<String> sampleNames(String text) {

@@ -13,6 +13,7 @@ import io.etcdwarden.core.config.DaemonSection;
 import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.SnapshotStores;
 import io.etcdwarden.storage.StoredSnapshot;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import java.net.URI;
 import java.nio.file.Files;
@@ -47,11 +48,8 @@ class EncryptedDaemonBackupIT {
         "test").withInstance("enc").withMisfireThreshold(Duration.ofSeconds(1))
         .withStopGrace(Duration.ofSeconds(10));
     try (WardenDaemon daemon = WardenDaemon.start(settings)) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (daemon.history().entry(WardenDaemon.SNAPSHOT).succeeded() < 1
-          && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
+      Await.until(Duration.ofSeconds(60), "a scheduled snapshot to succeed",
+          () -> daemon.history().entry(WardenDaemon.SNAPSHOT).succeeded() >= 1);
       assertThat(daemon.history().entry(WardenDaemon.SNAPSHOT).succeeded())
           .as(daemon.status().jobs().toString()).isGreaterThanOrEqualTo(1);
     }

@@ -3,6 +3,7 @@ package io.etcdwarden.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etcdwarden.core.config.MaintenanceSection;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +34,9 @@ class MaintenanceBackupGateIT {
         Optional.of(Daemons.store(store)), "", Duration.ofSeconds(5), tmp.resolve("state"))
         .withMaintenance(maintenance, 64 * 1024));
     try {
-      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-      while (daemon.history().entry(WardenDaemon.MAINTENANCE).succeeded()
-          + daemon.history().entry(WardenDaemon.MAINTENANCE).failures() == 0
-          && System.nanoTime() < deadline) {
-        Thread.sleep(200);
-      }
+      Await.every(Duration.ofMillis(200)).await(Duration.ofSeconds(90),
+          "a maintenance run to end", () -> daemon.history().entry(WardenDaemon.MAINTENANCE)
+              .succeeded() + daemon.history().entry(WardenDaemon.MAINTENANCE).failures() > 0);
     } finally {
       daemon.close();
     }

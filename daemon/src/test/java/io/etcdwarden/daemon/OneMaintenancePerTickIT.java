@@ -11,6 +11,7 @@ import io.etcd.jetcd.options.GetOption;
 import io.etcdwarden.core.client.EtcdClients;
 import io.etcdwarden.core.config.MaintenanceSection;
 import io.etcdwarden.maintenance.RevisionHistory;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -57,10 +58,9 @@ class OneMaintenancePerTickIT {
             Optional.empty(), "", Duration.ofSeconds(5), tmp.resolve("state" + i))
             .withMaintenance(maintenance)));
       }
-      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      while (count(daemons, JobHistory.Outcome.OK) < 2 && System.nanoTime() < deadline) {
-        Thread.sleep(200);
-      }
+      Await.every(Duration.ofMillis(200)).await(Duration.ofSeconds(120),
+          "two maintenance ticks served (the daemons' histories)", () -> histories(daemons),
+          h -> count(daemons, JobHistory.Outcome.OK) >= 2);
     } finally {
       daemons.forEach(WardenDaemon::close);
     }

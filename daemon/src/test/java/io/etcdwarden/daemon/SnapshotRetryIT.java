@@ -8,6 +8,7 @@ import io.etcdwarden.checks.backup.LastRunReader;
 import io.etcdwarden.storage.SnapshotStore;
 import io.etcdwarden.storage.SnapshotStores;
 import io.etcdwarden.storage.StoredSnapshot;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdClusterExtension;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -49,10 +49,11 @@ class SnapshotRetryIT {
       Files.move(volume, away);
       int port = daemon.address().getPort();
 
-      await(Duration.ofSeconds(30), "a failed attempt to be retried",
+      Await often = Await.every(Duration.ofMillis(50));
+      often.await(Duration.ofSeconds(30), "a failed attempt to be retried",
           () -> retries(port) >= 1);
       Files.move(away, volume);
-      await(Duration.ofSeconds(30), "the snapshot run to end",
+      often.await(Duration.ofSeconds(30), "the snapshot run to end",
           () -> !daemon.history().recent(WardenDaemon.SNAPSHOT).isEmpty());
 
       List<JobHistory.Run> runs = daemon.history().recent(WardenDaemon.SNAPSHOT);
@@ -76,15 +77,6 @@ class SnapshotRetryIT {
       return m.find() ? Double.parseDouble(m.group(1)) : 0;
     } catch (java.io.IOException e) {
       return 0;
-    }
-  }
-
-  private static void await(Duration within, String what, BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime() < deadline).as("waited " + within + " for " + what).isTrue();
-      Thread.sleep(50);
     }
   }
 }

@@ -7,6 +7,7 @@ import io.etcd.jetcd.Client;
 import io.etcdwarden.installer.local.FreePorts;
 import io.etcdwarden.installer.service.ServiceSpec;
 import io.etcdwarden.installer.service.SystemdServiceManager;
+import io.etcdwarden.testkit.Await;
 import io.etcdwarden.testkit.EtcdUnderTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,33 +118,20 @@ class SystemdMemberUnitIT {
 
   private static void awaitState(SystemdNamespace systemd, String unit, String state)
       throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    String seen = "";
-    while (System.nanoTime() < deadline) {
-      seen = systemd.property(unit, "ActiveState");
-      if (seen.equals(state)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    assertThat(seen).as(unit + ": " + systemd.property(unit, "Result") + ", jobs "
-        + systemd.property(unit, "Job")).isEqualTo(state);
+    Await.until(Duration.ofSeconds(10), unit + " " + state + " (its state, result and job)",
+        () -> List.of(systemd.property(unit, "ActiveState"), systemd.property(unit, "Result"),
+            systemd.property(unit, "Job")), seen -> seen.get(0).equals(state));
   }
 
   private static void awaitActive(SystemdNamespace systemd, List<String> units)
       throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    List<String> states = List.of();
-    while (System.nanoTime() < deadline) {
-      states = new ArrayList<>();
-      for (String unit : units) {
-        states.add(systemd.property(unit, "ActiveState"));
-      }
-      if (states.stream().allMatch("active"::equals)) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    assertThat(states).as("units " + units).containsOnly("active");
+    Await.every(Duration.ofMillis(200)).await(Duration.ofSeconds(60), "units " + units
+        + " active", () -> {
+          List<String> states = new ArrayList<>();
+          for (String unit : units) {
+            states.add(systemd.property(unit, "ActiveState"));
+          }
+          return states;
+        }, states -> states.stream().allMatch("active"::equals));
   }
 }
