@@ -5,7 +5,6 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -93,7 +92,7 @@ final class DaemonMetrics {
         .help("etcd-warden's version and the Java runtime it runs on; always 1")
         .labelNames("version", "java_version").register(registry)
         .addLabelValues(version, Runtime.version().toString());
-    JvmMetrics.builder().register(registry);
+    JvmSeries.register(registry);
     // Series a dashboard or alert reads exist from the first scrape, at 0, instead of appearing
     // only with the first misfire or plugin run (increase() over an absent series is empty).
     for (String job : java.util.List.of(WardenDaemon.HEALTH, WardenDaemon.SNAPSHOT)) {

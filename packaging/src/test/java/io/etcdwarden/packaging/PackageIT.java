@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and Debian's tools see them: lintian finds no error in the .deb; unpacked, it runs
  * {@code etcd-warden --version} on its own runtime with no java on the PATH and no JAVA_HOME;
  * its links, plugins, man page, completion and postinst are where they belong; the tarball has
- * one top folder; the jar carries no native library for another platform.
+ * one top folder; the jar carries no native library for another platform; the runtime lists only
+ * the security providers it has.
  */
 class PackageIT {
   @Test
@@ -88,6 +89,22 @@ class PackageIT {
     assertThat(tops.get(0)).startsWith("etcd-warden-");
     assertThat(list.output()).contains("/runtime/bin/java", "/lib/etcd-warden.jsa",
         "/bin/etcd-warden");
+  }
+
+  @Test
+  void runtimeNeverSearchesTheJarForSecurityProviders(@TempDir Path root) throws Exception {
+    unpack(root);
+    Path home = root.resolve("opt/etcd-warden");
+
+    // Listing the providers loads every configured one; one the runtime lacks would be looked up
+    // on the class path, which instantiates BouncyCastle's provider from the jar.
+    Command providers = Command.run(List.of(home.resolve("runtime/bin/java").toString(),
+        "-Xshare:off", "-Xlog:class+load", "-cp", home.resolve("lib/etcd-warden.jar").toString(),
+        "-XshowSettings:security:providers", "-version"));
+
+    assertThat(providers.code()).as(providers.output()).isZero();
+    assertThat(providers.output()).contains("SunJSSE", "SunEC")
+        .doesNotContain("org.bouncycastle.jce.provider.BouncyCastleProvider");
   }
 
   @Test

@@ -9,9 +9,7 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
@@ -44,22 +42,17 @@ final class PemContents {
 
   /** The one private key in the file. */
   static PrivateKey privateKey(PemFile file) {
-    JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
     List<PrivateKey> keys = new ArrayList<>();
     for (Object o : file.objects()) {
-      try {
-        if (o instanceof PEMEncryptedKeyPair || o instanceof PKCS8EncryptedPrivateKeyInfo) {
-          throw file.problem("is encrypted; encrypted keys are not supported"
-              + " (decrypt it, e.g. openssl pkey -in KEY -out KEY.plain, and protect it with"
-              + " file permissions)");
-        } else if (o instanceof PEMKeyPair pair) {
-          // Only the private half: an EC key may leave its public key out (SEC1 allows it).
-          keys.add(converter.getPrivateKey(pair.getPrivateKeyInfo()));
-        } else if (o instanceof PrivateKeyInfo info) {
-          keys.add(converter.getPrivateKey(info));
-        }
-      } catch (PEMException e) {
-        throw file.problem("holds a private key Java cannot use: " + e.getMessage(), e);
+      if (o instanceof PEMEncryptedKeyPair || o instanceof PKCS8EncryptedPrivateKeyInfo) {
+        throw file.problem("is encrypted; encrypted keys are not supported"
+            + " (decrypt it, e.g. openssl pkey -in KEY -out KEY.plain, and protect it with"
+            + " file permissions)");
+      } else if (o instanceof PEMKeyPair pair) {
+        // Only the private half: an EC key may leave its public key out (SEC1 allows it).
+        keys.add(JdkPrivateKey.of(pair.getPrivateKeyInfo(), file));
+      } else if (o instanceof PrivateKeyInfo info) {
+        keys.add(JdkPrivateKey.of(info, file));
       }
     }
     if (keys.isEmpty()) {
