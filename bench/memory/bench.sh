@@ -27,17 +27,8 @@ parts=${PARTS:-daemon snapshot}
 daemon_secs=${DAEMON_SECS:-120}
 size=${SNAPSHOT_MIB:-256}
 warden="$home/bin/etcd-warden"
-work=$(mktemp -d "${TMPDIR:-/tmp}/etcd-warden-memory.XXXXXX")
-daemon_pid=""
-cleanup() {
-  local rc=$?
-  if [ -n "$daemon_pid" ]; then kill "$daemon_pid" 2>/dev/null; wait "$daemon_pid" 2>/dev/null || true; fi
-  "$warden" sandbox down --dir "$work/sandbox" --purge >/dev/null 2>&1 || true
-  rm -rf "$work"
-  exit "$rc"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. "$repo/bench/lib.sh"
+bench_work memory
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 max() { printf '%s\n' "$@" | sort -n | tail -n 1; }
 
@@ -55,10 +46,10 @@ daemon_rss() {
   printf 'backup:\n  target: file://%s?allow-non-mount=true\n  schedule: "0/30 * * * * ?"\n  keep_last: 3\ndaemon:\n  listen: 127.0.0.1:%s\n  state_dir: %s\n' \
     "$store" "$port" "$work/state" >"$work/warden.yaml"
   ETCD_WARDEN_JAVA_OPTS="$opts" "$warden" daemon --config "$work/warden.yaml" >"$work/daemon.log" 2>&1 &
-  daemon_pid=$!
+  bench_pid=$!
   start=$(date +%s)
   while :; do
-    kill -0 "$daemon_pid" 2>/dev/null || { echo "bench/memory: the daemon exited:" >&2; cat "$work/daemon.log" >&2; exit 1; }
+    kill -0 "$bench_pid" 2>/dev/null || { echo "bench/memory: the daemon exited:" >&2; cat "$work/daemon.log" >&2; exit 1; }
     now=$(date +%s)
     archives=$(find "$store" -name '*.sha256' | wc -l)
     if [ "$archives" -ge 2 ] && [ $((now - start)) -ge "$daemon_secs" ]; then break; fi
@@ -67,10 +58,10 @@ daemon_rss() {
     fi
     sleep 1   # sampling interval of the poll, not a synchronisation
   done
-  printf '%s %s %s %s\n' "$(awk '/^VmRSS/ {print $2}' "/proc/$daemon_pid/status")" \
-    "$(awk '/^Threads/ {print $2}' "/proc/$daemon_pid/status")" "$archives" $((now - start))
-  kill "$daemon_pid"; wait "$daemon_pid" 2>/dev/null || true
-  daemon_pid=""
+  printf '%s %s %s %s\n' "$(awk '/^VmRSS/ {print $2}' "/proc/$bench_pid/status")" \
+    "$(awk '/^Threads/ {print $2}' "/proc/$bench_pid/status")" "$archives" $((now - start))
+  kill "$bench_pid"; wait "$bench_pid" 2>/dev/null || true
+  bench_pid=""
 }
 
 # Realistic values as bench/snapshot uses: 3/4 JSON-like (compressible), 1/4 random; 1 MiB each.

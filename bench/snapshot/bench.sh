@@ -17,17 +17,8 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 warden=${ETCD_WARDEN:-$(ls -d "$here"/cli/target/etcd-warden-*/bin/etcd-warden | head -n 1)}
 s3proxy_jar=${S3PROXY_JAR:-$HOME/.m2/repository/org/gaul/s3proxy/4.1.0/s3proxy-4.1.0-jar-with-dependencies.jar}
 aws=/usr/bin/aws
-work=$(mktemp -d "${TMPDIR:-/tmp}/etcd-warden-bench.XXXXXX")
-s3_pid=""
-cleanup() {
-  local rc=$?
-  if [ -n "$s3_pid" ]; then kill "$s3_pid" 2>/dev/null; wait "$s3_pid" 2>/dev/null || true; fi
-  "$warden" sandbox down --dir "$work/sandbox" --purge >/dev/null 2>&1 || true
-  rm -rf "$work"
-  exit "$rc"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. "$here/bench/lib.sh"
+bench_work bench
 
 "$warden" sandbox up --dir "$work/sandbox" --members 1 >/dev/null
 eval "$("$warden" sandbox env --dir "$work/sandbox")"
@@ -48,7 +39,7 @@ jclouds.filesystem.basedir=$work/s3
 EOF
 mkdir -p "$work/s3"
 java -jar "$s3proxy_jar" --properties "$work/s3proxy.properties" > "$work/s3proxy.log" 2>&1 &
-s3_pid=$!
+bench_pid=$!
 s3="http://127.0.0.1:$s3_port"
 for _ in $(seq 200); do curl -s -o /dev/null "$s3" && break; sleep 0.1; done
 "$aws" --endpoint-url "$s3" s3 mb s3://bench >/dev/null
