@@ -66,16 +66,7 @@ daemon_rss() {
 
 # Realistic values as bench/snapshot uses: 3/4 JSON-like (compressible), 1/4 random; 1 MiB each.
 fill() {
-  python3 - "$work/json.val" <<'PY'
-import json, sys, random
-random.seed(1)
-docs = [json.dumps({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": f"cm-{i}",
-        "namespace": "prod", "labels": {"app": "web", "tier": random.choice(["a", "b", "c"])}},
-        "data": {"key": "%032x" % random.getrandbits(128), "blob": "%064x" % random.getrandbits(256)}})
-        for i in range(8000)]
-open(sys.argv[1], "w").write("\n".join(docs)[:1 << 20])
-PY
-  head -c $((1 << 20)) /dev/urandom >"$work/random.val"
+  bench_values
   for i in $(seq 1 "$size"); do
     if (( i % 4 == 0 )); then f=$work/random.val; else f=$work/json.val; fi
     ETCDCTL_ENDPOINTS=$first etcdctl put "/bench/$i" <"$f" >/dev/null

@@ -46,16 +46,7 @@ for _ in $(seq 200); do curl -s -o /dev/null "$s3" && break; sleep 0.1; done
 
 # Realistic values: 3/4 JSON-like (compressible), 1/4 random; 1 MiB each.
 json="$work/json.val"; rnd="$work/random.val"
-python3 - "$json" <<'PY'
-import json, sys, random
-random.seed(1)
-docs = [json.dumps({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": f"cm-{i}",
-        "namespace": "prod", "labels": {"app": "web", "tier": random.choice(["a", "b", "c"])}},
-        "data": {"key": "%032x" % random.getrandbits(128), "blob": "%064x" % random.getrandbits(256)}})
-        for i in range(8000)]
-open(sys.argv[1], "w").write("\n".join(docs)[:1 << 20])
-PY
-head -c $((1 << 20)) /dev/urandom > "$rnd"
+bench_values
 filled=0
 fill_to() {
   for i in $(seq $((filled + 1)) "$1"); do
