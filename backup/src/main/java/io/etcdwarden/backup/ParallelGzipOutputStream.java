@@ -1,17 +1,17 @@
 package io.etcdwarden.backup;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
+import java.util.concurrent.TimeUnit;
 
 /**
  * gzip on every core, the way pigz does it: the stream is cut into blocks of {@value
@@ -21,16 +21,20 @@ import java.util.zip.GZIPOutputStream;
  * Java's {@code GZIPInputStream} read it whole. Memory is bounded: at most workers + 1 blocks
  * are in flight. Deflate (about 25 MB/s per core here) is the slowest stage of a gzip snapshot,
  * so this is what lets it keep up with etcd.
+ *
+ * <p>The {@code threads + 1} blocks and what compresses them ({@link GzipMember}) are made once
+ * and used again, so the stream makes next to no garbage whatever the snapshot's size.
  */
 final class ParallelGzipOutputStream extends OutputStream {
   static final int BLOCK_BYTES = 1 << 20;
 
   private final OutputStream out;
   private final ExecutorService workers;
+  private final Deque<GzipMember> free = new ArrayDeque<>();
+  private final Deque<Future<GzipMember>> inFlight = new ArrayDeque<>();
+  private final List<GzipMember> all = new ArrayList<>();
   private final int maxInFlight;
-  private final Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
-  private byte[] block = new byte[BLOCK_BYTES];
-  private int filled;
+  private GzipMember current;
   private boolean closed;
 
   ParallelGzipOutputStream(OutputStream out, int threads) {
@@ -41,6 +45,7 @@ final class ParallelGzipOutputStream extends OutputStream {
       t.setDaemon(true);
       return t;
     });
+    this.current = member();
   }
 
   @Override
@@ -51,39 +56,46 @@ final class ParallelGzipOutputStream extends OutputStream {
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
     while (len > 0) {
-      int n = Math.min(len, BLOCK_BYTES - filled);
-      System.arraycopy(b, off, block, filled, n);
-      filled += n;
+      int n = Math.min(len, BLOCK_BYTES - current.filled);
+      System.arraycopy(b, off, current.block, current.filled, n);
+      current.filled += n;
       off += n;
       len -= n;
-      if (filled == BLOCK_BYTES) {
+      if (current.filled == BLOCK_BYTES) {
         submit();
       }
     }
   }
 
   private void submit() throws IOException {
-    byte[] data = block;
-    int length = filled;
-    inFlight.add(workers.submit(() -> compress(data, length)));
-    block = new byte[BLOCK_BYTES];
-    filled = 0;
+    GzipMember block = current;
+    inFlight.add(workers.submit(block::compress));
     while (inFlight.size() >= maxInFlight) {
       drainOne();
     }
+    current = member();
   }
 
-  private static byte[] compress(byte[] data, int length) throws IOException {
-    ByteArrayOutputStream member = new ByteArrayOutputStream(length / 2 + 64);
-    try (GZIPOutputStream gzip = new LevelGzip(member)) {
-      gzip.write(data, 0, length);
+  /** A block to fill: one a written member gave back, else a new one (at most maxInFlight). */
+  private GzipMember member() {
+    GzipMember member = free.poll();
+    if (member == null) {
+      member = new GzipMember(BLOCK_BYTES);
+      all.add(member);
     }
-    return member.toByteArray();
+    return member;
+  }
+
+  /** How many blocks this stream made so far: never more than threads + 1. */
+  int blocksMade() {
+    return all.size();
   }
 
   private void drainOne() throws IOException {
     try {
-      out.write(inFlight.removeFirst().get());
+      GzipMember done = inFlight.removeFirst().get();
+      done.writeTo(out);
+      free.add(done);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     } catch (InterruptedException e) {
@@ -108,21 +120,29 @@ final class ParallelGzipOutputStream extends OutputStream {
     }
     closed = true;
     try {
-      if (filled > 0 || inFlight.isEmpty()) {
+      if (current.filled > 0 || inFlight.isEmpty()) {
         submit(); // an empty stream still gets one (empty) member: a valid gzip file
       }
       flush();
     } finally {
       workers.shutdownNow();
-      out.close();
+      try {
+        out.close();
+      } finally {
+        if (workers.isTerminated() || awaitWorkers()) {
+          all.forEach(GzipMember::end);
+        }
+      }
     }
   }
 
-  /** A gzip member at gzip's default level 6. */
-  private static final class LevelGzip extends GZIPOutputStream {
-    LevelGzip(OutputStream out) throws IOException {
-      super(out, 1 << 16);
-      def.setLevel(Deflater.DEFAULT_COMPRESSION);
+  /** Waits briefly for the workers; a deflater still in use must not be ended under it. */
+  private boolean awaitWorkers() {
+    try {
+      return workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 }

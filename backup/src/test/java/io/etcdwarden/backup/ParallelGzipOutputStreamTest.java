@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,26 @@ class ParallelGzipOutputStreamTest {
 
     assertThat(gunzip.waitFor()).isZero();
     assertThat(out).isEqualTo(data);
+  }
+
+  @Test
+  void blocksAreUsedAgainSoMemoryStaysFlatWhateverTheSize() throws Exception {
+    byte[] random = new byte[ParallelGzipOutputStream.BLOCK_BYTES];
+    new SplittableRandom(7).nextBytes(random); // incompressible: members larger than blocks
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ParallelGzipOutputStream gzip = new ParallelGzipOutputStream(out, 2);
+    for (int i = 0; i < 12; i++) {
+      gzip.write(random, 0, random.length - i); // odd lengths: blocks straddle the writes
+    }
+    int made = gzip.blocksMade();
+    gzip.close();
+
+    assertThat(made).isLessThanOrEqualTo(3);
+    try (InputStream in = Compression.sniff(new ByteArrayInputStream(out.toByteArray()))) {
+      byte[] back = in.readAllBytes();
+      assertThat(back).hasSize(12 * random.length - 66);
+      assertThat(Arrays.copyOfRange(back, 0, random.length)).isEqualTo(random);
+    }
   }
 
   @Test
