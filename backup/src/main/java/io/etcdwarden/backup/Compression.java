@@ -12,9 +12,9 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStre
 
 /**
  * How an archive's tar stream is compressed. gzip (level 6, as {@code tar czf}) is the charm's
- * format and the default, compressed on every core ({@link ParallelGzipOutputStream}); zstd
+ * format and the default, compressed on up to four cores ({@link ParallelGzipOutputStream}); zstd
  * compresses many times faster, which matters for large databases: level {@value #ZSTD_LEVEL}
- * with zstd's own worker threads (one per core). Either way compression runs beside the thread
+ * with zstd's own worker threads (up to two). Either way compression runs beside the thread
  * that receives and hashes the stream instead of after it.
  */
 public enum Compression {
@@ -24,6 +24,19 @@ public enum Compression {
   private static final int BUFFER_BYTES = 1 << 16;
   private static final int MAGIC_BYTES = 6;
   static final int ZSTD_LEVEL = 1;
+  /**
+   * Compression threads are capped, so a snapshot's memory does not grow with the host: each
+   * gzip thread keeps a block of 1 MiB in flight and its member (~2 MiB), each zstd worker a job.
+   * Four gzip threads (~25 MB/s each at level 6) and two zstd workers (hundreds of MB/s at level 1)
+   * keep up with the ~130 MB/s a member streams a snapshot at.
+   */
+  private static final int GZIP_THREADS = 4;
+  private static final int ZSTD_WORKERS = 2;
+  /**
+   * zstd's smallest job (1 MiB, instead of its default of four windows): each worker's input and
+   * output buffers are a job's size, and a 256 MiB snapshot peaked ~6 MiB lower with it.
+   */
+  private static final int ZSTD_JOB_BYTES = 1 << 20;
 
   private final String flag;
   private final String suffix;
@@ -50,17 +63,19 @@ public enum Compression {
   }
 
   OutputStream compress(OutputStream out) throws IOException {
-    return this == GZIP ? new ParallelGzipOutputStream(out, cores()) : zstd(out);
+    return this == GZIP ? new ParallelGzipOutputStream(out, cores(GZIP_THREADS)) : zstd(out);
   }
 
   private static OutputStream zstd(OutputStream out) throws IOException {
     ZstdOutputStream zstd = new ZstdOutputStream(out, ZSTD_LEVEL);
-    zstd.setWorkers(cores());
+    zstd.setWorkers(cores(ZSTD_WORKERS));
+    zstd.setJobSize(ZSTD_JOB_BYTES);
     return zstd;
   }
 
-  private static int cores() {
-    return Math.max(1, Runtime.getRuntime().availableProcessors());
+  /** The host's cores, at least one and at most {@code cap}. */
+  private static int cores(int cap) {
+    return Math.max(1, Math.min(cap, Runtime.getRuntime().availableProcessors()));
   }
 
   /**

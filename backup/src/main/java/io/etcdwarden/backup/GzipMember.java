@@ -30,7 +30,8 @@ final class GzipMember {
   GzipMember(int blockBytes) {
     this.block = new byte[blockBytes];
     // deflate's worst case: 5 bytes per 16 KiB stored block over the input, plus its end.
-    this.member = new byte[HEADER.length + blockBytes + (blockBytes >> 14) * 5 + 64 + TRAILER_BYTES];
+    int bound = blockBytes + (blockBytes >> 14) * 5 + 64;
+    this.member = new byte[HEADER.length + bound + TRAILER_BYTES];
   }
 
   /** Compresses the block's {@link #filled} bytes into a gzip member of their own. */

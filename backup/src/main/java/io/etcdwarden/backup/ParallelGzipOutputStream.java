@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * gzip on every core, the way pigz does it: the stream is cut into blocks of {@value
+ * gzip on several cores, the way pigz does it: the stream is cut into blocks of {@value
  * #BLOCK_BYTES} bytes, each compressed at level 6 (gzip's default, as {@code tar czf}) into a
  * gzip member of its own on a worker thread, and the members are written in order. Concatenated
  * members are one valid gzip file (RFC 1952); {@code gzip -d}, {@code tar xzf}, Python and
