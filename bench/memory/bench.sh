@@ -4,6 +4,8 @@
 #   daemon: started as its unit runs it (bin/etcd-warden daemon, the launcher's daemon flags) on a
 #     3-member TLS sandbox, snapshotting every 30 s to a file store; VmRSS is read once it has
 #     published >= 2 scheduled archives and run >= DAEMON_SECS (default 120) seconds.
+#   daemon on the filled cluster: the same once the cluster holds the snapshot part's data, so
+#     its scheduled snapshots stream ~SNAPSHOT_MIB each (column daemon_full_MiB); part "full".
 #   snapshot: one member filled to SNAPSHOT_MIB (default 256) MiB as bench/snapshot does (3/4
 #     JSON-like, 1/4 random 1 MiB values); etcd-warden snapshot with zstd and gzip under
 #     /usr/bin/time -f '%e %M', etcdctl snapshot save the same way as the baseline.
@@ -11,8 +13,8 @@
 # the launcher puts after its own flags (a later flag wins), so one package measures each lever
 # without a rebuild. Default: one variant, "package=" (the launcher as built).
 # Variants alternate for ROUNDS rounds (default 1); the table prints medians of the times and the
-# largest RSS seen. PARTS=daemon or PARTS=snapshot runs one half only.
-# Usage: [ROUNDS=1] [PARTS="daemon snapshot"] bench/memory/bench.sh [LABEL=OPTS...]
+# largest RSS seen. PARTS names the parts to run (default "daemon snapshot full").
+# Usage: [ROUNDS=1] [PARTS="daemon snapshot full"] bench/memory/bench.sh [LABEL=OPTS...]
 # ETCD_WARDEN_HOME: the distribution to measure (default: the staged package,
 # packaging/target/stage/etcd-warden-*/, built by
 # mvn -B -o -q package -pl packaging -am -DskipTests). Needs etcd, etcdctl, GNU time, python3.
@@ -23,7 +25,7 @@ home=${home%/}
 [ -x "$home/bin/etcd-warden" ] || { echo "bench/memory: no distribution at '$home' (build the package first)" >&2; exit 1; }
 variants=("${@:-package=}")
 rounds=${ROUNDS:-1}
-parts=${PARTS:-daemon snapshot}
+parts=${PARTS:-daemon snapshot full}
 daemon_secs=${DAEMON_SECS:-120}
 size=${SNAPSHOT_MIB:-256}
 warden="$home/bin/etcd-warden"
@@ -81,7 +83,7 @@ snapshot() {
     --target "file://$work/store" --allow-non-mount --compression "$codec"
 }
 
-declare -A RSS THR ZT ZM GT GM
+declare -A RSS THR FULL ZT ZM GT GM
 CT=(); CM=()
 # The daemon on the sandbox as made (a few KiB of data), then the snapshots of the filled member.
 if [[ " $parts " == *" daemon "* ]]; then
@@ -92,8 +94,18 @@ if [[ " $parts " == *" daemon "* ]]; then
     done
   done
 fi
-if [[ " $parts " == *" snapshot "* ]]; then
+if [[ " $parts " == *" snapshot "* || " $parts " == *" full "* ]]; then
   fill
+fi
+if [[ " $parts " == *" full "* ]]; then
+  for _ in $(seq "$rounds"); do
+    for v in "${variants[@]}"; do
+      label=${v%%=*}; opts=${v#*=}
+      read -r r _ _ _ < <(daemon_rss "$opts"); FULL[$label]+="$r "
+    done
+  done
+fi
+if [[ " $parts " == *" snapshot "* ]]; then
   for _ in $(seq "$rounds"); do
     rm -f "$work/c.db"
     read -r t m < <(ETCDCTL_ENDPOINTS=$first timed etcdctl snapshot save "$work/c.db"); CT+=("$t"); CM+=("$m")
@@ -111,15 +123,16 @@ if [[ " $parts " == *" snapshot "* ]]; then
   db=$(ETCDCTL_ENDPOINTS=$first etcdctl endpoint status -w json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Status"]["dbSize"]>>20)')
   printf 'snapshot of a %d MiB member: etcdctl snapshot save %6.2f s, peak RSS %4d MiB\n' "$db" "$(median "${CT[@]}")" $(( $(max "${CM[@]}") / 1024 ))
 fi
-printf '%-16s %10s %8s %14s %11s %14s %11s  %s\n' variant daemon_MiB threads zstd_peak_MiB zstd_s gzip_peak_MiB gzip_s options
+printf '%-16s %10s %8s %15s %14s %11s %14s %11s  %s\n' variant daemon_MiB threads daemon_full_MiB zstd_peak_MiB zstd_s gzip_peak_MiB gzip_s options
 for v in "${variants[@]}"; do
   label=${v%%=*}; opts=${v#*=}
-  d=-; th=-; zm=-; zt=-; gm=-; gt=-
+  d=-; th=-; f=-; zm=-; zt=-; gm=-; gt=-
   if [ -n "${RSS[$label]:-}" ]; then d=$(( $(max ${RSS[$label]}) / 1024 )); th=$(median ${THR[$label]}); fi
+  if [ -n "${FULL[$label]:-}" ]; then f=$(( $(max ${FULL[$label]}) / 1024 )); fi
   if [ -n "${ZM[$label]:-}" ]; then
     zm=$(( $(max ${ZM[$label]}) / 1024 )); zt=$(median ${ZT[$label]})
     gm=$(( $(max ${GM[$label]}) / 1024 )); gt=$(median ${GT[$label]})
   fi
-  printf '%-16s %10s %8s %14s %11s %14s %11s  %s\n' "$label" "$d" "$th" "$zm" "$zt" "$gm" "$gt" "${opts:-(launcher as built)}"
+  printf '%-16s %10s %8s %15s %14s %11s %14s %11s  %s\n' "$label" "$d" "$th" "$f" "$zm" "$zt" "$gm" "$gt" "${opts:-(launcher as built)}"
 done
 echo "targets: daemon <= 96 MiB, 256 MiB snapshot peak <= 128 MiB, snapshot time no worse"
