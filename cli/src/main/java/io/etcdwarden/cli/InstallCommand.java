@@ -6,6 +6,7 @@ import io.etcdwarden.installer.install.InstallRun;
 import io.etcdwarden.installer.install.InstalledMember;
 import io.etcdwarden.installer.install.MemberInstaller;
 import io.etcdwarden.installer.install.MemberUninstaller;
+import io.etcdwarden.installer.pki.BroughtCertificate;
 import io.etcdwarden.plugins.options.Environment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -65,6 +66,7 @@ final class InstallCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+    BroughtCertificate own = brought.certificate();
     if (initialCluster == null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "missing --initial-cluster, e.g. --initial-cluster " + name + "=https://10.0.0.1:2380");
@@ -72,7 +74,7 @@ final class InstallCommand implements Callable<Integer> {
     if (noStart) {
       InstalledMember prepared = new MemberInstaller().installWithoutStart(
           member.request(name, dataDir, initialCluster, clusterToken, ClusterState.NEW, env),
-          brought.certificate());
+          own);
       out.println("install: member " + prepared.name() + " installed, not started (--no-start;"
           + " " + prepared.serviceMode() + ", " + prepared.etcdBinary() + "); start it with"
           + " etcd-warden restore --cluster --from ARCHIVE --data-dir " + prepared.dir());
@@ -82,6 +84,6 @@ final class InstallCommand implements Callable<Integer> {
     }
     return InstallRunOutput.print(new InstallRun().run(
         member.request(name, dataDir, initialCluster, clusterToken, ClusterState.NEW, env),
-        brought.certificate(), apply), out);
+        own, apply), out);
   }
 }

@@ -2,7 +2,9 @@ package io.etcdwarden.cli;
 
 import io.etcdwarden.installer.pki.BroughtCertificate;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code member add --member-cert --member-key --trusted-ca}: the new member's certificate from
@@ -21,10 +23,11 @@ final class MemberAddCertificateOptions {
   @Option(names = "--trusted-ca", paramLabel = "FILE",
       description = "The CA certificate(s) members and clients are trusted by.")
   Path trustedCa;
+  @Spec(Spec.Target.MIXEE) CommandSpec command;
 
   /** The brought certificate, or null when none of the three flags is given. */
   BroughtCertificate certificate() {
     return BroughtCertificateOptions.certificate(cert, key, trustedCa, "--member-cert",
-        "--member-key");
+        "--member-key", command);
   }
 }
