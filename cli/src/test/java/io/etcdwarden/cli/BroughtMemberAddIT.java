@@ -111,6 +111,14 @@ class BroughtMemberAddIT {
     assertOneLine(CliRun.run(ENV, "certs", "rotate-ca", "prepare", "--data-dir", dataDir,
         "--nrpe-credentials-dir", none), "certs rotate-ca: member etcd0 runs a brought"
         + " certificate", "your own PKI");
+    assertOneLine(CliRun.run(ENV, "certs", "rotate-ca", "reissue", "--data-dir", dataDir,
+        "--nrpe-credentials-dir", none), "certs rotate-ca: member etcd0 runs a brought"
+        + " certificate", "your own PKI");
+    CliRun rotation = CliRun.run(ENV, "certs", "rotate-ca", "status", "--data-dir", dataDir,
+        "--nrpe-credentials-dir", none);
+    assertThat(rotation.exitCode()).as(rotation.toString()).isZero();
+    assertThat(rotation.out()).as(rotation.toString())
+        .contains("no CA rotation recorded in this cluster");
     Path archive = tmp.resolve("creds.tar.gz");
     assertOneLine(CliRun.run(ENV, "credentials", "package", "--data-dir", dataDir, "--output",
         archive.toString()), "credentials package: member etcd0 runs a brought certificate",
@@ -138,7 +146,7 @@ class BroughtMemberAddIT {
         "--etcd-bin", InstallFixture.etcdBin(), "--timeout", "3s",
         "--member-cert", cert.toString(), "--member-key", key.toString(),
         "--trusted-ca", trustedCa.toString()));
-    args.addAll(fixture.memberArgs(2));
+    args.addAll(InstallFixture.withoutCa(fixture.memberArgs(2)));
     args.addAll(target(fixture.endpoints()));
     return args.toArray(String[]::new);
   }

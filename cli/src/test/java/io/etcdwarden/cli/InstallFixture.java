@@ -95,12 +95,26 @@ final class InstallFixture {
     return String.join(",", entries);
   }
 
-  /** The install command line of member {@code i}, plus {@code extra} flags. */
+  /**
+   * The install command line of member {@code i}, plus {@code extra} flags; without {@code --ca}
+   * when they bring a certificate ({@code --cert}), which refuses an explicit CA folder.
+   */
   String[] installArgs(int i, String... extra) {
     List<String> args = new ArrayList<>(List.of("install", "--initial-cluster", initialCluster()));
-    args.addAll(memberArgs(i));
+    List<String> member = memberArgs(i);
+    args.addAll(List.of(extra).contains("--cert") ? withoutCa(member) : member);
     args.addAll(List.of(extra));
     return args.toArray(String[]::new);
+  }
+
+  /** {@code args} without the {@code --ca} flag and its folder. */
+  static List<String> withoutCa(List<String> args) {
+    List<String> kept = new ArrayList<>(args);
+    int at = kept.indexOf("--ca");
+    if (at >= 0) {
+      kept.subList(at, at + 2).clear();
+    }
+    return kept;
   }
 
   /** The flags that place member {@code i} on this host, as install and member add take them. */

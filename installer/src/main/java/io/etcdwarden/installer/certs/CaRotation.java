@@ -40,16 +40,12 @@ public final class CaRotation implements AutoCloseable {
   private final EtcdClients clients;
   private final ClusterSurvey survey;
   private final RotationLedger ledger;
-  private final RotationFiles files;
   private final Clock clock;
 
   /** The rotation as seen from the member in {@code dataDir}, talking to etcd with its files. */
   public CaRotation(Path dataDir, Duration timeout, Clock clock) {
     this.layout = new MemberLayout(dataDir);
     this.record = MemberRecord.load(layout);
-    record.requireCaDir("certs rotate-ca", "rotate its CA in your own PKI: add the new CA to"
-        + " the trusted CA file, then bring each member its new certificate with 'install"
-        + " --apply --cert FILE --key FILE --trusted-ca FILE'");
     this.clock = clock;
     Path tls = layout.tlsDir();
     EtcdTarget target = new EtcdTarget(List.of(record.clientUrl()),
@@ -59,11 +55,21 @@ public final class CaRotation implements AutoCloseable {
     this.clients = new EtcdClients(target);
     this.survey = new ClusterSurvey(clients, target, clock);
     this.ledger = new RotationLedger(clients.cluster().getKVClient(), timeout);
-    this.files = new RotationFiles(record.caDir());
+  }
+
+  /**
+   * The CA's files, which only a member of our CA has; a brought member is refused in one line
+   * (its {@link #status()} still shows the cluster's rotation).
+   */
+  private RotationFiles files() {
+    return new RotationFiles(record.requireCaDir("certs rotate-ca", "rotate its CA in your own"
+        + " PKI: add the new CA to the trusted CA file, then bring each member its new"
+        + " certificate with 'install --apply --cert FILE --key FILE --trusted-ca FILE'"));
   }
 
   /** Creates the new CA beside the old (once, on the CA's host) and records the rotation. */
   public Outcome prepare() {
+    RotationFiles files = files();
     Map<String, RotationPhase> done = ledger.phases();
     List<String> members = members(survey.survey());
     if (ledger.newCa().isPresent() && !members.stream()
@@ -95,6 +101,7 @@ public final class CaRotation implements AutoCloseable {
     if (phase == RotationPhase.PREPARE) {
       return prepare();
     }
+    RotationFiles files = files();
     Optional<String> prepared = ledger.newCa();
     RotationGate.requirePrepared(prepared);
     ClusterReport report = survey.survey();
