@@ -20,9 +20,9 @@ import javax.net.ssl.SSLException;
  * The TLS side of an {@link EtcdTarget}, loaded and checked once: the CA bundle (or the JVM's
  * default trust store when none is given), the client certificate chain and its private key,
  * verified to belong together, and the Netty {@link SslContext}s built from them on first use:
- * the one jetcd's {@code ClientBuilder.sslContext} takes, on the provider {@link ClientTls}
- * chooses, and the snapshot stream's, on BoringSSL (setting up the JDK's TLS costs about 0.3 s,
- * which a snapshot that only streams never pays). Every
+ * the one jetcd's {@code ClientBuilder.sslContext} takes and the snapshot stream's, each on the
+ * provider {@link ClientTls} names (the JDK's TLS costs about 0.3 s to set up, which a snapshot
+ * that only streams never pays). Every
  * failure is one {@link WardenException#badInput} line naming the file and the setting it came
  * from. An expired client certificate is not refused
  * here (the server decides); callers may look at {@link #clientCertificate()} to warn.
@@ -85,11 +85,11 @@ public final class TlsMaterial {
   }
 
   /**
-   * jetcd's client context for https endpoints, with ALPN h2 as gRPC requires, on the TLS
-   * provider {@link ClientTls#provider()} chooses for this JVM.
+   * jetcd's client context for https endpoints, with ALPN h2 as gRPC requires, on the JDK's
+   * TLS ({@link ClientTls#jetcd()}).
    */
   public SslContext sslContext() {
-    return sslContext(ClientTls.provider());
+    return sslContext(ClientTls.jetcd());
   }
 
   /** A client context for https endpoints, with ALPN h2, on {@code provider}; one per provider. */
