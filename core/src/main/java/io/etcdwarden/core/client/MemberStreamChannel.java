@@ -26,10 +26,10 @@ import java.util.function.Supplier;
  * client hands stream messages over Vert.x callbacks without back-pressure and costs a Vert.x
  * start-up; this channel runs the stubs' callbacks on the Netty thread ({@code directExecutor})
  * so a reader can pace etcd through gRPC flow control. It runs on the gRPC and Netty jetcd uses,
- * with BoringSSL ({@link StreamTls}) and the epoll transport, both native. Unary calls made through {@link #unary}
- * carry the target's timeout as their deadline ({@link #withDeadline}) and fail with one line,
- * as jetcd failures do ({@link #explain}). With an etcd user in the target, calls carry its token
- * ({@link StreamAuth}).
+ * with BoringSSL ({@link StreamTls}) and the epoll transport, both native. Unary calls made
+ * through {@link #unary} carry the target's timeout as their deadline ({@link #withDeadline}) and
+ * fail with one line, as jetcd failures do ({@link #explain}). With an etcd user in the target,
+ * calls carry its token ({@link StreamAuth}).
  *
  * <p>The channel runs on an event loop of its own, stopped on {@link #close()}: gRPC's shared
  * loop outlives its channels by a second, and a JVM exiting while a thread waits in native
