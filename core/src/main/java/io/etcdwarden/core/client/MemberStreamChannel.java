@@ -5,16 +5,16 @@ import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.etcdwarden.core.tls.TlsMaterial;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
-import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollIoHandler;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollSocketChannel;
-import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
-import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
+import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.AbstractStub;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +25,11 @@ import java.util.function.Supplier;
  * snapshot), handed out by {@link EtcdClients#memberStream(URI)}; the caller closes it. jetcd's
  * client hands stream messages over Vert.x callbacks without back-pressure and costs a Vert.x
  * start-up; this channel runs the stubs' callbacks on the Netty thread ({@code directExecutor})
- * so a reader can pace etcd through gRPC flow control. It is gRPC's shaded Netty, whose BoringSSL
- * ({@link StreamTls}) and epoll transport are native. Unary calls made through {@link #unary}
- * carry the target's timeout as their deadline ({@link #withDeadline}) and fail with one line,
- * as jetcd failures do ({@link #explain}). With an etcd user in the target, calls carry its token
- * ({@link StreamAuth}).
+ * so a reader can pace etcd through gRPC flow control. It runs on the gRPC and Netty jetcd uses,
+ * with BoringSSL ({@link StreamTls}) and the epoll transport, both native. Unary calls made
+ * through {@link #unary} carry the target's timeout as their deadline ({@link #withDeadline}) and
+ * fail with one line, as jetcd failures do ({@link #explain}). With an etcd user in the target,
+ * calls carry its token ({@link StreamAuth}).
  *
  * <p>The channel runs on an event loop of its own, stopped on {@link #close()}: gRPC's shared
  * loop outlives its channels by a second, and a JVM exiting while a thread waits in native
@@ -71,7 +71,7 @@ public final class MemberStreamChannel implements AutoCloseable {
     target.credentials().ifPresent(c -> builder.intercept(new StreamAuth(c, target.timeout())));
     try {
       if ("https".equals(url.getScheme())) {
-        builder.sslContext(StreamTls.context(tls.get(), target));
+        builder.sslContext(StreamTls.context(tls.get()));
       } else {
         builder.usePlaintext();
       }

@@ -5,20 +5,24 @@ import io.etcdwarden.core.endpoint.EtcdTarget;
 import io.grpc.netty.GrpcSslContexts;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
  * The TLS side of an {@link EtcdTarget}, loaded and checked once: the CA bundle (or the JVM's
  * default trust store when none is given), the client certificate chain and its private key,
- * verified to belong together, and the Netty {@link SslContext} jetcd's {@code
- * ClientBuilder.sslContext} takes, built on first use: the JDK's TLS provider behind it costs
- * about 0.3 s to set up, which the snapshot path (native TLS of its own) never needs. Every
+ * verified to belong together, and the Netty {@link SslContext}s built from them on first use:
+ * the one jetcd's {@code ClientBuilder.sslContext} takes and the snapshot stream's, each on the
+ * provider {@link ClientTls} names (the JDK's TLS costs about 0.3 s to set up, which a snapshot
+ * that only streams never pays). Every
  * failure is one {@link WardenException#badInput} line naming the file and the setting it came
  * from. An expired client certificate is not refused
  * here (the server decides); callers may look at {@link #clientCertificate()} to warn.
@@ -28,7 +32,7 @@ public final class TlsMaterial {
   private final List<X509Certificate> clientCertificateChain;
   private final Optional<PrivateKey> clientKey;
   private final EtcdTarget target;
-  private SslContext sslContext; // guarded by this; made on first use
+  private final Map<SslProvider, SslContext> sslContexts = new EnumMap<>(SslProvider.class);
 
   private TlsMaterial(List<X509Certificate> caCertificates,
       List<X509Certificate> clientCertificateChain, Optional<PrivateKey> clientKey,
@@ -74,18 +78,28 @@ public final class TlsMaterial {
 
   /**
    * The client certificate's private key, checked against it, for callers that build a TLS
-   * context of their own (the snapshot stream uses gRPC's shaded Netty with native TLS).
+   * context of their own.
    */
   public Optional<PrivateKey> clientKey() {
     return clientKey;
   }
 
-  /** A client context for https endpoints, with ALPN h2 as gRPC requires. */
-  public synchronized SslContext sslContext() {
-    if (sslContext == null) {
-      sslContext = sslContext(caCertificates, clientCertificateChain, clientKey, target);
+  /**
+   * jetcd's client context for https endpoints, with ALPN h2 as gRPC requires, on the JDK's
+   * TLS ({@link ClientTls#jetcd()}).
+   */
+  public SslContext sslContext() {
+    return sslContext(ClientTls.jetcd());
+  }
+
+  /** A client context for https endpoints, with ALPN h2, on {@code provider}; one per provider. */
+  public synchronized SslContext sslContext(SslProvider provider) {
+    SslContext context = sslContexts.get(provider);
+    if (context == null) {
+      context = sslContext(caCertificates, clientCertificateChain, clientKey, target, provider);
+      sslContexts.put(provider, context);
     }
-    return sslContext;
+    return context;
   }
 
   private static PemFile file(String role, Path path, EtcdTarget target, String field) {
@@ -106,10 +120,9 @@ public final class TlsMaterial {
   }
 
   private static SslContext sslContext(List<X509Certificate> ca, List<X509Certificate> chain,
-      Optional<PrivateKey> key, EtcdTarget target) {
-    // GrpcSslContexts.forClient() is SslContextBuilder.forClient() plus the ALPN "h2" and cipher
-    // settings gRPC needs, with whatever TLS provider is on the class path.
-    SslContextBuilder builder = GrpcSslContexts.forClient();
+      Optional<PrivateKey> key, EtcdTarget target, SslProvider provider) {
+    // configure adds the ALPN "h2" and cipher settings gRPC needs for the given provider.
+    SslContextBuilder builder = GrpcSslContexts.configure(SslContextBuilder.forClient(), provider);
     if (!ca.isEmpty()) {
       builder.trustManager(ca.toArray(X509Certificate[]::new));
     }
