@@ -70,8 +70,11 @@ final class FailureExplainer {
     if (chain.find(ConnectTimeoutException.class).isPresent()) {
       return WardenException.retryable(where + timeout + " (connecting timed out)", failure);
     }
+    // Vert.x's gRPC client reports a call its deadline cancelled as "call was cancelled" when
+    // the deadline passes before the call got a stream (seen with timeouts of a few ms on a
+    // loaded host): a timeout too, not a failure of its own.
     if (chain.find(TimeoutException.class).isPresent()
-        || "DEADLINE_EXCEEDED".equals(chain.code())) {
+        || "DEADLINE_EXCEEDED".equals(chain.code()) || chain.mentions("call was cancelled")) {
       return WardenException.retryable(where + timeout, failure);
     }
     if (chain.find(ConnectException.class).filter(FailureExplainer::mentionsRefused).isPresent()) {

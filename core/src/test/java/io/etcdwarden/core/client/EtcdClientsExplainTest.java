@@ -67,6 +67,11 @@ class EtcdClientsExplainTest {
     assertThat(explain(kv(Status.UNAVAILABLE.withCause(
         new ConnectTimeoutException("connection timed out: /10.0.0.1:2379"))), caOnly))
         .hasMessage("https://127.0.0.1:2379: no answer within 5s (connecting timed out)");
+    // Vert.x's gRPC client, when the deadline passes before the call got a stream.
+    WardenException cancelled = explain(
+        new ExecutionException(new IllegalStateException("call was cancelled")), caOnly);
+    assertThat(cancelled).hasMessage("https://127.0.0.1:2379: no answer within 5s");
+    assertThat(cancelled.retryable()).isTrue();
   }
 
   @Test

@@ -68,7 +68,8 @@ class EtcdClientsTest {
       EtcdTarget target = new EtcdTarget(List.of(endpoint), Optional.empty(), Optional.empty(),
           Optional.empty(), timeout, Map.of());
       try (EtcdClients clients = new EtcdClients(target)) {
-        assertThat(failure(clients.cluster(), endpoint, target).retryable()).isTrue();
+        WardenException failure = failure(clients.cluster(), endpoint, target);
+        assertThat(failure.retryable()).as(failure.getMessage()).isTrue();
       }
     }
   }
