@@ -11,7 +11,8 @@ import org.quartz.JobExecutionContext;
  * maintenance}: a {@link MaintenanceRun}): one run for the tick Quartz fired, never two at once,
  * through the {@link JobRunner}. Interrupting it (on shutdown, past the grace period) interrupts
  * the running work: the store's atomic publish means nothing half-written is ever listed, and
- * a defrag stops between two members (etcd finishes a member it already began).
+ * a defrag stops between two members (etcd finishes a member it already began). The heap is
+ * collected after each run ({@link JobRunner#runAndCollect}).
  */
 @DisallowConcurrentExecution
 final class TickJob implements InterruptableJob {
@@ -30,7 +31,7 @@ final class TickJob implements InterruptableJob {
   public void execute(JobExecutionContext context) {
     running = Thread.currentThread();
     try {
-      runner.run(name, () -> work.apply(context.getScheduledFireTime().toInstant()));
+      runner.runAndCollect(name, () -> work.apply(context.getScheduledFireTime().toInstant()));
     } finally {
       running = null;
     }

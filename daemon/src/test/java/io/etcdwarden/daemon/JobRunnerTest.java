@@ -2,6 +2,8 @@ package io.etcdwarden.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,5 +47,18 @@ class JobRunnerTest {
     });
     assertThat(runner.awaitIdle(Duration.ZERO)).isTrue();
     assertThat(history.entry("snapshot").failures()).isEqualTo(1);
+  }
+
+  @Test
+  void aStreamingJobIsFollowedByAFullCollection() {
+    long before = collections();
+    runner.runAndCollect("snapshot", () -> new JobResult(JobHistory.Outcome.OK, "done"));
+    assertThat(collections()).isGreaterThan(before);
+    assertThat(history.entry("snapshot").lastResult()).isEqualTo("done");
+  }
+
+  private static long collections() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
   }
 }
