@@ -3,8 +3,8 @@
 # size and a ~256 MiB snapshot's peak resident size, beside etcdctl snapshot save.
 #   daemon: started as its unit runs it (bin/etcd-warden daemon, the launcher's daemon flags) on a
 #     3-member TLS sandbox, snapshotting every 30 s to a file store; VmRSS is read once it has
-#     published >= 2 scheduled archives and run >= DAEMON_SECS (default 120) seconds, 6 s after
-#     the next archive appears (between two snapshots, once the job's verify and prune are done).
+#     published >= 2 scheduled archives and run >= DAEMON_SECS (default 120) seconds, 2 s after
+#     the next scheduled run logged its end (between two snapshots, verify and prune done).
 #   daemon on the filled cluster: the same once the cluster holds the snapshot part's data, so
 #     its scheduled snapshots stream ~SNAPSHOT_MIB each (column daemon_full_MiB); part "full".
 #   snapshot: one member filled to SNAPSHOT_MIB (default 256) MiB as bench/snapshot does (3/4
@@ -42,7 +42,7 @@ first=${ETCDCTL_ENDPOINTS%%,*}
 
 # One daemon run: prints "RSS-KiB threads archives seconds".
 daemon_rss() {
-  local opts=$1 port store start now archives ready=""
+  local opts=$1 port store start now archives ready="" done_runs
   port=$(free_port)
   store="$work/daemon-store"
   rm -rf "$store" "$work/state"; mkdir -p "$store"
@@ -56,10 +56,11 @@ daemon_rss() {
     now=$(date +%s)
     archives=$(find "$store" -name '*.sha256' | wc -l)
     if [ "$archives" -ge 2 ] && [ $((now - start)) -ge "$daemon_secs" ]; then
-      # Steady state is between two scheduled snapshots: wait for the next archive, then for
-      # the job's verify, prune and heap collection (a few seconds) before reading.
-      if [ -z "$ready" ]; then ready=$archives; elif [ "$archives" -gt "$ready" ]; then
-        sleep 6; break
+      # Steady state is between two scheduled snapshots: wait until the next run has logged
+      # its end (after verify and prune; the heap collection follows at once), then read.
+      done_runs=$(grep -c 'snapshot ok' "$work/daemon.log" || true)
+      if [ -z "$ready" ]; then ready=$done_runs; elif [ "$done_runs" -gt "$ready" ]; then
+        sleep 2; break
       fi
     fi
     if [ $((now - start)) -gt $((daemon_secs + 300)) ]; then
